@@ -1,0 +1,63 @@
+import type { ConsentRequest, ConsentStatus, ParticipantId } from '@rs/signaling';
+import { TypedEmitter, type SessionChannel } from '@rs/web-common';
+
+export type ViewRequestStatus = ConsentStatus | 'failed' | null;
+
+export type ViewRequestEvents = { changed: [] };
+
+/** The agent's side of R2.1 for "view desktop": asking, and following the latest request. */
+export class ViewRequestManager {
+  readonly events = new TypedEmitter<ViewRequestEvents>();
+  private latest: ConsentRequest | null = null;
+  private askFailed = false;
+
+  constructor(private readonly channel: SessionChannel) {
+    channel.events.on('snapshot', (snapshot) => {
+      const requests = snapshot.consents.filter((request) => request.activity === 'view-desktop');
+      this.latest = requests.sort((a, b) => b.requestedAt - a.requestedAt)[0] ?? null;
+      this.askFailed = false;
+      this.events.emit('changed');
+    });
+    channel.on('consent:updated', (request) => this.track(request));
+  }
+
+  get status(): ViewRequestStatus {
+    return this.askFailed ? 'failed' : (this.latest?.status ?? null);
+  }
+
+  get customerId(): ParticipantId | null {
+    return this.latest?.customerId ?? null;
+  }
+
+  /** True while a request waits for an answer or a grant is in use. */
+  get busy(): boolean {
+    return this.status === 'pending' || this.status === 'granted';
+  }
+
+  async ask(customerId: ParticipantId): Promise<void> {
+    this.askFailed = false;
+    try {
+      const request = await this.channel.request('consent:ask', {
+        sessionId: this.channel.sessionId,
+        activity: 'view-desktop',
+        customerId,
+      });
+      this.track(request);
+    } catch (error) {
+      console.warn('consent:ask failed', error);
+      this.askFailed = true;
+      this.events.emit('changed');
+    }
+  }
+
+  private track(request: ConsentRequest): void {
+    if (request.activity !== 'view-desktop') return;
+    const current = this.latest;
+    if (current && current.id !== request.id && current.requestedAt > request.requestedAt) return;
+    // An answer may overtake the ask's own acknowledgement: never step back to pending.
+    if (current?.id === request.id && current.status !== 'pending' && request.status === 'pending') return;
+    this.latest = request;
+    this.askFailed = false;
+    this.events.emit('changed');
+  }
+}

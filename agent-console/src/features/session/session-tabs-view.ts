@@ -1,0 +1,84 @@
+import { bindText, h, type MessageKey } from '@rs/web-common';
+
+export interface TabState {
+  /** Formatted session number. */
+  number: string;
+  customerName: string | null;
+  ended: boolean;
+  unread: number;
+}
+
+interface Tab {
+  button: HTMLButtonElement;
+  customer: HTMLElement;
+  badge: HTMLElement;
+}
+
+/** The tab strip of open sessions (role=tablist; arrow keys, Home and End move between tabs). */
+export class SessionTabsView {
+  readonly element: HTMLElement;
+  private readonly tabs = new Map<string, Tab>();
+
+  constructor(private readonly onSelect: (id: string) => void) {
+    this.element = h('div', { className: 'session-tabs', testId: 'session-tabs', i18nAttrs: { 'aria-label': 'console.sessions' }, attrs: { role: 'tablist' } });
+    this.element.addEventListener('keydown', (event) => this.onKeyDown(event));
+  }
+
+  add(id: string, panelId: string, state: TabState): void {
+    const label = h('span', { className: 'tab-label', i18n: 'tab.label', params: { number: state.number } });
+    const customer = h('span', { className: 'tab-customer' });
+    const badge = h('span', { className: 'tab-badge' });
+    const button = h(
+      'button',
+      {
+        className: 'session-tab',
+        testId: 'session-tab',
+        attrs: { type: 'button', role: 'tab', 'aria-selected': 'false', 'aria-controls': panelId, tabindex: -1, 'data-session-id': id },
+        on: { click: () => this.onSelect(id) },
+      },
+      [label, customer, badge],
+    );
+    this.tabs.set(id, { button, customer, badge });
+    this.element.appendChild(button);
+    this.update(id, state);
+  }
+
+  update(id: string, state: TabState): void {
+    const tab = this.tabs.get(id);
+    if (!tab) return;
+    tab.customer.textContent = state.customerName ?? '';
+    tab.customer.hidden = !state.customerName;
+    const badge: MessageKey | null = state.ended ? 'tab.ended' : state.unread > 0 ? 'tab.unread' : null;
+    tab.badge.hidden = badge === null;
+    tab.badge.className = `tab-badge${state.ended ? ' tab-badge-ended' : ' tab-badge-unread'}`;
+    if (badge) bindText(tab.badge, badge);
+    tab.button.dataset.state = state.ended ? 'ended' : 'open';
+  }
+
+  remove(id: string): void {
+    this.tabs.get(id)?.button.remove();
+    this.tabs.delete(id);
+  }
+
+  setActive(activeId: string | null): void {
+    for (const [id, tab] of this.tabs) {
+      const active = id === activeId;
+      tab.button.setAttribute('aria-selected', String(active));
+      tab.button.tabIndex = active ? 0 : -1;
+    }
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const ids = [...this.tabs.keys()];
+    const current = ids.findIndex((id) => this.tabs.get(id)?.button === document.activeElement);
+    if (current < 0) return;
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: ids.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const id = ids[(target + ids.length) % ids.length];
+    if (id === undefined) return;
+    this.onSelect(id);
+    this.tabs.get(id)?.button.focus();
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiError, isSessionNumber, normaliseSessionNumber, type ApiClient, type MessageKey } from '@rs/web-common';
+import { LIMITS } from '@rs/signaling';
+import type { CustomerCredentials } from './customer-credentials';
+
+/** A join attempt that failed, with the message to show. */
+export class JoinError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly field: 'number' | 'name' | null,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** Turns what the customer typed into a customer token for the session (REST `join`). */
+export class JoinManager {
+  constructor(private readonly api: ApiClient) {}
+
+  async join(numberInput: string, nameInput: string): Promise<CustomerCredentials> {
+    const sessionNumber = normaliseSessionNumber(numberInput);
+    const displayName = nameInput.trim().slice(0, LIMITS.displayNameLength);
+    if (!isSessionNumber(sessionNumber)) throw new JoinError('join.invalidNumber', 'number');
+    if (!displayName) throw new JoinError('join.nameRequired', 'name');
+    try {
+      const answer = await this.api.join({ sessionNumber, displayName });
+      return { ...answer, sessionNumber };
+    } catch (error) {
+      throw new JoinError(messageFor(error), error instanceof ApiError && error.code === 'NETWORK_ERROR' ? null : 'number');
+    }
+  }
+}
+
+function messageFor(error: unknown): MessageKey {
+  if (!(error instanceof ApiError)) return 'error.generic';
+  switch (error.code) {
+    case 'SESSION_NOT_FOUND':
+    case 'SESSION_ENDED':
+    case 'INVALID_PAYLOAD':
+      // Deliberately the same message for unknown, expired and ended numbers.
+      return 'join.invalidNumber';
+    case 'NETWORK_ERROR':
+      return 'error.network';
+    default:
+      return 'error.generic';
+  }
+}

@@ -1,0 +1,94 @@
+import {
+  ApiError,
+  MediaSession,
+  ParticipantRoster,
+  SessionChannel,
+  SignalingClient,
+  TypedEmitter,
+  type ChatBinding,
+  type ClientErrorCode,
+} from '@rs/web-common';
+import { createCustomerChat } from '../chat/customer-chat';
+import { ConsentPromptManager } from '../consent/consent-prompt-manager';
+import type { CustomerCredentials } from '../join/customer-credentials';
+import { ScreenShareManager } from '../screen-share/screen-share-manager';
+
+/** Why the customer is out of the session. */
+export type EndReason = 'agent-ended' | 'left' | 'unavailable';
+
+export type CustomerSessionEvents = {
+  ended: [EndReason];
+  agentName: [string];
+};
+
+const GONE: readonly ClientErrorCode[] = ['SESSION_NOT_FOUND', 'NOT_IN_SESSION', 'UNAUTHENTICATED', 'FORBIDDEN'];
+
+/** The customer in one session: connection, roster, chat, consent and screen share. */
+export class CustomerSession {
+  readonly events = new TypedEmitter<CustomerSessionEvents>();
+  readonly signaling: SignalingClient;
+  readonly channel: SessionChannel;
+  readonly roster: ParticipantRoster;
+  readonly media: MediaSession;
+  readonly consent: ConsentPromptManager;
+  readonly share: ScreenShareManager;
+  readonly chat: ChatBinding;
+  private agent = '';
+  private finished = false;
+
+  constructor(readonly credentials: CustomerCredentials) {
+    this.signaling = new SignalingClient({ token: credentials.token });
+    this.channel = new SessionChannel(this.signaling, credentials.sessionId);
+    this.roster = new ParticipantRoster(this.channel);
+    this.media = new MediaSession(this.channel);
+    this.consent = new ConsentPromptManager(this.channel);
+    this.share = new ScreenShareManager(this.channel, this.media, this.consent);
+    this.chat = createCustomerChat(this.channel, this.roster);
+
+    this.channel.events.on('snapshot', (snapshot) => {
+      this.agent = snapshot.session.agentName;
+      this.events.emit('agentName', this.agent);
+      if (snapshot.session.state === 'ended') this.finish('agent-ended');
+    });
+    this.channel.events.on('ended', () => this.finish('agent-ended'));
+    this.channel.events.on('join-failed', (error) => this.finish(error.code === 'SESSION_ENDED' ? 'agent-ended' : 'unavailable'));
+    this.signaling.connection.on('failed', (code) => {
+      if (GONE.includes(code)) this.finish('unavailable');
+    });
+  }
+
+  get agentName(): string {
+    return this.agent;
+  }
+
+  start(): void {
+    this.channel.start();
+    this.signaling.connect();
+  }
+
+  async leave(): Promise<void> {
+    if (this.share.state !== 'idle') await this.share.stop(null);
+    try {
+      await this.channel.leave();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      console.warn('session:leave failed', error.code);
+    }
+    this.finish('left');
+  }
+
+  close(): void {
+    this.share.close();
+    this.media.close();
+    this.channel.close();
+    this.signaling.close();
+    this.events.removeAllListeners();
+  }
+
+  private finish(reason: EndReason): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.share.close();
+    this.events.emit('ended', reason);
+  }
+}

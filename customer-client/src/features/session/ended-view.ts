@@ -1,0 +1,28 @@
+import { h, type MessageKey } from '@rs/web-common';
+import type { EndReason } from './customer-session';
+
+const TITLES: Record<EndReason, MessageKey> = {
+  'agent-ended': 'ended.byAgent',
+  left: 'ended.left',
+  unavailable: 'ended.notFound',
+};
+
+/** Shown once the customer is out of the session, whoever ended it. */
+export function createEndedView(reason: EndReason, joinAnother: () => void): HTMLElement {
+  const button = h('button', {
+    className: 'btn btn-primary',
+    testId: 'join-another',
+    i18n: 'ended.joinAnother',
+    attrs: { type: 'button' },
+    on: { click: joinAnother },
+  });
+  const title = h('h1', { className: 'card-title', testId: 'ended-message', i18n: TITLES[reason], attrs: { tabindex: -1 } });
+  const view = h('section', { className: 'card ended-card', testId: 'session-ended', attrs: { 'data-reason': reason } }, [
+    h('div', { className: 'ended-icon', attrs: { 'aria-hidden': 'true' } }),
+    title,
+    h('p', { className: 'card-intro', i18n: 'ended.thanks' }),
+    button,
+  ]);
+  queueMicrotask(() => title.focus());
+  return view;
+}

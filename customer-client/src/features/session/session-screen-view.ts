@@ -1,0 +1,63 @@
+import { ParticipantsView, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
+import { ConsentPromptView } from '../consent/consent-prompt-view';
+import { SharingBannerView } from '../screen-share/sharing-banner-view';
+import type { CustomerSession } from './customer-session';
+
+/** The customer's in-session screen: agent name, Leave, sharing banner, participants and chat. */
+export class SessionScreenView {
+  readonly element: HTMLElement;
+  private readonly consentPrompt: ConsentPromptView;
+
+  constructor(session: CustomerSession, toaster: Toaster) {
+    const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
+    session.events.on('agentName', (name) => bindText(agentLine, 'customer.agentIs', { name }));
+
+    const participants = new ParticipantsView();
+    const renderParticipants = (): void => participants.render(session.roster.list(), session.roster.selfParticipantId);
+    session.roster.events.on('changed', renderParticipants);
+    session.roster.events.on('joined', (participant) => {
+      if (participant.id !== session.roster.selfParticipantId) toaster.show('participants.joined', { name: participant.displayName });
+    });
+
+    const leaveButton = h('button', {
+      className: 'btn btn-secondary',
+      testId: 'leave-session',
+      i18n: 'customer.leave',
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          leaveButton.disabled = true;
+          void session.leave();
+        },
+      },
+    });
+
+    const banner = new SharingBannerView(session.share, () => session.agentName);
+    session.events.on('agentName', () => banner.render());
+    session.share.events.on('notice', (key) => toaster.show(key, undefined, key === 'share.failed' ? 'error' : 'info'));
+
+    this.consentPrompt = new ConsentPromptView({
+      allow: (request) => void session.share.allow(request),
+      deny: (request) => session.share.deny(request),
+      requesterName: (request) => session.roster.nameOf(request.requestedBy) ?? session.agentName,
+    });
+    session.consent.events.on('prompt', (request) => this.consentPrompt.show(request));
+    session.consent.events.on('settled', (requestId) => this.consentPrompt.hide(requestId));
+
+    this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
+      h('div', { className: 'session-bar' }, [
+        h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]),
+        leaveButton,
+      ]),
+      createConnectionBanner(session.signaling),
+      banner.element,
+      h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),
+    ]);
+    renderParticipants();
+  }
+
+  /** Removes what lives outside the element (the consent modal). */
+  dispose(): void {
+    this.consentPrompt.hide();
+  }
+}

@@ -1,0 +1,70 @@
+import { ApiClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren, sessionNumberFromHash } from '@rs/web-common';
+import { customerCredentials, type CustomerCredentials } from './features/join/customer-credentials';
+import { JoinFormView } from './features/join/join-form-view';
+import { JoinManager } from './features/join/join-manager';
+import { CustomerSession, type EndReason } from './features/session/customer-session';
+import { createEndedView } from './features/session/ended-view';
+import { SessionScreenView } from './features/session/session-screen-view';
+
+initI18n();
+const toaster = new Toaster();
+const main = h('main', { className: 'app-main', attrs: { id: 'main' } });
+document.getElementById('app')?.replaceChildren(createAppHeader('app.customerTitle'), main, toaster.element);
+
+const joinManager = new JoinManager(new ApiClient());
+let current: { session: CustomerSession; view: SessionScreenView } | null = null;
+
+exposeDebugHooks({ isSharing: (): boolean => current?.session.share.isSharing ?? false });
+
+function showJoinForm(): void {
+  const view = new JoinFormView(joinManager, sessionNumberFromHash(window.location.hash));
+  view.events.on('joined', (credentials) => {
+    customerCredentials.set(credentials);
+    enterSession(credentials);
+  });
+  replaceChildren(main, [view.element]);
+  view.focus();
+}
+
+// A join link opened in a tab already showing the form only changes the fragment.
+window.addEventListener('hashchange', () => {
+  const linked = sessionNumberFromHash(window.location.hash);
+  if (linked && !current) showJoinForm();
+});
+
+function enterSession(credentials: CustomerCredentials): void {
+  const session = new CustomerSession(credentials);
+  const view = new SessionScreenView(session, toaster);
+  current = { session, view };
+  session.events.on('ended', (reason) => leaveSession(reason));
+  replaceChildren(main, [view.element]);
+  session.start();
+}
+
+function leaveSession(reason: EndReason): void {
+  customerCredentials.clear();
+  if (current) {
+    current.view.dispose();
+    current.session.close();
+    current = null;
+  }
+  replaceChildren(main, [
+    createEndedView(reason, () => {
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+      showJoinForm();
+    }),
+  ]);
+}
+
+/** A reload rejoins silently, unless the tab was opened on a link to another session. */
+function boot(): void {
+  const stored = customerCredentials.get();
+  const linked = sessionNumberFromHash(window.location.hash);
+  if (stored && (linked === null || linked === stored.sessionNumber)) enterSession(stored);
+  else {
+    customerCredentials.clear();
+    showJoinForm();
+  }
+}
+
+boot();

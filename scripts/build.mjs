@@ -1,0 +1,93 @@
+// Builds the two web apps (browser bundles + static files) and the server (one node bundle).
+// Usage: node scripts/build.mjs
+import { build } from 'esbuild';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB_APPS = ['customer-client', 'agent-console'];
+/** Styles of the shared UI components, copied next to each app's own styles. */
+const COMMON_CSS = join(root, 'web-common/src/ui/common.css');
+
+async function buildWebApp(app) {
+  const appDir = join(root, app);
+  const outDir = join(appDir, 'dist');
+  await build({
+    entryPoints: [join(appDir, 'src/main.ts')],
+    outfile: join(outDir, 'app.js'),
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    tsconfig: join(root, 'tsconfig.json'),
+    legalComments: 'linked',
+    // debug (used by mediasoup-client) and engine.io-client read these when present.
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      'process.env.DEBUG': 'undefined',
+      global: 'globalThis',
+    },
+    logLevel: 'warning',
+  });
+  const publicDir = join(appDir, 'public');
+  if (existsSync(publicDir)) cpSync(publicDir, outDir, { recursive: true });
+  if (existsSync(COMMON_CSS)) cpSync(COMMON_CSS, join(outDir, 'common.css'));
+  return measure(outDir);
+}
+
+/** Raw and gzipped bytes of what a browser downloads (maps and licences excluded). */
+function measure(outDir) {
+  const sizes = { files: {}, raw: 0, gzip: 0 };
+  for (const name of readdirSync(outDir)) {
+    const path = join(outDir, name);
+    if (!statSync(path).isFile() || /\.(map|LEGAL\.txt)$/.test(name)) continue;
+    const bytes = readFileSync(path);
+    const entry = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    sizes.files[name] = entry;
+    sizes.raw += entry.raw;
+    sizes.gzip += entry.gzip;
+  }
+  return sizes;
+}
+
+async function buildServer() {
+  const entry = join(root, 'server/src/main.ts');
+  if (!existsSync(entry)) {
+    console.warn('warning: server/src/main.ts does not exist yet, server build skipped');
+    return;
+  }
+  const pkg = JSON.parse(readFileSync(join(root, 'server/package.json'), 'utf8'));
+  // Our @rs/* workspace sources are bundled; every other dependency loads from node_modules.
+  const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !name.startsWith('@rs/'));
+  await build({
+    entryPoints: [entry],
+    outfile: join(root, 'server/dist/main.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    tsconfig: join(root, 'tsconfig.json'),
+    external,
+    logLevel: 'warning',
+  });
+  console.log('server      -> server/dist/main.js');
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+const report = {};
+for (const app of WEB_APPS) {
+  const sizes = await buildWebApp(app);
+  report[app] = sizes;
+  console.log(`${app.padEnd(16)} -> ${app}/dist  ${kb(sizes.raw)} raw, ${kb(sizes.gzip)} gzip`);
+  for (const [name, entry] of Object.entries(sizes.files)) {
+    console.log(`    ${name.padEnd(14)} ${kb(entry.raw).padStart(9)} raw ${kb(entry.gzip).padStart(9)} gzip`);
+  }
+}
+writeFileSync(join(root, 'dist-sizes.json'), `${JSON.stringify(report, null, 2)}\n`);
+await buildServer();

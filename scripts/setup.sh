@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything the product needs on a fresh Debian 12 machine, idempotently:
+# runtime libraries, npm dependencies, the mediasoup worker (built offline, cached
+# outside the repo), and the built web apps + server. `--test` adds redis-server and chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+WITH_TEST_DEPS=0
+[ "${1:-}" = "--test" ] && WITH_TEST_DEPS=1
+
+# Libraries the mediasoup worker links against (the build script adds its -dev packages).
+ensure_apt_packages libuv1 libssl3 libabsl20220623 libsrtp2-1 libusrsctp2 liburing2
+[ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages redis-server chromium
+
+# npm dependencies. MEDIASOUP_WORKER_BIN stops mediasoup's postinstall from downloading
+# a prebuilt worker from GitHub (unreachable); we build it below instead.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dependencies"
+  MEDIASOUP_WORKER_BIN=/dev/null PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+
+worker_target=node_modules/mediasoup/worker/out/Release/mediasoup-worker
+worker_bin=$(bash scripts/mediasoup-worker/build.sh node_modules/mediasoup | tail -n 1)
+if ! cmp -s "$worker_bin" "$worker_target" 2>/dev/null; then
+  mkdir -p "$(dirname "$worker_target")"
+  cp "$worker_bin" "$worker_target"
+  log "mediasoup worker installed from $worker_bin"
+fi
+
+log "building web apps and server"
+node scripts/build.mjs

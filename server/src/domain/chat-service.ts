@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage, ChatSendRequest } from '@rs/signaling';
+import { AppError } from '../errors/app-error';
+import type { SessionStore } from '../store/session-store';
+import type { Clock } from './clock';
+import type { Member } from './membership';
+import type { Notifier } from './notifier';
+import { refuseChatTo } from './session-rules';
+
+/** Chat to everyone or to one participant (R6.1), kept in the session record (R6.3). */
+export class ChatService {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async send({ session, participant }: Member, request: ChatSendRequest): Promise<ChatMessage> {
+    const to = request.to ?? null;
+    if (to !== null) {
+      const refusal = refuseChatTo(participant, await this.store.getParticipant(session.id, to));
+      if (refusal) throw new AppError('PARTICIPANT_NOT_FOUND', refusal);
+    }
+    const message = await this.store.appendChat(session.id, {
+      id: randomUUID(),
+      sessionId: session.id,
+      from: participant.id,
+      fromName: participant.displayName,
+      to,
+      text: request.text,
+      sentAt: this.clock(),
+    });
+    if (to === null) {
+      this.notifier.toSession(session.id, 'chat:message', message);
+    } else {
+      this.notifier.toParticipant(participant.id, 'chat:message', message);
+      this.notifier.toParticipant(to, 'chat:message', message);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,7 @@
+import type { ServerEventName, ServerEventOf } from '@rs/signaling';
+
+/** How the domain tells clients what happened; implemented by the socket gateway. */
+export interface Notifier {
+  toSession<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
+  toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void;
+}

@@ -1,0 +1,51 @@
+import type { ErrorCode, ErrorPayload } from '@rs/signaling';
+
+/** The one error type of the server: a code from the protocol and a message for humans. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** HTTP status for each error code (socket acks carry the code only). */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'INVALID_PAYLOAD':
+    case 'UNKNOWN_EVENT':
+    case 'VERSION_MISMATCH':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN':
+    case 'CONSENT_REQUIRED':
+    case 'NOT_IN_SESSION':
+      return 403;
+    case 'SESSION_NOT_FOUND':
+    case 'PARTICIPANT_NOT_FOUND':
+    case 'CONSENT_NOT_FOUND':
+    case 'MEDIA_NOT_FOUND':
+      return 404;
+    case 'SESSION_ENDED':
+    case 'CONSENT_ALREADY_ANSWERED':
+      return 409;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+  }
+}
+
+/** Turns anything thrown into a payload; unknown errors become INTERNAL (the caller logs the cause). */
+export function toErrorPayload(err: unknown): ErrorPayload {
+  if (err instanceof AppError) return err.toPayload();
+  return { code: 'INTERNAL', message: 'internal error' };
+}

@@ -1,0 +1,45 @@
+import { withMediaErrors } from '../../media/share-service';
+import type { HandlerMap } from '../define-handler';
+import { joinedMember } from '../joined-member';
+import type { Services } from '../services';
+
+type MediaHandlers = Pick<
+  HandlerMap,
+  'media:capabilities' | 'media:create-transport' | 'media:connect-transport' | 'media:produce' | 'media:consume' | 'media:resume-consumer'
+>;
+
+/** WebRTC plumbing through the SFU. Every call first proves the caller is in the session. */
+export function mediaHandlers(s: Services): MediaHandlers {
+  const roomOf = async (socket: Parameters<typeof joinedMember>[1], sessionId: string) => {
+    const member = await joinedMember(s.store, socket, sessionId);
+    return { member, room: await s.rooms.get(sessionId) };
+  };
+  return {
+    'media:capabilities': async ({ socket }, { sessionId }) => {
+      const { room } = await roomOf(socket, sessionId);
+      return { rtpCapabilities: { ...room.rtpCapabilities } };
+    },
+    'media:create-transport': async ({ socket }, { sessionId, direction }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      return room.createTransport(member.participant.id, direction);
+    },
+    'media:connect-transport': async ({ socket }, { sessionId, transportId, dtlsParameters }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      await withMediaErrors(() => room.connectTransport(member.participant.id, transportId, dtlsParameters));
+      return {};
+    },
+    'media:produce': async ({ socket }, request) => {
+      const { producerId } = await s.shares.produce(await joinedMember(s.store, socket, request.sessionId), request);
+      return { producerId };
+    },
+    'media:consume': async ({ socket }, { sessionId, transportId, producerId, rtpCapabilities }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      return withMediaErrors(() => room.consume(member.participant.id, transportId, producerId, rtpCapabilities));
+    },
+    'media:resume-consumer': async ({ socket }, { sessionId, consumerId }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      await room.resumeConsumer(member.participant.id, consumerId);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ChatService } from '../domain/chat-service';
+import type { ConsentService } from '../domain/consent-service';
+import type { SessionService } from '../domain/session-service';
+import type { MediaRooms } from '../media/media-rooms';
+import type { ShareService } from '../media/share-service';
+import type { SessionStore } from '../store/session-store';
+
+/** What the socket handlers call into. */
+export interface Services {
+  store: SessionStore;
+  sessions: SessionService;
+  chat: ChatService;
+  consents: ConsentService;
+  rooms: MediaRooms;
+  shares: ShareService;
+}

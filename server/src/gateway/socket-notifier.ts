@@ -1,0 +1,27 @@
+import type { ServerEventName, ServerEventOf } from '@rs/signaling';
+import type { Notifier } from '../domain/notifier';
+import { participantRoom, sessionRoom } from './socket-types';
+import type { SignalingServer } from './socket-types';
+
+/** Delivers domain notifications through socket.io rooms. */
+export class SocketNotifier implements Notifier {
+  private io: SignalingServer | null = null;
+
+  /** The server exists after the services that notify; it is bound once created. */
+  bind(io: SignalingServer): void {
+    this.io = io;
+  }
+
+  toSession<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void {
+    this.emit(sessionRoom(sessionId), event, payload);
+  }
+
+  toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void {
+    this.emit(participantRoom(participantId), event, payload);
+  }
+
+  private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventOf<N>): void {
+    // socket.io's emit typing needs the event's own parameter list; the map guarantees it.
+    (this.io?.to(room).emit as ((e: N, p: ServerEventOf<N>) => boolean) | undefined)?.call(this.io?.to(room), event, payload);
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, httpStatusOf, toErrorPayload } from '../errors/app-error';
+
+/** The HTTP side's one place where errors become {ok:false,error} answers. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      request.log.info({ code: err.code }, 'request refused');
+      return reply.status(httpStatusOf(err.code)).send({ ok: false, error: err.toPayload() });
+    }
+    if (typeof err.statusCode === 'number' && err.statusCode < 500) {
+      request.log.info({ code: err.code }, 'bad request');
+      return reply.status(err.statusCode).send({ ok: false, error: { code: 'INVALID_PAYLOAD', message: err.message } });
+    }
+    request.log.error({ err }, 'request failed');
+    return reply.status(500).send({ ok: false, error: toErrorPayload(err) });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ ok: false, error: { code: 'INVALID_PAYLOAD', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

@@ -1,0 +1,172 @@
+import type { types } from 'mediasoup';
+import type { ConsumeResponse, MediaKind, MediaSource, ProducerInfo, TransportDirection, TransportOptions } from '@rs/signaling';
+import { AppError } from '../errors/app-error';
+import type { Logger } from '../logging/logger';
+import { TypedEmitter } from '../domain/typed-emitter';
+import { MEDIA_CODECS } from './media-codecs';
+import { PeerMedia } from './peer-media';
+import type { ProducerAppData } from './peer-media';
+
+export interface TransportSettings {
+  listenIp: string;
+  announcedAddress: string | undefined;
+  portRange: { min: number; max: number };
+}
+
+export type SessionMediaEvents = {
+  'producer-closed': [producerId: string, appData: ProducerAppData];
+  closed: [];
+};
+
+/** One mediasoup router per support session, and each participant's transports, producers and consumers. */
+export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
+  private readonly peers = new Map<string, PeerMedia>();
+  private closed = false;
+
+  private constructor(
+    readonly sessionId: string,
+    private readonly router: types.Router,
+    private readonly transport: TransportSettings,
+    private readonly log: Logger,
+  ) {
+    super(log);
+    router.observer.once('close', () => this.close());
+  }
+
+  static async create(worker: types.Worker, sessionId: string, transport: TransportSettings, log: Logger): Promise<SessionMedia> {
+    const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+    log.debug({ routerId: router.id }, 'router created');
+    return new SessionMedia(sessionId, router, transport, log);
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    return this.router.rtpCapabilities;
+  }
+
+  async createTransport(participantId: string, direction: TransportDirection): Promise<TransportOptions> {
+    const { listenIp, announcedAddress, portRange } = this.transport;
+    const listen = { ip: listenIp, announcedAddress, portRange };
+    const transport = await this.router.createWebRtcTransport({
+      listenInfos: [{ protocol: 'udp', ...listen }, { protocol: 'tcp', ...listen }],
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      appData: { participantId, direction },
+    });
+    this.peer(participantId).transports.set(transport.id, transport);
+    transport.observer.once('close', () => this.peers.get(participantId)?.transports.delete(transport.id));
+    return {
+      id: transport.id,
+      iceParameters: { ...transport.iceParameters },
+      iceCandidates: transport.iceCandidates.map((c) => ({ ...c })),
+      dtlsParameters: { ...transport.dtlsParameters },
+    };
+  }
+
+  async connectTransport(participantId: string, transportId: string, dtlsParameters: Record<string, unknown>): Promise<void> {
+    await this.transportOf(participantId, transportId).connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters });
+  }
+
+  async produce(
+    participantId: string,
+    transportId: string,
+    kind: MediaKind,
+    source: MediaSource,
+    rtpParameters: Record<string, unknown>,
+    consentId: string | null,
+  ): Promise<ProducerInfo> {
+    const transport = this.transportOf(participantId, transportId);
+    const appData: ProducerAppData = { participantId, source, consentId };
+    const producer = await transport.produce<ProducerAppData>({
+      kind,
+      rtpParameters: rtpParameters as unknown as types.RtpParameters,
+      appData,
+    });
+    const peer = this.peer(participantId);
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => {
+      peer.producers.delete(producer.id);
+      this.emit('producer-closed', producer.id, appData);
+    });
+    this.log.info({ participantId, producerId: producer.id, source, kind }, 'producer created');
+    return { producerId: producer.id, participantId, source, kind };
+  }
+
+  /** Creates a paused consumer; the client resumes it once its side is ready (no lost keyframe). */
+  async consume(participantId: string, transportId: string, producerId: string, rtpCapabilities: Record<string, unknown>): Promise<ConsumeResponse> {
+    const transport = this.transportOf(participantId, transportId);
+    const producer = this.findProducer(producerId);
+    if (!producer || producer.appData.participantId === participantId) throw new AppError('MEDIA_NOT_FOUND', 'no such media to consume');
+    const caps = rtpCapabilities as unknown as types.RtpCapabilities;
+    if (!this.router.canConsume({ producerId, rtpCapabilities: caps })) throw new AppError('INVALID_PAYLOAD', 'cannot consume with these capabilities');
+    const consumer = await transport.consume({ producerId, rtpCapabilities: caps, paused: true });
+    const peer = this.peer(participantId);
+    peer.consumers.set(consumer.id, consumer);
+    consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
+    return {
+      consumerId: consumer.id,
+      producerId,
+      participantId: producer.appData.participantId,
+      kind: consumer.kind,
+      source: producer.appData.source,
+      rtpParameters: { ...consumer.rtpParameters },
+    };
+  }
+
+  async resumeConsumer(participantId: string, consumerId: string): Promise<void> {
+    const consumer = this.peers.get(participantId)?.consumers.get(consumerId);
+    if (!consumer) throw new AppError('MEDIA_NOT_FOUND', 'no such consumer');
+    await consumer.resume();
+  }
+
+  listProducers(): ProducerInfo[] {
+    return [...this.peers.values()].flatMap((peer) =>
+      [...peer.producers.values()].map((p) => ({ producerId: p.id, participantId: peer.participantId, source: p.appData.source, kind: p.kind })),
+    );
+  }
+
+  findProducer(producerId: string): types.Producer<ProducerAppData> | undefined {
+    for (const peer of this.peers.values()) {
+      const producer = peer.producers.get(producerId);
+      if (producer) return producer;
+    }
+    return undefined;
+  }
+
+  /** Closes the producers of a source, of one participant or of everybody. */
+  closeProducers(source: MediaSource, participantId?: string): void {
+    for (const peer of this.peers.values()) {
+      if (participantId !== undefined && peer.participantId !== participantId) continue;
+      for (const producer of [...peer.producers.values()]) if (producer.appData.source === source) producer.close();
+    }
+  }
+
+  closePeer(participantId: string): void {
+    this.peers.get(participantId)?.close();
+    this.peers.delete(participantId);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.router.close();
+    this.emit('closed');
+  }
+
+  private peer(participantId: string): PeerMedia {
+    let peer = this.peers.get(participantId);
+    if (!peer) {
+      peer = new PeerMedia(participantId);
+      this.peers.set(participantId, peer);
+    }
+    return peer;
+  }
+
+  private transportOf(participantId: string, transportId: string): types.WebRtcTransport {
+    const transport = this.peers.get(participantId)?.transport(transportId);
+    if (!transport) throw new AppError('MEDIA_NOT_FOUND', 'no such transport');
+    return transport;
+  }
+}

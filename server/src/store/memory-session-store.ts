@@ -1,0 +1,189 @@
+import type { ChatMessage, ConsentRequest, ConsentStatus, SessionState } from '@rs/signaling';
+import type {
+  AuditEntry,
+  ChatDraft,
+  ParticipantRecord,
+  SessionRecord,
+  SessionStore,
+} from './session-store';
+
+interface NumberEntry {
+  sessionId: string;
+  /** Epoch ms after which the reservation is gone; null: kept for good. */
+  expiresAt: number | null;
+}
+
+/** Everything kept for one session id (records may arrive before the session itself). */
+interface SessionData {
+  record: SessionRecord | null;
+  participants: Map<string, ParticipantRecord>;
+  chat: ChatMessage[];
+  consents: Map<string, ConsentRequest>;
+  audit: AuditEntry[];
+}
+
+export interface MemorySessionStoreOptions {
+  /** Clock used for number expiry; tests inject a fake one. */
+  now?: () => number;
+}
+
+/**
+ * Single-process SessionStore on plain Maps. Every value is cloned on the way
+ * in and out, so callers never share (and never mutate) stored state.
+ * Each method runs to completion without awaiting, which makes it atomic.
+ */
+export class MemorySessionStore implements SessionStore {
+  readonly kind = 'memory' as const;
+  readonly #now: () => number;
+  readonly #numbers = new Map<string, NumberEntry>();
+  readonly #sessions = new Map<string, SessionData>();
+  readonly #sessionsByAgent = new Map<string, Set<string>>();
+
+  constructor(options: MemorySessionStoreOptions = {}) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  async reserveNumber(number: string, sessionId: string, ttlSeconds: number): Promise<boolean> {
+    if (this.#liveNumber(number)) return false;
+    this.#numbers.set(number, { sessionId, expiresAt: this.#now() + ttlSeconds * 1000 });
+    return true;
+  }
+
+  async keepNumber(number: string): Promise<void> {
+    const entry = this.#liveNumber(number);
+    if (entry) entry.expiresAt = null;
+  }
+
+  async releaseNumber(number: string): Promise<void> {
+    this.#numbers.delete(number);
+  }
+
+  async findSessionIdByNumber(number: string): Promise<string | null> {
+    return this.#liveNumber(number)?.sessionId ?? null;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.#data(session.id).record = structuredClone(session);
+    const ids = this.#sessionsByAgent.get(session.agentId) ?? new Set<string>();
+    ids.add(session.id);
+    this.#sessionsByAgent.set(session.agentId, ids);
+  }
+
+  async getSession(sessionId: string): Promise<SessionRecord | null> {
+    return copyOrNull(this.#sessions.get(sessionId)?.record);
+  }
+
+  async setSessionState(
+    sessionId: string,
+    state: SessionState,
+    ended?: { endedAt: number; endedBy: string },
+  ): Promise<SessionRecord | null> {
+    const record = this.#sessions.get(sessionId)?.record;
+    if (!record) return null;
+    record.state = state;
+    if (ended) {
+      record.endedAt = ended.endedAt;
+      record.endedBy = ended.endedBy;
+    }
+    return structuredClone(record);
+  }
+
+  /** Oldest first. */
+  async listSessionsOfAgent(agentId: string): Promise<SessionRecord[]> {
+    const ids = [...(this.#sessionsByAgent.get(agentId) ?? [])];
+    const records = ids.map((id) => this.#sessions.get(id)?.record).filter(isPresent);
+    return records.sort((a, b) => a.createdAt - b.createdAt).map((r) => structuredClone(r));
+  }
+
+  async putParticipant(sessionId: string, participant: ParticipantRecord): Promise<void> {
+    this.#data(sessionId).participants.set(participant.id, structuredClone(participant));
+  }
+
+  async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {
+    return copyOrNull(this.#sessions.get(sessionId)?.participants.get(participantId));
+  }
+
+  /** In order of joining. */
+  async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+    const all = [...(this.#sessions.get(sessionId)?.participants.values() ?? [])];
+    return all.sort((a, b) => a.joinedAt - b.joinedAt).map((p) => structuredClone(p));
+  }
+
+  async appendChat(sessionId: string, draft: ChatDraft): Promise<ChatMessage> {
+    const chat = this.#data(sessionId).chat;
+    const message: ChatMessage = { ...structuredClone(draft), seq: chat.length };
+    chat.push(message);
+    return structuredClone(message);
+  }
+
+  async listChat(sessionId: string): Promise<ChatMessage[]> {
+    return structuredClone(this.#sessions.get(sessionId)?.chat ?? []);
+  }
+
+  async putConsent(consent: ConsentRequest): Promise<void> {
+    this.#data(consent.sessionId).consents.set(consent.id, structuredClone(consent));
+  }
+
+  async getConsent(sessionId: string, requestId: string): Promise<ConsentRequest | null> {
+    return copyOrNull(this.#sessions.get(sessionId)?.consents.get(requestId));
+  }
+
+  /** Oldest request first. */
+  async listConsents(sessionId: string): Promise<ConsentRequest[]> {
+    const all = [...(this.#sessions.get(sessionId)?.consents.values() ?? [])];
+    return all.sort((a, b) => a.requestedAt - b.requestedAt).map((c) => structuredClone(c));
+  }
+
+  async transitionConsent(
+    sessionId: string,
+    requestId: string,
+    from: readonly ConsentStatus[],
+    to: ConsentStatus,
+    at: number,
+  ): Promise<ConsentRequest | null> {
+    const consent = this.#sessions.get(sessionId)?.consents.get(requestId);
+    if (!consent || !from.includes(consent.status)) return null;
+    if (consent.status === 'pending' && to !== 'pending') consent.answeredAt = at;
+    consent.status = to;
+    return structuredClone(consent);
+  }
+
+  async appendAudit(sessionId: string, entry: AuditEntry): Promise<void> {
+    this.#data(sessionId).audit.push(structuredClone(entry));
+  }
+
+  async listAudit(sessionId: string): Promise<AuditEntry[]> {
+    return structuredClone(this.#sessions.get(sessionId)?.audit ?? []);
+  }
+
+  /** Nothing to release; kept for symmetry with the Redis store (idempotent). */
+  async close(): Promise<void> {}
+
+  /** The reservation of a number, or undefined when there is none or it has expired. */
+  #liveNumber(number: string): NumberEntry | undefined {
+    const entry = this.#numbers.get(number);
+    if (!entry) return undefined;
+    if (entry.expiresAt !== null && entry.expiresAt <= this.#now()) {
+      this.#numbers.delete(number);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #data(sessionId: string): SessionData {
+    let data = this.#sessions.get(sessionId);
+    if (!data) {
+      data = { record: null, participants: new Map(), chat: [], consents: new Map(), audit: [] };
+      this.#sessions.set(sessionId, data);
+    }
+    return data;
+  }
+}
+
+function copyOrNull<T>(value: T | null | undefined): T | null {
+  return value ? structuredClone(value) : null;
+}
+
+function isPresent<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined;
+}

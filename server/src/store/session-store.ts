@@ -1,0 +1,93 @@
+import type {
+  ChatMessage,
+  ConsentRequest,
+  ConsentStatus,
+  Participant,
+  SessionState,
+  SessionSummary,
+} from '@rs/signaling';
+
+/** A support session as stored. It outlives the session itself (the session record). */
+export interface SessionRecord extends SessionSummary {
+  agentId: string;
+  /** The participant id of the agent who owns (controls) the session. */
+  agentParticipantId: string;
+  endedBy: string | null;
+}
+
+/** A participant as stored: agents carry their account id, customers null. */
+export interface ParticipantRecord extends Participant {
+  agentId: string | null;
+}
+
+/** Consent ledger and lifecycle entries kept with the session record (R2.3). */
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  action:
+    | 'session:created'
+    | 'session:ended'
+    | 'participant:joined'
+    | 'participant:left'
+    | 'consent:requested'
+    | 'consent:granted'
+    | 'consent:denied'
+    | 'consent:ended';
+  subject: string;
+}
+
+export type ChatDraft = Omit<ChatMessage, 'seq'>;
+
+/**
+ * Session state, behind one interface with a memory and a Redis implementation.
+ * Both pass test/integration/store-contract.test.ts.
+ */
+export interface SessionStore {
+  readonly kind: 'memory' | 'redis';
+
+  /** Maps a session number to a session id for ttlSeconds; false when the number is taken. */
+  reserveNumber(number: string, sessionId: string, ttlSeconds: number): Promise<boolean>;
+  /** Removes the expiry of a reserved number (the number has been used). */
+  keepNumber(number: string): Promise<void>;
+  releaseNumber(number: string): Promise<void>;
+  findSessionIdByNumber(number: string): Promise<string | null>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(sessionId: string): Promise<SessionRecord | null>;
+  /** Sets the state; returns the updated record, or null when the session is unknown. */
+  setSessionState(
+    sessionId: string,
+    state: SessionState,
+    ended?: { endedAt: number; endedBy: string },
+  ): Promise<SessionRecord | null>;
+  listSessionsOfAgent(agentId: string): Promise<SessionRecord[]>;
+
+  putParticipant(sessionId: string, participant: ParticipantRecord): Promise<void>;
+  getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null>;
+  listParticipants(sessionId: string): Promise<ParticipantRecord[]>;
+
+  /** Appends a chat message and gives it the next sequence number of the session (0, 1, 2...). */
+  appendChat(sessionId: string, draft: ChatDraft): Promise<ChatMessage>;
+  listChat(sessionId: string): Promise<ChatMessage[]>;
+
+  putConsent(consent: ConsentRequest): Promise<void>;
+  getConsent(sessionId: string, requestId: string): Promise<ConsentRequest | null>;
+  listConsents(sessionId: string): Promise<ConsentRequest[]>;
+  /**
+   * Atomically moves a consent request to `to` if its status is one of `from`.
+   * Sets answeredAt to `at` when the request leaves pending.
+   * Returns the updated request, or null if it is unknown or in another status.
+   */
+  transitionConsent(
+    sessionId: string,
+    requestId: string,
+    from: readonly ConsentStatus[],
+    to: ConsentStatus,
+    at: number,
+  ): Promise<ConsentRequest | null>;
+
+  appendAudit(sessionId: string, entry: AuditEntry): Promise<void>;
+  listAudit(sessionId: string): Promise<AuditEntry[]>;
+
+  close(): Promise<void>;
+}

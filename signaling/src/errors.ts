@@ -1,0 +1,26 @@
+/** Every error a client can receive, HTTP or socket. */
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNKNOWN_EVENT',
+  'VERSION_MISMATCH',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'SESSION_NOT_FOUND',
+  'SESSION_ENDED',
+  'NOT_IN_SESSION',
+  'PARTICIPANT_NOT_FOUND',
+  'CONSENT_REQUIRED',
+  'CONSENT_NOT_FOUND',
+  'CONSENT_ALREADY_ANSWERED',
+  'MEDIA_NOT_FOUND',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,9 @@
+/** Limits enforced by the schemas (and so by the server on every input). */
+export const LIMITS = {
+  displayNameLength: 64,
+  usernameLength: 64,
+  passwordLength: 256,
+  chatTextLength: 2000,
+  tokenLength: 2048,
+  chatHistoryPageSize: 500,
+} as const;

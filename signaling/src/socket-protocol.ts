@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { Result } from './result';
+import { ChatSendRequestSchema } from './events/chat-events';
+import { ConsentAnswerRequestSchema, ConsentAskRequestSchema } from './events/consent-events';
+import {
+  ConnectTransportRequestSchema,
+  ConsumeRequestSchema,
+  ConsumeResponseSchema,
+  ConsumerRefSchema,
+  CreateTransportRequestSchema,
+  ProduceRequestSchema,
+  ProduceResponseSchema,
+  ProducerClosedEventSchema,
+  RouterCapabilitiesResponseSchema,
+  StopShareRequestSchema,
+  TransportOptionsSchema,
+} from './events/media-events';
+import {
+  AgentSessionsResponseSchema,
+  EmptySchema,
+  ParticipantEventSchema,
+  SessionEndedEventSchema,
+  SessionRefSchema,
+  SessionSnapshotSchema,
+} from './events/session-events';
+import { ChatMessageSchema, ConsentRequestSchema, ProducerInfoSchema } from './models';
+import type { Role } from './models';
+import { SessionIdSchema } from './ids';
+
+interface RequestDefinition<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny> {
+  request: Req;
+  response: Res;
+  /** Roles allowed to send it; checked by the server before any rule runs. */
+  roles: readonly Role[];
+}
+
+function request<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny>(
+  def: RequestDefinition<Req, Res>,
+): RequestDefinition<Req, Res> {
+  return def;
+}
+
+const ANYONE = ['agent', 'customer'] as const;
+const AGENT = ['agent'] as const;
+const CUSTOMER = ['customer'] as const;
+
+/** Every client -> server event. Each one is a request answered through the ack with Result<T>. */
+export const clientRequests = {
+  'agent:sessions': request({ request: EmptySchema, response: AgentSessionsResponseSchema, roles: AGENT }),
+  'session:join': request({ request: SessionRefSchema, response: SessionSnapshotSchema, roles: ANYONE }),
+  'session:leave': request({ request: SessionRefSchema, response: EmptySchema, roles: ANYONE }),
+  'session:end': request({ request: SessionRefSchema, response: EmptySchema, roles: AGENT }),
+  'chat:send': request({ request: ChatSendRequestSchema, response: ChatMessageSchema, roles: ANYONE }),
+  'consent:ask': request({ request: ConsentAskRequestSchema, response: ConsentRequestSchema, roles: AGENT }),
+  'consent:answer': request({ request: ConsentAnswerRequestSchema, response: ConsentRequestSchema, roles: CUSTOMER }),
+  'share:stop': request({ request: StopShareRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'media:capabilities': request({ request: SessionRefSchema, response: RouterCapabilitiesResponseSchema, roles: ANYONE }),
+  'media:create-transport': request({ request: CreateTransportRequestSchema, response: TransportOptionsSchema, roles: ANYONE }),
+  'media:connect-transport': request({ request: ConnectTransportRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'media:produce': request({ request: ProduceRequestSchema, response: ProduceResponseSchema, roles: ANYONE }),
+  'media:consume': request({ request: ConsumeRequestSchema, response: ConsumeResponseSchema, roles: ANYONE }),
+  'media:resume-consumer': request({ request: ConsumerRefSchema, response: EmptySchema, roles: ANYONE }),
+} as const;
+
+export type ClientRequests = typeof clientRequests;
+export type RequestName = keyof ClientRequests;
+export type RequestOf<N extends RequestName> = z.infer<ClientRequests[N]['request']>;
+export type ResponseOf<N extends RequestName> = z.infer<ClientRequests[N]['response']>;
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(clientRequests, name);
+}
+
+/** Every server -> client event, with the schema clients validate it against. */
+export const serverEvents = {
+  'session:participant-joined': ParticipantEventSchema,
+  'session:participant-updated': ParticipantEventSchema,
+  'session:participant-left': ParticipantEventSchema,
+  'session:ended': SessionEndedEventSchema,
+  'chat:message': ChatMessageSchema,
+  'consent:prompt': ConsentRequestSchema,
+  'consent:updated': ConsentRequestSchema,
+  'media:producer-added': ProducerInfoSchema.extend({ sessionId: SessionIdSchema }),
+  'media:producer-closed': ProducerClosedEventSchema,
+  'protocol:error': z.object({ event: z.string(), code: z.string(), message: z.string() }),
+} as const;
+
+export type ServerEvents = typeof serverEvents;
+export type ServerEventName = keyof ServerEvents;
+export type ServerEventOf<N extends ServerEventName> = z.infer<ServerEvents[N]>;
+
+/** socket.io typed maps (payloads arrive as unknown on the server: they are validated first). */
+export type ClientToServerEvents = {
+  [N in RequestName]: (payload: unknown, ack: (result: Result<ResponseOf<N>>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [N in ServerEventName]: (payload: ServerEventOf<N>) => void;
+};
+
+/** Sent in the socket.io handshake `auth` field. */
+export const HandshakeAuthSchema = z.object({
+  token: z.string().min(1).max(2048),
+  protocolVersion: z.number().int(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;

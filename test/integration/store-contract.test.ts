@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'redis';
+import type { ConsentRequest } from '@rs/signaling';
+import { createSessionStore } from '../../server/src/store/create-store';
+import { MemorySessionStore } from '../../server/src/store/memory-session-store';
+import { RedisSessionStore } from '../../server/src/store/redis-session-store';
+import type { ChatDraft, ParticipantRecord, SessionRecord, SessionStore } from '../../server/src/store/session-store';
+import { startRedisServer, type RedisServerHandle } from '../support/redis-server';
+
+interface StoreHarness {
+  store: SessionStore;
+  /** Moves a fake clock on; with a real clock (Redis) time passes by itself. */
+  advanceClock(ms: number): void;
+}
+
+const session = (over: Partial<SessionRecord> = {}): SessionRecord => ({
+  id: randomUUID(), number: '123456789', state: 'waiting', agentName: 'Ada', createdAt: 1_000,
+  endedAt: null, agentId: 'agent-1', agentParticipantId: randomUUID(), endedBy: null, ...over,
+});
+const participant = (over: Partial<ParticipantRecord> = {}): ParticipantRecord => ({
+  id: randomUUID(), role: 'customer', displayName: 'Bob', connected: true, joinedAt: 1_000,
+  leftAt: null, agentId: null, ...over,
+});
+const draft = (sessionId: string, text = 'hello'): ChatDraft => ({
+  id: randomUUID(), sessionId, from: randomUUID(), fromName: 'Ada', to: null, text, sentAt: 1_000,
+});
+const consent = (sessionId: string, over: Partial<ConsentRequest> = {}): ConsentRequest => ({
+  id: randomUUID(), sessionId, activity: 'view-desktop', requestedBy: randomUUID(), customerId: randomUUID(),
+  status: 'pending', requestedAt: 1_000, answeredAt: null, ...over,
+});
+
+/** Polls until check() holds; the error says what it was waiting for. */
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+function describeSessionStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
+  describe(`SessionStore contract: ${name}`, () => {
+    let harness: StoreHarness;
+    let store: SessionStore;
+    const sid = randomUUID();
+    beforeEach(async () => {
+      harness = await makeStore();
+      store = harness.store;
+    });
+    afterEach(() => store.close());
+
+    describe('numbers', () => {
+      it('reserves a number once and finds the session by it', async () => {
+        expect(await store.reserveNumber('111111111', 's1', 60)).toBe(true);
+        expect(await store.reserveNumber('111111111', 's2', 60)).toBe(false);
+        expect(await store.findSessionIdByNumber('111111111')).toBe('s1');
+        expect(await store.findSessionIdByNumber('999999999')).toBeNull();
+      });
+      it('forgets a number after its ttl, which frees it again', async () => {
+        await store.reserveNumber('222222222', 's1', 1);
+        harness.advanceClock(1_001);
+        await waitFor('number to expire', async () => (await store.findSessionIdByNumber('222222222')) === null);
+        expect(await store.reserveNumber('222222222', 's2', 60)).toBe(true);
+      });
+      it('keeps a kept number past its ttl', async () => {
+        await store.reserveNumber('333333333', 'kept', 1);
+        await store.reserveNumber('444444444', 'unkept', 1);
+        await store.keepNumber('333333333');
+        harness.advanceClock(1_001);
+        await waitFor('unkept number to expire', async () => (await store.findSessionIdByNumber('444444444')) === null);
+        expect(await store.findSessionIdByNumber('333333333')).toBe('kept');
+      });
+      it('releases a number', async () => {
+        await store.reserveNumber('555555555', 's1', 60);
+        await store.releaseNumber('555555555');
+        expect(await store.findSessionIdByNumber('555555555')).toBeNull();
+        expect(await store.reserveNumber('555555555', 's2', 60)).toBe(true);
+      });
+    });
+
+    describe('sessions', () => {
+      it('creates and gets a session; unknown is null', async () => {
+        const s = session();
+        await store.createSession(s);
+        expect(await store.getSession(s.id)).toEqual(s);
+        expect(await store.getSession(randomUUID())).toBeNull();
+      });
+      it('sets the state, and the ended fields when given', async () => {
+        const s = session();
+        await store.createSession(s);
+        expect(await store.setSessionState(s.id, 'active')).toEqual({ ...s, state: 'active' });
+        const ended = { ...s, state: 'ended', endedAt: 5_000, endedBy: 'p1' };
+        expect(await store.setSessionState(s.id, 'ended', { endedAt: 5_000, endedBy: 'p1' })).toEqual(ended);
+        expect(await store.getSession(s.id)).toEqual(ended);
+        expect(await store.setSessionState(randomUUID(), 'active')).toBeNull();
+      });
+      it('lists the sessions of an agent, oldest first', async () => {
+        const newer = session({ createdAt: 2_000 });
+        const older = session({ createdAt: 1_000 });
+        await store.createSession(newer);
+        await store.createSession(older);
+        await store.createSession(session({ agentId: 'agent-2' }));
+        await store.setSessionState(older.id, 'active');
+        expect(await store.listSessionsOfAgent('agent-1')).toEqual([{ ...older, state: 'active' }, newer]);
+        expect(await store.listSessionsOfAgent('nobody')).toEqual([]);
+      });
+    });
+
+    describe('participants', () => {
+      it('puts, gets, lists in order of joining, and overwrites', async () => {
+        const late = participant({ joinedAt: 2_000 });
+        const early = participant({ joinedAt: 1_000, role: 'agent', agentId: 'agent-1' });
+        await store.putParticipant(sid, late);
+        await store.putParticipant(sid, early);
+        expect(await store.getParticipant(sid, late.id)).toEqual(late);
+        expect(await store.getParticipant(sid, randomUUID())).toBeNull();
+        expect(await store.listParticipants(sid)).toEqual([early, late]);
+        const left = { ...late, connected: false, leftAt: 3_000 };
+        await store.putParticipant(sid, left);
+        expect(await store.listParticipants(sid)).toEqual([early, left]);
+        expect(await store.listParticipants(randomUUID())).toEqual([]);
+      });
+    });
+
+    describe('chat', () => {
+      it('numbers messages 0, 1, 2 per session and lists them in order', async () => {
+        const drafts = ['a', 'b', 'c'].map((text) => draft(sid, text));
+        const sent = [];
+        for (const d of drafts) sent.push(await store.appendChat(sid, d));
+        expect(sent).toEqual(drafts.map((d, seq) => ({ ...d, seq })));
+        expect(await store.listChat(sid)).toEqual(sent);
+        const other = randomUUID();
+        expect((await store.appendChat(other, draft(other))).seq).toBe(0);
+        expect(await store.listChat(randomUUID())).toEqual([]);
+      });
+      it('keeps any text intact', async () => {
+        const text = 'quote " backslash \\ emoji \u{1F600} lone \ud800 </script> ,"seq":9}';
+        await store.appendChat(sid, draft(sid, text));
+        expect((await store.listChat(sid))[0]?.text).toBe(text);
+      });
+      it('gives 50 concurrent messages 50 distinct consecutive seqs, listed in seq order', async () => {
+        const sent = await Promise.all(Array.from({ length: 50 }, (_, i) => store.appendChat(sid, draft(sid, `m${i}`))));
+        expect(sent.map((m) => m.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+        const listed = await store.listChat(sid);
+        expect(listed.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+        for (const message of sent) expect(listed[message.seq]).toEqual(message);
+      });
+    });
+
+    describe('consents', () => {
+      it('puts, gets and lists oldest first; unknown is null', async () => {
+        const later = consent(sid, { requestedAt: 2_000 });
+        const earlier = consent(sid, { requestedAt: 1_000 });
+        await store.putConsent(later);
+        await store.putConsent(earlier);
+        expect(await store.getConsent(sid, later.id)).toEqual(later);
+        expect(await store.getConsent(sid, randomUUID())).toBeNull();
+        expect(await store.listConsents(sid)).toEqual([earlier, later]);
+      });
+      it('transitions only from the given statuses, answering once', async () => {
+        const c = consent(sid);
+        await store.putConsent(c);
+        const granted = { ...c, status: 'granted', answeredAt: 2_000 };
+        expect(await store.transitionConsent(sid, c.id, ['pending'], 'granted', 2_000)).toEqual(granted);
+        expect(await store.transitionConsent(sid, c.id, ['pending'], 'denied', 3_000)).toBeNull();
+        expect(await store.getConsent(sid, c.id)).toEqual(granted);
+        const ended = { ...granted, status: 'ended' };
+        expect(await store.transitionConsent(sid, c.id, ['granted'], 'ended', 4_000)).toEqual(ended);
+        expect(await store.getConsent(sid, c.id)).toEqual(ended);
+      });
+      it('sets answeredAt when leaving pending; null for an unknown request or session', async () => {
+        const c = consent(sid);
+        await store.putConsent(c);
+        const ended = await store.transitionConsent(sid, c.id, ['pending', 'granted'], 'ended', 2_500);
+        expect(ended).toEqual({ ...c, status: 'ended', answeredAt: 2_500 });
+        expect(await store.transitionConsent(sid, randomUUID(), ['pending'], 'granted', 1)).toBeNull();
+        expect(await store.transitionConsent(randomUUID(), randomUUID(), ['pending'], 'granted', 1)).toBeNull();
+      });
+      it('lets exactly one of 20 concurrent transitions win', async () => {
+        const c = consent(sid);
+        await store.putConsent(c);
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.transitionConsent(sid, c.id, ['pending'], i % 2 ? 'denied' : 'granted', 10_000 + i),
+          ),
+        );
+        const winners = results.filter((r) => r !== null);
+        expect(winners).toHaveLength(1);
+        expect(await store.getConsent(sid, c.id)).toEqual(winners[0]);
+      });
+    });
+
+    describe('audit', () => {
+      it('appends and lists in order', async () => {
+        const entries = (['session:created', 'participant:joined', 'consent:requested'] as const).map(
+          (action, i) => ({ at: i, actor: 'p1', action, subject: `s${i}` }),
+        );
+        for (const entry of entries) await store.appendAudit(sid, entry);
+        expect(await store.listAudit(sid)).toEqual(entries);
+        expect(await store.listAudit(randomUUID())).toEqual([]);
+      });
+    });
+
+    it('returns copies, and keeps copies of what it is given', async () => {
+      const s = session();
+      const p = participant();
+      const c = consent(s.id);
+      const entry = { at: 1, actor: 'p1', action: 'session:created' as const, subject: s.id };
+      await store.createSession(s);
+      await store.putParticipant(s.id, p);
+      await store.putConsent(c);
+      await store.appendAudit(s.id, entry);
+      const message = await store.appendChat(s.id, draft(s.id));
+      const snapshot = structuredClone({ s, p, c, entry, message });
+      const sessions = [s, await store.getSession(s.id), ...(await store.listSessionsOfAgent(s.agentId))];
+      for (const got of sessions) if (got) got.state = 'ended';
+      const people = [p, await store.getParticipant(s.id, p.id), ...(await store.listParticipants(s.id))];
+      for (const got of people) if (got) got.connected = false;
+      const consents = [c, await store.getConsent(s.id, c.id), ...(await store.listConsents(s.id))];
+      for (const got of consents) if (got) got.status = 'denied';
+      for (const got of [entry, ...(await store.listAudit(s.id))]) got.subject = 'changed';
+      for (const got of [message, ...(await store.listChat(s.id))]) got.text = 'changed';
+      expect(await store.getSession(s.id)).toEqual(snapshot.s);
+      expect(await store.getParticipant(s.id, p.id)).toEqual(snapshot.p);
+      expect(await store.getConsent(s.id, c.id)).toEqual(snapshot.c);
+      expect(await store.listAudit(s.id)).toEqual([snapshot.entry]);
+      expect(await store.listChat(s.id)).toEqual([snapshot.message]);
+    });
+
+    it('closes idempotently', async () => {
+      await store.close();
+      await expect(store.close()).resolves.toBeUndefined();
+    });
+  });
+}
+
+describeSessionStoreContract('memory', async () => {
+  let now = 1_000_000;
+  return { store: new MemorySessionStore({ now: () => now }), advanceClock: (ms) => void (now += ms) };
+});
+
+describe('with a real redis-server', () => {
+  let redis: RedisServerHandle;
+  let prefixes = 0;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(() => redis?.stop());
+
+  describeSessionStoreContract('redis', async () => {
+    const store = await RedisSessionStore.connect(redis.url, { keyPrefix: `test${++prefixes}:` });
+    return { store, advanceClock: () => {} };
+  });
+
+  it('builds every key under its prefix, in the documented layout', async () => {
+    const raw = createClient({ url: redis.url });
+    await raw.connect();
+    const store = await RedisSessionStore.connect(redis.url, { keyPrefix: 'layout:' });
+    const s = session();
+    await store.reserveNumber('123456789', s.id, 60);
+    await store.createSession(s);
+    await store.putParticipant(s.id, participant());
+    await store.appendChat(s.id, draft(s.id));
+    await store.putConsent(consent(s.id));
+    await store.appendAudit(s.id, { at: 1, actor: 'p1', action: 'session:created', subject: s.id });
+    const keys = (await raw.keys('layout:*')).sort();
+    const base = `layout:session:${s.id}`;
+    const expected = [base, `${base}:audit`, `${base}:chat`, `${base}:consents`, `${base}:participants`];
+    expect(keys).toEqual(['layout:agent:agent-1:sessions', 'layout:number:123456789', ...expected].sort());
+    await Promise.all([store.close(), raw.close()]);
+  });
+
+  it('refuses to hand out a store it could not connect', async () => {
+    await expect(RedisSessionStore.connect('redis://127.0.0.1:1')).rejects.toThrow();
+  });
+
+  it('is what createSessionStore picks when given a URL, memory otherwise', async () => {
+    const [shared, local] = await Promise.all([createSessionStore({ redisUrl: redis.url }), createSessionStore({})]);
+    expect([shared.kind, local.kind]).toEqual(['redis', 'memory']);
+    await Promise.all([shared.close(), local.close()]);
+  });
+});

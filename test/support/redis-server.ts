@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface RedisServerHandle {
+  url: string;
+  /** Kills the server and waits for it to exit. Idempotent. */
+  stop(): Promise<void>;
+}
+
+interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+const READY_TIMEOUT_MS = 10_000;
+const POLL_INTERVAL_MS = 50;
+const STOP_TIMEOUT_MS = 5_000;
+const MISSING_HINT = 'redis-server was not found on PATH; run npm test, which installs it, or apt-get install redis-server';
+
+/** Starts a throwaway, non-persistent redis-server on a free port of 127.0.0.1. */
+export async function startRedisServer(): Promise<RedisServerHandle> {
+  const port = await findFreePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output = collectOutput(child);
+  const exited = new Promise<ExitInfo>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error(MISSING_HINT) : error)),
+  );
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => (stopping ??= stopChild(child, exited));
+
+  const waiting = new AbortController();
+  try {
+    await Promise.race([waitForPong(port, waiting.signal), spawnFailed, failOnExit(exited, output)]);
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    waiting.abort();
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop };
+}
+
+/** Binds port 0, reads the port the OS chose, and releases it. */
+async function findFreePort(): Promise<number> {
+  const server = net.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('could not read a free port');
+  return address.port;
+}
+
+/** Polls with PING until the server answers PONG, within READY_TIMEOUT_MS. */
+async function waitForPong(port: number, stopped: AbortSignal): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastError = 'none';
+  while (Date.now() < deadline && !stopped.aborted) {
+    try {
+      const reply = await ping(port);
+      if (reply.startsWith('+PONG')) return;
+      lastError = `unexpected reply ${JSON.stringify(reply)}`;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(POLL_INTERVAL_MS);
+  }
+  if (stopped.aborted) return;
+  throw new Error(
+    `redis-server on 127.0.0.1:${port} did not answer PING with PONG within ${READY_TIMEOUT_MS} ms (last error: ${lastError})`,
+  );
+}
+
+/** One PING over a raw socket; resolves with the first reply line. */
+function ping(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.setTimeout(1_000, () => socket.destroy(new Error('PING timed out')));
+    socket.once('error', reject);
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString('utf8'));
+    });
+  });
+}
+
+async function failOnExit(exited: Promise<ExitInfo>, output: () => string): Promise<never> {
+  const { code, signal } = await exited;
+  throw new Error(`redis-server exited before answering PING (code ${String(code)}, signal ${String(signal)}):\n${output()}`);
+}
+
+/** The last few KB of the server's stdout and stderr, for error messages. */
+function collectOutput(child: ChildProcess): () => string {
+  let text = '';
+  const append = (chunk: Buffer): void => {
+    text = (text + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => text;
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<ExitInfo>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,26 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../server/src/app';
+import type { App } from '../../server/src/app';
+import { resolveConfig } from '../../server/src/config/config';
+import type { ConfigInput } from '../../server/src/config/config';
+
+export interface TestServer {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real server (real mediasoup worker, memory or Redis store) on a free loopback port. */
+export async function startTestServer(overrides: Partial<ConfigInput> = {}): Promise<TestServer> {
+  const config = resolveConfig({
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+    media: { workers: 1, listenIp: '127.0.0.1', ...overrides.media },
+  } as ConfigInput);
+  const app = await buildApp(config);
+  await app.http.listen({ host: config.host, port: 0 });
+  const { port } = app.http.server.address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,58 @@
+import { TypedEmitter } from '../util/typed-emitter';
+import { en, type Catalog, type MessageKey } from './catalogs/en';
+import { fr } from './catalogs/fr';
+import { nl } from './catalogs/nl';
+import { zhTW } from './catalogs/zh-TW';
+import { detectLanguage, matchLanguage, type Language } from './language-detection';
+
+export type MessageParams = Record<string, string | number>;
+
+const CATALOGS: Record<Language, Catalog> = { en, fr, 'zh-TW': zhTW, nl };
+const STORAGE_KEY = 'rs.lang';
+const changes = new TypedEmitter<{ changed: [Language] }>();
+let current: Language = 'en';
+
+/** The message for `key` in the current language, `{param}`s filled in. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  const template = CATALOGS[current][key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function getLanguage(): Language {
+  return current;
+}
+
+export function setLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this page only.
+  }
+  if (language === current) return;
+  current = language;
+  document.documentElement.lang = language;
+  changes.emit('changed', language);
+}
+
+export function onLanguageChange(handler: (language: Language) => void): () => void {
+  return changes.on('changed', handler);
+}
+
+/** Picks the language from `?lang=`, the stored choice or the browser, and applies it. */
+export function initI18n(): Language {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    stored = null;
+  }
+  const query = new URLSearchParams(window.location.search).get('lang');
+  current = detectLanguage(query, stored, navigator.languages ?? [navigator.language]);
+  if (matchLanguage(query)) setLanguage(current);
+  document.documentElement.lang = current;
+  return current;
+}

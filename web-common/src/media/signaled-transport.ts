@@ -1,0 +1,39 @@
+import type { Device, types } from 'mediasoup-client';
+import { MediaSourceSchema } from '@rs/signaling';
+import type { MediaSignaling } from './media-session';
+import { toTransportOptions, toWire } from './mediasoup-params';
+
+export type Direction = 'send' | 'recv';
+
+/**
+ * Creates a transport on the server and its mediasoup-client twin, wired so
+ * the twin's `connect` and `produce` events become signaling requests.
+ * `onFailed` runs once if ICE/DTLS fails (the transport is then closed).
+ */
+export async function createSignaledTransport(
+  device: Device,
+  signaling: MediaSignaling,
+  direction: Direction,
+  onFailed: (transport: types.Transport) => void,
+): Promise<types.Transport> {
+  const sessionId = signaling.sessionId;
+  const options = toTransportOptions(await signaling.request('media:create-transport', { sessionId, direction }));
+  const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
+  transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+    signaling
+      .request('media:connect-transport', { sessionId, transportId: transport.id, dtlsParameters: toWire(dtlsParameters) })
+      .then(() => callback(), errback);
+  });
+  transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+    const source = MediaSourceSchema.catch('screen').parse(appData.source);
+    signaling
+      .request('media:produce', { sessionId, transportId: transport.id, kind, source, rtpParameters: toWire(rtpParameters) })
+      .then(({ producerId }) => callback({ id: producerId }), errback);
+  });
+  transport.on('connectionstatechange', (state) => {
+    if (state !== 'failed') return;
+    transport.close();
+    onFailed(transport);
+  });
+  return transport;
+}

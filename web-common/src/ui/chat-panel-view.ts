@@ -1,0 +1,129 @@
+import { LIMITS, type ChatMessage, type ParticipantId } from '@rs/signaling';
+import { formatClockTime } from '../format/clock-time';
+import { bindText } from '../i18n/translate-dom';
+import { h, replaceChildren } from './dom';
+import { StatusLine } from './status-line';
+
+export interface ChatRecipient {
+  id: ParticipantId;
+  name: string;
+}
+
+export interface ChatPanelOptions {
+  send: (text: string, to: ParticipantId | null) => Promise<void>;
+  selfId: () => ParticipantId | null;
+  nameOf: (id: ParticipantId) => string | undefined;
+}
+
+/** The chat of a session: messages with sender, time and a private marker, and a composer. */
+export class ChatPanelView {
+  readonly element: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly empty: HTMLElement;
+  private readonly recipient: HTMLSelectElement;
+  private readonly input: HTMLInputElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly error = new StatusLine('chat-error', 'chat-error');
+
+  constructor(private readonly options: ChatPanelOptions) {
+    this.list = h('ol', { className: 'chat-messages', testId: 'chat-messages', attrs: { role: 'log', 'aria-live': 'polite' } });
+    this.empty = h('p', { className: 'chat-empty', i18n: 'chat.empty' });
+    this.recipient = h('select', { className: 'chat-recipient', testId: 'chat-recipient', attrs: { id: uniqueId('chat-to') } });
+    this.input = h('input', {
+      className: 'chat-input',
+      testId: 'chat-input',
+      i18nAttrs: { placeholder: 'chat.placeholder', 'aria-label': 'chat.message' },
+      attrs: { type: 'text', maxlength: LIMITS.chatTextLength, autocomplete: 'off' },
+    });
+    this.sendButton = h('button', { className: 'btn btn-primary', testId: 'chat-send', i18n: 'chat.send', attrs: { type: 'submit' } });
+    const form = h('form', { className: 'chat-composer', on: { submit: (event) => void this.onSubmit(event) } }, [
+      h('div', { className: 'chat-to' }, [
+        h('label', { i18n: 'chat.to', attrs: { for: this.recipient.id } }),
+        this.recipient,
+      ]),
+      h('div', { className: 'chat-entry' }, [this.input, this.sendButton]),
+    ]);
+    this.element = h('section', { className: 'panel chat-panel', testId: 'chat-panel' }, [
+      h('h2', { className: 'panel-title', i18n: 'chat.title' }),
+      this.empty,
+      this.list,
+      this.error.element,
+      form,
+    ]);
+    this.setRecipients([]);
+  }
+
+  setMessages(messages: ChatMessage[]): void {
+    replaceChildren(this.list, messages.map((message) => this.renderMessage(message)));
+    this.afterChange(true);
+  }
+
+  appendMessage(message: ChatMessage): void {
+    const nearBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 48;
+    this.list.appendChild(this.renderMessage(message));
+    this.afterChange(nearBottom || message.from === this.options.selfId());
+  }
+
+  /** Everyone plus these participants; keeps the current choice while it is still present. */
+  setRecipients(recipients: ChatRecipient[]): void {
+    const previous = this.recipient.value;
+    replaceChildren(this.recipient, [
+      h('option', { i18n: 'common.everyone', attrs: { value: '' } }),
+      ...recipients.map((recipient) => h('option', { text: recipient.name, attrs: { value: recipient.id } })),
+    ]);
+    this.recipient.value = recipients.some((recipient) => recipient.id === previous) ? previous : '';
+  }
+
+  private renderMessage(message: ChatMessage): HTMLLIElement {
+    const mine = message.from === this.options.selfId();
+    const sender = h('span', { className: 'chat-sender' });
+    if (mine) bindText(sender, 'common.you');
+    else sender.textContent = message.fromName;
+    const meta = h('div', { className: 'chat-meta' }, [
+      sender,
+      h('time', { className: 'chat-time', text: formatClockTime(message.sentAt), attrs: { datetime: new Date(message.sentAt).toISOString() } }),
+    ]);
+    if (message.to !== null) {
+      const marker = h('span', { className: 'chat-private', testId: 'chat-private' });
+      if (mine) bindText(marker, 'chat.privateTo', { name: this.options.nameOf(message.to) ?? '…' });
+      else bindText(marker, 'chat.private');
+      meta.appendChild(marker);
+    }
+    return h(
+      'li',
+      {
+        className: `chat-message${mine ? ' chat-message-mine' : ''}${message.to !== null ? ' chat-message-private' : ''}`,
+        testId: 'chat-message',
+        attrs: { 'data-from': message.from, 'data-private': String(message.to !== null) },
+      },
+      [meta, h('p', { className: 'chat-text', testId: 'chat-message-text', text: message.text })],
+    );
+  }
+
+  private afterChange(scrollToEnd: boolean): void {
+    this.empty.hidden = this.list.childElementCount > 0;
+    if (scrollToEnd) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const text = this.input.value.trim();
+    if (!text || this.sendButton.disabled) return;
+    this.sendButton.disabled = true;
+    this.error.clear();
+    try {
+      await this.options.send(text, this.recipient.value || null);
+      this.input.value = '';
+    } catch {
+      this.error.show('chat.sendFailed', 'error');
+    } finally {
+      this.sendButton.disabled = false;
+      this.input.focus();
+    }
+  }
+}
+
+let counter = 0;
+function uniqueId(prefix: string): string {
+  return `${prefix}-${++counter}`;
+}
