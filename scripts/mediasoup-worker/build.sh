@@ -21,7 +21,7 @@ readonly DEFAULT_MEDIASOUP_VERSION=3.19.3
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly SCRIPT_DIR
 # Everything needed to configure and compile the worker.
-readonly BUILD_DEPS=(g++ make pkg-config meson ninja-build libssl-dev libuv1-dev libabsl-dev
+readonly BUILD_DEPS=(g++ make patch pkg-config meson ninja-build libssl-dev libuv1-dev libabsl-dev
   libflatbuffers-dev flatbuffers-compiler libusrsctp-dev libsrtp2-dev liburing-dev)
 # Packages whose versions determine the binary (headers and libraries it links; flatc for generated code).
 readonly LINKED_DEV_PKGS=(libssl-dev libuv1-dev libabsl-dev libflatbuffers-dev flatbuffers-compiler
@@ -166,8 +166,19 @@ prepare_source() {
   done
   mkdir -p "$dst/subprojects"
   cp -R "$SCRIPT_DIR/subprojects/." "$dst/subprojects/"
+  apply_patches "$dst"
 
   relax_meson_version "$dst/meson.build"
+}
+
+# Fixes to the worker's own sources, each explained at the top of its patch (patches/*.patch).
+apply_patches() {
+  local dst="$1" p
+  for p in "$SCRIPT_DIR"/patches/*.patch; do
+    [[ -f $p ]] || continue
+    log "applying $(basename "$p")"
+    patch -d "$dst" -p1 --forward --silent <"$p" >&2 || die "patch $(basename "$p") does not apply to this mediasoup version"
+  done
 }
 
 build_worker() {

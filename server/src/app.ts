@@ -45,7 +45,10 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const store = await createSessionStore({ redisUrl: config.redisUrl });
+  const store = await createSessionStore({
+    redisUrl: config.redisUrl,
+    onError: (err) => log.warn({ err }, 'redis connection error'),
+  });
   const pool = await WorkerPool.create({
     size: config.media.workers,
     logLevel: config.media.logLevel,

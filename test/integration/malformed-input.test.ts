@@ -26,14 +26,14 @@ describe('what the server refuses', () => {
   }
 
   it.each([
-    ['a wrong type', 'chat:send', () => ({ sessionId: s.sessionId, text: 42 })],
-    ['a missing field', 'chat:send', () => ({ sessionId: s.sessionId })],
-    ['an oversized string', 'chat:send', () => ({ sessionId: s.sessionId, text: 'x'.repeat(LIMITS.chatTextLength + 1) })],
-    ['an unknown field', 'chat:send', () => ({ sessionId: s.sessionId, text: 'hi', admin: true })],
-    ['a non-uuid session id', 'session:join', () => ({ sessionId: '../../etc/passwd' })],
-    ['not an object', 'consent:ask', () => 'view-desktop'],
-    ['null', 'media:create-transport', () => null],
-    ['a bad enum', 'consent:ask', () => ({ sessionId: s.sessionId, activity: 'format-disk', customerId: s.joined.participantId })],
+    ['a wrong type', 'chat:send', (): unknown => ({ sessionId: s.sessionId, text: 42 })],
+    ['a missing field', 'chat:send', (): unknown => ({ sessionId: s.sessionId })],
+    ['an oversized string', 'chat:send', (): unknown => ({ sessionId: s.sessionId, text: 'x'.repeat(LIMITS.chatTextLength + 1) })],
+    ['an unknown field', 'chat:send', (): unknown => ({ sessionId: s.sessionId, text: 'hi', admin: true })],
+    ['a non-uuid session id', 'session:join', (): unknown => ({ sessionId: '../../etc/passwd' })],
+    ['not an object', 'consent:ask', (): unknown => 'view-desktop'],
+    ['null', 'media:create-transport', (): unknown => null],
+    ['a bad enum', 'consent:ask', (): unknown => ({ sessionId: s.sessionId, activity: 'format-disk', customerId: s.joined.participantId })],
   ] as const)('%s gets INVALID_PAYLOAD and changes nothing', async (_what, name, payload) => {
     const before = await expectStillServing();
     expect(await s.agent.raw(name, payload())).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });

@@ -1,7 +1,9 @@
 import { ROUTES } from '@rs/signaling';
 import { TestClient, postJson, startSessionWithCustomer } from '../support/signaling-client';
+import { startRedisServer } from '../support/redis-server';
 import { startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
+import { waitFor } from '../support/wait-for';
 
 /** A VP8 stream description as a browser would send it (mediasoup validates it for real). */
 const VP8_RTP_PARAMETERS = {
@@ -11,14 +13,20 @@ const VP8_RTP_PARAMETERS = {
   rtcp: { cname: 'screen' },
 };
 
-describe('signaling flow against a real mediasoup worker', () => {
+describe.each(['memory', 'redis'] as const)('signaling flow against a real mediasoup worker (%s store)', (store) => {
   let server: TestServer;
+  let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   const clients: TestClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    redis = store === 'redis' ? await startRedisServer() : undefined;
+    server = await startTestServer({ redisUrl: redis?.url });
+    expect(server.app.services.store.kind).toBe(store);
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server?.close();
+    await redis?.stop();
+  });
 
   async function session() {
     const s = await startSessionWithCustomer(server.url);
@@ -133,5 +141,27 @@ describe('signaling flow against a real mediasoup worker', () => {
     await agent.waitForEvent('session:participant-left', (e) => e.participant.id === joined.participantId);
     await agent.waitForEvent('media:producer-closed', (p) => p.producerId === produced.data.producerId);
     expect(await customer.request('session:join', { sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_IN_SESSION' } });
+  });
+
+  it('an unused session number expires', async () => {
+    const short = await startTestServer({ redisUrl: redis?.url, sessionNumberTtlSeconds: 1 });
+    try {
+      const s = await startSessionWithCustomer(short.url);
+      clients.push(s.agent, s.customer);
+      // The number was used: it stays valid. A fresh, unused one expires.
+      const login = await postJson<{ token: string }>(short.url, ROUTES.agentLogin, { username: 'agent', password: 'agent' });
+      if (!login.body.ok) throw new Error('login failed');
+      const fresh = await postJson<{ session: { number: string } }>(short.url, ROUTES.sessions, {}, login.body.data.token);
+      if (!fresh.body.ok) throw new Error('create failed');
+      const number = fresh.body.data.session.number;
+      await waitFor('the unused number to expire', async () => {
+        const join = await postJson(short.url, ROUTES.join, { sessionNumber: number, displayName: 'Late' });
+        return join.status === 404 || undefined;
+      }, { timeoutMs: 10_000, intervalMs: 200 });
+      const used = await postJson(short.url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Second' });
+      expect(used.status).toBe(200);
+    } finally {
+      await short.close();
+    }
   });
 });

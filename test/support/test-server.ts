@@ -17,7 +17,7 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}): Pro
     port: 0,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
-    media: { workers: 1, listenIp: '127.0.0.1', ...overrides.media },
+    media: { workers: 1, listenIp: '127.0.0.1', logLevel: process.env.TEST_MEDIASOUP_LOG_LEVEL ?? 'warn', ...overrides.media },
   } as ConfigInput);
   const app = await buildApp(config);
   await app.http.listen({ host: config.host, port: 0 });

@@ -50,6 +50,7 @@ export class WorkerPool {
   private async spawn(): Promise<types.Worker> {
     const worker = await mediasoup.createWorker({
       logLevel: this.opts.logLevel,
+      logTags: ['info', 'ice', 'dtls', 'srtp', 'rtp', 'rtcp'],
     });
     worker.on('died', (err) => void this.replace(worker, err));
     return worker;

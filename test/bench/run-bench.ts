@@ -1,0 +1,123 @@
+/**
+ * npm run bench: measures, in real headless Chromium against a real server and
+ * mediasoup SFU on loopback, (1) the time from the customer's Join click to the
+ * first decoded screen frame on the agent page and (2) glass-to-glass latency of
+ * the screen share through the SFU. Prints and writes .bench/results.json.
+ * No targets are asserted here: these are measurements.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser } from '../support/browser';
+import { startTestServer } from '../support/test-server';
+import { waitFor } from '../support/wait-for';
+import { AgentConsolePage } from '../e2e/pages/agent-console-page';
+import { CustomerPage } from '../e2e/pages/customer-page';
+import { click, visible } from '../e2e/pages/page-helpers';
+import { summarize } from './stats';
+import type { Summary } from './stats';
+import { GRID, installFrameDecoder, installTimestampScreen } from './timestamp-grid';
+
+const RUNS = Number(process.env.BENCH_JOIN_RUNS ?? 5);
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 600);
+const SCREEN = { width: 1280, height: 720 };
+const OUT_DIR = path.resolve(__dirname, '..', '..', '.bench');
+
+const epochNow = (page: Page) => page.evaluate(() => performance.timeOrigin + performance.now());
+
+/** esbuild/tsx may wrap functions with __name(); make it harmless in the pages. */
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+interface JoinRun {
+  joinToFirstFrameMs: number;
+  allowToFirstFrameMs: number;
+  page: { agent: Page; customer: Page };
+}
+
+async function oneSession(browser: Browser, baseUrl: string): Promise<JoinRun> {
+  const agent = await AgentConsolePage.open(browser, baseUrl);
+  await agent.page.evaluateOnNewDocument(NAME_SHIM);
+  await agent.page.evaluateOnNewDocument(installFrameDecoder, '[data-testid="screen-video"]', GRID.cols, GRID.rows, GRID.timeBits);
+  await agent.page.reload({ waitUntil: 'load' });
+  await agent.signIn();
+  const number = await agent.startSession();
+
+  const customer = await CustomerPage.open(browser, baseUrl);
+  await customer.page.evaluateOnNewDocument(NAME_SHIM);
+  await customer.page.evaluateOnNewDocument(installTimestampScreen, SCREEN.width, SCREEN.height, GRID.cols, GRID.rows, GRID.timeBits);
+  await customer.page.reload({ waitUntil: 'load' });
+
+  await customer.page.type('[data-testid="join-number"]', number);
+  await customer.page.type('[data-testid="join-name"]', 'Bench Customer');
+  const joinClickedAt = await epochNow(customer.page);
+  await customer.page.click('[data-testid="join-submit"]');
+  await agent.waitForParticipant('Bench Customer');
+  await agent.requestView();
+  await visible(customer.page, 'consent-allow');
+  const allowClickedAt = await epochNow(customer.page);
+  await click(customer.page, 'consent-allow');
+  const firstFrameAt = await waitFor('first decoded frame on the agent page', () =>
+    agent.page.evaluate(() => (window as unknown as { __firstFrameAt: number | null }).__firstFrameAt ?? undefined),
+  );
+  return {
+    joinToFirstFrameMs: firstFrameAt - joinClickedAt,
+    allowToFirstFrameMs: firstFrameAt - allowClickedAt,
+    page: { agent: agent.page, customer: customer.page },
+  };
+}
+
+async function glassToGlass(agentPage: Page): Promise<{ latency: Summary; badFrames: number }> {
+  await agentPage.evaluate(() => {
+    (window as unknown as { __g2g: number[] }).__g2g = [];
+  });
+  const samples = await waitFor(`${FRAMES} decoded frames`, async () => {
+    const got = await agentPage.evaluate(() => (window as unknown as { __g2g: number[] }).__g2g);
+    return got.length >= FRAMES ? got : undefined;
+  }, { timeoutMs: 120_000, intervalMs: 500 });
+  const badFrames = await agentPage.evaluate(() => (window as unknown as { __badFrames: number }).__badFrames);
+  return { latency: summarize(samples), badFrames };
+}
+
+async function main(): Promise<void> {
+  const server = await startTestServer({ media: { workers: 2 } });
+  const browser = await launchBrowser();
+  try {
+    const runs: JoinRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await oneSession(browser, server.url);
+      runs.push(run);
+      if (i < RUNS - 1) await Promise.all([run.page.agent.close(), run.page.customer.close()]);
+      process.stderr.write(`join run ${i + 1}/${RUNS}: ${run.joinToFirstFrameMs.toFixed(0)} ms\n`);
+    }
+    const last = runs[runs.length - 1]!;
+    const g2g = await glassToGlass(last.page.agent);
+    const results = {
+      takenAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+      chromium: await browser.version(),
+      mediasoup: (JSON.parse(readFileSync(require.resolve('mediasoup/package.json'), 'utf8')) as { version: string }).version,
+      method:
+        'One headless Chromium (Debian), two windows, loopback, real server + mediasoup SFU (2 workers). ' +
+        'Join: customer Join click -> first frame presented in the agent <video> (requestVideoFrameCallback), includes the agent ' +
+        'clicking "Request view" and the customer clicking "Allow" (driven by puppeteer as soon as the buttons appear). ' +
+        `Glass-to-glass: customer "screen" is a ${SCREEN.width}x${SCREEN.height} canvas painting epoch ms as a cell grid each frame ` +
+        '(captureStream 60 fps); the agent decodes each presented frame; latency = presentation time - painted time (same clock).',
+      joinToFirstFrameMs: summarize(runs.map((r) => r.joinToFirstFrameMs)),
+      allowToFirstFrameMs: summarize(runs.map((r) => r.allowToFirstFrameMs)),
+      glassToGlassMs: g2g.latency,
+      undecodableFrames: g2g.badFrames,
+    };
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
