@@ -7,7 +7,7 @@ import type { TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 import { AgentConsolePage } from './pages/agent-console-page';
 import { CustomerPage } from './pages/customer-page';
-import { stateIs, textAppears, texts, visible } from './pages/page-helpers';
+import { attribute, byTestId, textAppears, texts, visible } from './pages/page-helpers';
 
 /**
  * Both web apps as shipped (built dist/), in real headless Chromium, against a
@@ -33,7 +33,7 @@ describe('a support session in the browsers', () => {
     const customer = await CustomerPage.open(browser, server.url);
     await customer.join(number, customerName);
     await agent.waitForParticipant(customerName);
-    await textAppears(customer.page, 'agent-name', 'Support Agent');
+    await textAppears(customer.page, byTestId('agent-name'), 'Support Agent');
     const sessionId = await server.app.services.store.findSessionIdByNumber(number);
     if (!sessionId) throw new Error('session not in the store');
     return { agent, customer, number, sessionId };
@@ -45,9 +45,9 @@ describe('a support session in the browsers', () => {
     const { agent, customer, sessionId } = await joinedSession('Dana');
 
     await agent.requestView();
-    await stateIs(agent.page, 'view-status', 'pending');
+    await agent.viewStatusIs('pending');
     await customer.answerConsent(false);
-    await stateIs(agent.page, 'view-status', 'denied');
+    await agent.viewStatusIs('denied');
     expect(await producersOf(sessionId)).toEqual([]);
     expect(await customer.isSharing()).toBe(false);
 
@@ -57,58 +57,60 @@ describe('a support session in the browsers', () => {
     const later = await agent.framesDecodedAbove(first.framesDecoded + 10);
     expect(later.frameWidth).toBeGreaterThan(0);
     expect(await producersOf(sessionId)).toEqual([expect.objectContaining({ source: 'screen', kind: 'video' })]);
-    await stateIs(agent.page, 'view-status', 'viewing');
-    await visible(customer.page, 'sharing-banner');
+    await agent.viewStatusIs('viewing');
+    await visible(customer.page, byTestId('sharing-banner'));
 
     // The customer stops from their banner: the agent's view ends, the server has no producer.
-    await customer.page.click('[data-testid="sharing-banner"] [data-testid="stop-share"]');
+    await customer.page.click(`${byTestId('sharing-banner')} ${byTestId('stop-share')}`);
     await waitFor('no producer on the server', async () => (await producersOf(sessionId)).length === 0 || undefined);
-    await waitFor('agent no longer viewing', async () => (await agent.page.$eval('[data-testid="view-status"]', (e) => e.getAttribute('data-state'))) !== 'viewing' || undefined);
+    await waitFor('agent no longer viewing', async () => (await attribute(agent.page, agent.inSession('view-status'), 'data-state')) !== 'viewing' || undefined);
 
     // Again, and this time the agent stops.
     await agent.requestView();
     await customer.answerConsent(true);
     await agent.framesDecodedAbove(0);
-    await agent.page.click('[data-testid="screen-panel"] [data-testid="stop-share"]');
+    await agent.page.click(`${agent.inSession('screen-panel')} ${byTestId('stop-share')}`);
     await waitFor('customer no longer sharing', async () => !(await customer.isSharing()) || undefined);
     expect(await producersOf(sessionId)).toEqual([]);
   });
 
   it('chat both ways, in order with sender, to all and to one; history survives a reload of either side', async () => {
     const { agent, customer } = await joinedSession('Eli');
+    const agentMessages = agent.inSession('chat-message-text');
+    const customerMessages = byTestId('chat-message-text');
     await agent.sendChat('Hello Eli, I can see your request.');
-    await textAppears(customer.page, 'chat-message-text', 'Hello Eli, I can see your request.');
+    await textAppears(customer.page, customerMessages, 'Hello Eli, I can see your request.');
     await customer.sendChat('Thanks! The printer says offline.');
-    await textAppears(agent.page, 'chat-message-text', 'Thanks! The printer says offline.');
+    await textAppears(agent.page, agentMessages, 'Thanks! The printer says offline.');
 
-    const customerId = await agent.page.$eval('[data-testid="participant-item"][data-role="customer"]', (e) => e.getAttribute('data-participant-id'));
+    const customerId = await attribute(agent.page, `${agent.inSession('participant-item')}[data-role="customer"]`, 'data-participant-id');
     await agent.sendChat('A private tip', customerId ?? undefined);
-    await textAppears(customer.page, 'chat-message-text', 'A private tip');
-    await visible(customer.page, 'chat-private');
+    await textAppears(customer.page, customerMessages, 'A private tip');
+    await visible(customer.page, byTestId('chat-private'));
 
     const expected = ['Hello Eli, I can see your request.', 'Thanks! The printer says offline.', 'A private tip'];
     await customer.page.reload({ waitUntil: 'load' });
-    await textAppears(customer.page, 'chat-message-text', 'A private tip');
-    expect(await texts(customer.page, 'chat-message-text')).toEqual(expected);
+    await textAppears(customer.page, customerMessages, 'A private tip');
+    expect(await texts(customer.page, customerMessages)).toEqual(expected);
     await agent.page.reload({ waitUntil: 'load' });
-    await textAppears(agent.page, 'chat-message-text', 'A private tip');
-    expect(await texts(agent.page, 'chat-message-text')).toEqual(expected);
-    expect((await texts(agent.page, 'chat-message')).every((t) => /\d{1,2}:\d{2}/.test(t))).toBe(true);
+    await textAppears(agent.page, agentMessages, 'A private tip');
+    expect(await texts(agent.page, agentMessages)).toEqual(expected);
+    expect((await texts(agent.page, agent.inSession('chat-message'))).every((t) => /\d{1,2}:\d{2}/.test(t))).toBe(true);
   });
 
   it('the customer leaves; the agent ends the session: the customer is told and the number no longer joins', async () => {
     const first = await joinedSession('Fay');
-    await first.customer.page.click('[data-testid="leave-session"]');
-    await waitFor('Fay gone from the agent list', async () => !(await texts(first.agent.page, 'participant-name')).includes('Fay') || undefined);
+    await first.customer.page.click(byTestId('leave-session'));
+    await waitFor('Fay gone from the agent list', async () => !(await texts(first.agent.page, first.agent.inSession('participant-name'))).includes('Fay') || undefined);
 
     const { agent, customer, number } = await joinedSession('Gus');
     await agent.endSession();
-    await visible(customer.page, 'session-ended');
-    expect(await customer.page.$eval('[data-testid="session-ended"]', (e) => e.getAttribute('data-reason'))).toBe('ended');
+    await visible(customer.page, byTestId('session-ended'));
+    expect(await attribute(customer.page, byTestId('session-ended'), 'data-reason')).toBe('agent-ended');
 
     const late = await CustomerPage.open(browser, server.url);
     await late.submitJoin(number, 'Late Larry');
-    await visible(late.page, 'join-error');
+    await visible(late.page, byTestId('join-error'));
     expect(await postJson(server.url, ROUTES.join, { sessionNumber: number, displayName: 'x' })).toMatchObject({ status: 404 });
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { openWindow } from '../../support/browser';
-import { click, sendChat, type, visible } from './page-helpers';
+import { byTestId, click, sendChat, type, visible } from './page-helpers';
 
 /** The customer client as a customer drives it. */
 export class CustomerPage {
@@ -12,18 +12,18 @@ export class CustomerPage {
 
   async join(number: string, name: string): Promise<void> {
     await this.submitJoin(number, name);
-    await visible(this.page, 'customer-session');
+    await visible(this.page, byTestId('customer-session'));
   }
 
   async submitJoin(number: string, name: string): Promise<void> {
-    await type(this.page, 'join-number', number);
-    await type(this.page, 'join-name', name);
-    await click(this.page, 'join-submit');
+    await type(this.page, byTestId('join-number'), number);
+    await type(this.page, byTestId('join-name'), name);
+    await click(this.page, byTestId('join-submit'));
   }
 
   async answerConsent(allow: boolean): Promise<void> {
-    await visible(this.page, 'consent-prompt');
-    await click(this.page, allow ? 'consent-allow' : 'consent-deny');
+    await visible(this.page, byTestId('consent-prompt'));
+    await click(this.page, byTestId(allow ? 'consent-allow' : 'consent-deny'));
   }
 
   sendChat(text: string): Promise<void> {

@@ -1,48 +1,49 @@
 import type { Page } from 'puppeteer-core';
 import { waitFor } from '../../support/wait-for';
 
-export const byTestId = (id: string): string => `[data-testid="${id}"]`;
+/** A selector for a data-testid, optionally inside a scope selector. */
+export const byTestId = (id: string, scope = ''): string => `${scope ? `${scope} ` : ''}[data-testid="${id}"]`;
 
-/** Waits until an element with this test id is visible. */
-export async function visible(page: Page, id: string, timeout = 15_000): Promise<void> {
-  await page.waitForSelector(`${byTestId(id)}:not([hidden])`, { visible: true, timeout });
+/** Waits until an element matching the selector is visible. */
+export async function visible(page: Page, selector: string, timeout = 15_000): Promise<void> {
+  await page.waitForSelector(`${selector}:not([hidden])`, { visible: true, timeout });
 }
 
-export async function click(page: Page, id: string): Promise<void> {
-  await visible(page, id);
-  await page.click(byTestId(id));
+export async function click(page: Page, selector: string): Promise<void> {
+  await visible(page, selector);
+  await page.click(selector);
 }
 
-export async function type(page: Page, id: string, text: string): Promise<void> {
-  await visible(page, id);
-  await page.click(byTestId(id), { count: 3 });
-  await page.type(byTestId(id), text);
+export async function type(page: Page, selector: string, text: string): Promise<void> {
+  await visible(page, selector);
+  await page.click(selector, { count: 3 });
+  await page.type(selector, text);
 }
 
-/** Texts of every element with this test id, in document order. */
-export function texts(page: Page, id: string): Promise<string[]> {
-  return page.$$eval(byTestId(id), (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
+/** Texts of every element matching the selector, in document order. */
+export function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
 }
 
-export function attribute(page: Page, id: string, name: string): Promise<string | null> {
-  return page.$eval(byTestId(id), (e, n) => e.getAttribute(n), name).catch(() => null);
+export function attribute(page: Page, selector: string, name: string): Promise<string | null> {
+  return page.$eval(selector, (e, n) => e.getAttribute(n), name).catch(() => null);
 }
 
-/** Waits until some element with this test id has a text containing `text`. */
-export function textAppears(page: Page, id: string, text: string): Promise<string[]> {
-  return waitFor(`"${text}" in [${id}]`, async () => {
-    const all = await texts(page, id);
+/** Waits until some element matching the selector has a text containing `text`. */
+export function textAppears(page: Page, selector: string, text: string): Promise<string[]> {
+  return waitFor(`"${text}" in ${selector}`, async () => {
+    const all = await texts(page, selector);
     return all.some((t) => t.includes(text)) ? all : undefined;
   });
 }
 
-export function stateIs(page: Page, id: string, state: string): Promise<true> {
-  return waitFor(`[${id}] data-state=${state}`, async () => (await attribute(page, id, 'data-state')) === state || undefined);
+export function stateIs(page: Page, selector: string, state: string): Promise<true> {
+  return waitFor(`${selector} data-state=${state}`, async () => (await attribute(page, selector, 'data-state')) === state || undefined);
 }
 
-/** Types a chat message (to everyone, or to one participant) and sends it. */
-export async function sendChat(page: Page, text: string, recipientId?: string): Promise<void> {
-  if (recipientId) await page.select(byTestId('chat-recipient'), recipientId);
-  await type(page, 'chat-input', text);
-  await click(page, 'chat-send');
+/** Types a chat message (to everyone, or to one participant) and sends it, within a scope. */
+export async function sendChat(page: Page, text: string, scope = '', recipientId?: string): Promise<void> {
+  if (recipientId) await page.select(byTestId('chat-recipient', scope), recipientId);
+  await type(page, byTestId('chat-input', scope), text);
+  await click(page, byTestId('chat-send', scope));
 }
