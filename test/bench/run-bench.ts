@@ -5,16 +5,17 @@
  * the screen share through the SFU. Prints and writes .bench/results.json.
  * No targets are asserted here: these are measurements.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { version as mediasoupVersion } from 'mediasoup';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../support/browser';
 import { startTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 import { AgentConsolePage } from '../e2e/pages/agent-console-page';
 import { CustomerPage } from '../e2e/pages/customer-page';
-import { click, visible } from '../e2e/pages/page-helpers';
+import { byTestId, click, visible } from '../e2e/pages/page-helpers';
 import { summarize } from './stats';
 import type { Summary } from './stats';
 import { GRID, installFrameDecoder, installTimestampScreen } from './timestamp-grid';
@@ -32,13 +33,14 @@ const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 interface JoinRun {
   joinToFirstFrameMs: number;
   allowToFirstFrameMs: number;
-  page: { agent: Page; customer: Page };
+  agent: AgentConsolePage;
+  customer: CustomerPage;
 }
 
 async function oneSession(browser: Browser, baseUrl: string): Promise<JoinRun> {
   const agent = await AgentConsolePage.open(browser, baseUrl);
   await agent.page.evaluateOnNewDocument(NAME_SHIM);
-  await agent.page.evaluateOnNewDocument(installFrameDecoder, '[data-testid="screen-video"]', GRID.cols, GRID.rows, GRID.timeBits);
+  await agent.page.evaluateOnNewDocument(installFrameDecoder, agent.inSession('screen-video'), GRID.cols, GRID.rows, GRID.timeBits);
   await agent.page.reload({ waitUntil: 'load' });
   await agent.signIn();
   const number = await agent.startSession();
@@ -54,16 +56,17 @@ async function oneSession(browser: Browser, baseUrl: string): Promise<JoinRun> {
   await customer.page.click('[data-testid="join-submit"]');
   await agent.waitForParticipant('Bench Customer');
   await agent.requestView();
-  await visible(customer.page, 'consent-allow');
+  await visible(customer.page, byTestId('consent-allow'));
   const allowClickedAt = await epochNow(customer.page);
-  await click(customer.page, 'consent-allow');
+  await click(customer.page, byTestId('consent-allow'));
   const firstFrameAt = await waitFor('first decoded frame on the agent page', () =>
     agent.page.evaluate(() => (window as unknown as { __firstFrameAt: number | null }).__firstFrameAt ?? undefined),
   );
   return {
     joinToFirstFrameMs: firstFrameAt - joinClickedAt,
     allowToFirstFrameMs: firstFrameAt - allowClickedAt,
-    page: { agent: agent.page, customer: customer.page },
+    agent,
+    customer,
   };
 }
 
@@ -87,16 +90,19 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const run = await oneSession(browser, server.url);
       runs.push(run);
-      if (i < RUNS - 1) await Promise.all([run.page.agent.close(), run.page.customer.close()]);
+      if (i < RUNS - 1) {
+        await run.agent.endSession();
+        await Promise.all([run.agent.page.close(), run.customer.page.close()]);
+      }
       process.stderr.write(`join run ${i + 1}/${RUNS}: ${run.joinToFirstFrameMs.toFixed(0)} ms\n`);
     }
     const last = runs[runs.length - 1]!;
-    const g2g = await glassToGlass(last.page.agent);
+    const g2g = await glassToGlass(last.agent.page);
     const results = {
       takenAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
       chromium: await browser.version(),
-      mediasoup: (JSON.parse(readFileSync(require.resolve('mediasoup/package.json'), 'utf8')) as { version: string }).version,
+      mediasoup: mediasoupVersion,
       method:
         'One headless Chromium (Debian), two windows, loopback, real server + mediasoup SFU (2 workers). ' +
         'Join: customer Join click -> first frame presented in the agent <video> (requestVideoFrameCallback), includes the agent ' +
