@@ -17,7 +17,9 @@ ensure_apt_packages libuv1 libssl3 libabsl20220623 libsrtp2-1 libusrsctp2 liburi
 # a prebuilt worker from GitHub (unreachable); we build it below instead.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm dependencies"
-  MEDIASOUP_WORKER_BIN=/dev/null PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: npm 11 misreads the optional per-platform packages of
+  # unrs-resolver (a jest dependency) and refuses `npm ci` even on a fresh lock file.
+  MEDIASOUP_WORKER_BIN=/dev/null PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund
 fi
 
 worker_target=node_modules/mediasoup/worker/out/Release/mediasoup-worker
