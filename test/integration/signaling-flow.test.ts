@@ -154,10 +154,12 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
       const fresh = await postJson<{ session: { number: string } }>(short.url, ROUTES.sessions, {}, login.body.data.token);
       if (!fresh.body.ok) throw new Error('create failed');
       const number = fresh.body.data.session.number;
-      await waitFor('the unused number to expire', async () => {
-        const join = await postJson(short.url, ROUTES.join, { sessionNumber: number, displayName: 'Late' });
-        return join.status === 404 || undefined;
-      }, { timeoutMs: 10_000, intervalMs: 200 });
+      // Poll the store, not the join route: a successful join would keep the number.
+      await waitFor('the unused number to expire', async () => (await short.app.services.store.findSessionIdByNumber(number)) === null || undefined, {
+        timeoutMs: 10_000,
+        intervalMs: 200,
+      });
+      expect(await postJson(short.url, ROUTES.join, { sessionNumber: number, displayName: 'Late' })).toMatchObject({ status: 404 });
       const used = await postJson(short.url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Second' });
       expect(used.status).toBe(200);
     } finally {
