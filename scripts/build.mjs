@@ -63,9 +63,10 @@ async function buildServer() {
   const pkg = JSON.parse(readFileSync(join(root, 'server/package.json'), 'utf8'));
   // Our @rs/* workspace sources are bundled; every other dependency loads from node_modules.
   const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((name) => !name.startsWith('@rs/'));
+  // main.js: the server; create-admin.js: `node server/dist/create-admin.js --username ...` (see npm run admin:create).
   await build({
-    entryPoints: [entry],
-    outfile: join(root, 'server/dist/main.js'),
+    entryPoints: { main: entry, 'create-admin': join(root, 'server/src/cli/create-admin.ts') },
+    outdir: join(root, 'server/dist'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -75,7 +76,7 @@ async function buildServer() {
     external,
     logLevel: 'warning',
   });
-  console.log('server      -> server/dist/main.js');
+  console.log('server      -> server/dist/main.js, server/dist/create-admin.js');
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;

@@ -1,12 +1,15 @@
-import type { AgentLoginResponse } from '@rs/signaling';
-import { ApiClient, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
-import { ConsoleView, createAgentHeaderItems } from './features/session/console-view';
-import { SessionWorkspace } from './features/session/session-workspace';
-import { agentCredentials } from './features/sign-in/agent-credentials';
+import type { LoginResponse } from '@rs/signaling';
+import { CONSOLE_CATALOGS, ApiClient, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
+import { createAdminHome } from './features/admin/admin-home';
+import { createAgentHome, type WorkspaceHome } from './features/home/agent-home';
+import { createAccountHeaderItems } from './features/home/header-items';
+import type { Home } from './features/home/staff-context';
+import { accountCredentials } from './features/sign-in/account-credentials';
 import { SignInManager } from './features/sign-in/sign-in-manager';
 import { SignInView } from './features/sign-in/sign-in-view';
+import { createSupervisorHome } from './features/supervisor/supervisor-home';
 
-initI18n();
+initI18n(CONSOLE_CATALOGS);
 const api = new ApiClient();
 const signIn = new SignInManager(api);
 const toaster = new Toaster();
@@ -14,55 +17,55 @@ const header = h('div', { className: 'header-slot' });
 const main = h('main', { className: 'app-main app-main-wide', attrs: { id: 'main' } });
 document.getElementById('app')?.replaceChildren(header, main, toaster.element);
 
-let signedIn: { signaling: SignalingClient; workspace: SessionWorkspace; view: ConsoleView } | null = null;
+let current: { home: Home; workspace: WorkspaceHome['workspace'] | null; signaling: SignalingClient | null } | null = null;
 
 exposeDebugHooks({
-  /** Decoding stats of the customer screen shown in front (or any shown screen). */
+  /** Decoding stats of the screen shown in the session tab in front (null when it shows none). */
   async screenStats(): Promise<{ framesDecoded: number; frameWidth: number; frameHeight: number } | null> {
-    const workspace = signedIn?.workspace;
-    if (!workspace) return null;
-    const candidates = [workspace.active, ...workspace.list()].filter((session) => session?.screenView.screen);
-    for (const session of candidates) {
-      const stats = await session?.screenView.stats();
-      if (stats) return { framesDecoded: stats.framesDecoded, frameWidth: stats.frameWidth, frameHeight: stats.frameHeight };
-    }
-    return null;
+    const stats = await current?.workspace?.active?.screenView.stats();
+    return stats ? { framesDecoded: stats.framesDecoded, frameWidth: stats.frameWidth, frameHeight: stats.frameHeight } : null;
   },
+  activeSessionId: (): string | null => current?.workspace?.active?.id ?? null,
 });
 
-function signOut(): void {
-  if (signedIn) {
-    signedIn.view.dispose();
-    signedIn.workspace.close();
-    signedIn.signaling.close();
-    signedIn = null;
-  }
-  signIn.signOut();
+function leaveHome(): void {
+  if (!current) return;
+  current.home.dispose();
+  current.signaling?.close();
+  current = null;
 }
 
 function showSignIn(): void {
-  signOut();
+  leaveHome();
+  signIn.signOut();
   replaceChildren(header, [createAppHeader('app.agentTitle')]);
   const view = new SignInView(signIn);
-  view.events.on('signedIn', (credentials) => showConsole(credentials));
+  view.events.on('signedIn', (credentials) => showHome(credentials));
   replaceChildren(main, [view.element]);
   view.focus();
 }
 
-function showConsole(credentials: AgentLoginResponse): void {
-  const signaling = new SignalingClient({ token: credentials.token });
-  const workspace = new SessionWorkspace(api, signaling, credentials.token);
-  const view = new ConsoleView(workspace, signaling, toaster);
-  signedIn = { signaling, workspace, view };
-  // An expired or unknown token (server restarted, signed out elsewhere): sign in again.
-  signaling.connection.on('failed', (code) => {
-    if (code === 'UNAUTHENTICATED') showSignIn();
-  });
-  replaceChildren(header, [createAppHeader('app.agentTitle', createAgentHeaderItems(credentials.agent, showSignIn))]);
-  replaceChildren(main, [view.element]);
-  signaling.connect();
+/** Each role has its own home: agents run sessions, supervisors watch them, admins manage accounts. */
+function showHome(credentials: LoginResponse): void {
+  leaveHome();
+  const { account, token } = credentials;
+  if (account.role === 'admin') {
+    current = { home: createAdminHome(api, token, showSignIn), workspace: null, signaling: null };
+  } else {
+    const signaling = new SignalingClient({ token });
+    const context = { api, token, account, signaling, toaster };
+    const home = account.role === 'agent' ? createAgentHome(context) : createSupervisorHome(context);
+    current = { home, workspace: home.workspace, signaling };
+    // An expired, revoked or unknown token (signed out elsewhere, server restarted): sign in again.
+    signaling.connection.on('failed', (code) => {
+      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') showSignIn();
+    });
+    signaling.connect();
+  }
+  replaceChildren(header, [createAppHeader('app.agentTitle', createAccountHeaderItems(account, showSignIn))]);
+  replaceChildren(main, [current.home.element]);
 }
 
-const stored = agentCredentials.get();
-if (stored) showConsole(stored);
+const stored = accountCredentials.get();
+if (stored) showHome(stored);
 else showSignIn();

@@ -1,4 +1,4 @@
-import { ApiClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren, sessionNumberFromHash } from '@rs/web-common';
+import { CUSTOMER_CATALOGS, ApiClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren, sessionNumberFromHash } from '@rs/web-common';
 import { customerCredentials, type CustomerCredentials } from './features/join/customer-credentials';
 import { JoinFormView } from './features/join/join-form-view';
 import { JoinManager } from './features/join/join-manager';
@@ -6,7 +6,7 @@ import { CustomerSession, type EndReason } from './features/session/customer-ses
 import { createEndedView } from './features/session/ended-view';
 import { SessionScreenView } from './features/session/session-screen-view';
 
-initI18n();
+initI18n(CUSTOMER_CATALOGS);
 const toaster = new Toaster();
 const main = h('main', { className: 'app-main', attrs: { id: 'main' } });
 document.getElementById('app')?.replaceChildren(createAppHeader('app.customerTitle'), main, toaster.element);
@@ -14,7 +14,15 @@ document.getElementById('app')?.replaceChildren(createAppHeader('app.customerTit
 const joinManager = new JoinManager(new ApiClient());
 let current: { session: CustomerSession; view: SessionScreenView } | null = null;
 
-exposeDebugHooks({ isSharing: (): boolean => current?.session.share.isSharing ?? false });
+/** What this page received over its socket (names and payloads as JSON), for the tests' privacy checks. */
+const received: { name: string; json: string }[] = [];
+const RECEIVED_LIMIT = 2000;
+
+exposeDebugHooks({
+  isSharing: (): boolean => current?.session.share.isSharing ?? false,
+  receivedEventNames: (): string[] => received.map((event) => event.name),
+  receivedEvents: (): { name: string; json: string }[] => [...received],
+});
 
 function showJoinForm(): void {
   const view = new JoinFormView(joinManager, sessionNumberFromHash(window.location.hash));
@@ -34,6 +42,10 @@ window.addEventListener('hashchange', () => {
 
 function enterSession(credentials: CustomerCredentials): void {
   const session = new CustomerSession(credentials);
+  session.signaling.observer.on('received', (name, payload) => {
+    received.push({ name, json: JSON.stringify(payload) ?? '' });
+    if (received.length > RECEIVED_LIMIT) received.shift();
+  });
   const view = new SessionScreenView(session, toaster);
   current = { session, view };
   session.events.on('ended', (reason) => leaveSession(reason));

@@ -1,33 +1,32 @@
 import path from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { DevAgentAccounts } from './auth/dev-accounts';
-import { TokenService } from './auth/token-service';
+import { composeAuth } from './auth/compose-auth';
+import type { AccountService, FirstAdmin } from './auth/account-service';
+import type { TokenIssuer } from './auth/principal';
 import type { Config } from './config/config';
-import { ChatService } from './domain/chat-service';
 import { systemClock } from './domain/clock';
 import type { Clock } from './domain/clock';
-import { ConsentService } from './domain/consent-service';
-import { SessionService } from './domain/session-service';
 import { createSocketServer } from './gateway/socket-server';
 import type { Services } from './gateway/services';
-import { SocketNotifier } from './gateway/socket-notifier';
 import type { SignalingServer } from './gateway/socket-types';
 import { installErrorHandler } from './http/error-handler';
 import { apiRoutes } from './http/routes';
 import { staticApps } from './http/static-apps';
 import { createLogger } from './logging/logger';
 import type { Logger } from './logging/logger';
-import { MediaRooms } from './media/media-rooms';
-import { ShareService } from './media/share-service';
 import { WorkerPool } from './media/worker-pool';
 import { createSessionStore } from './store/create-store';
+import { composeServices } from './compose-services';
 
 export interface App {
   http: FastifyInstance;
   io: SignalingServer;
   services: Services;
-  tokens: TokenService;
+  issuer: TokenIssuer;
+  accounts: AccountService;
+  /** The admin created at this boot, if any (main prints a generated password once). */
+  firstAdmin: FirstAdmin | null;
   log: Logger;
   close(): Promise<void>;
 }
@@ -56,41 +55,32 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onFatal: options.onFatal ?? ((err) => log.fatal({ err }, 'media worker lost')),
   });
 
-  const notifier = new SocketNotifier();
-  const tokens = new TokenService(config.tokenSecret, clock);
-  const sessions = new SessionService({ store, notifier, log, clock, numberTtlSeconds: config.sessionNumberTtlSeconds });
-  const consents = new ConsentService(store, notifier, clock, log);
-  const rooms = new MediaRooms(
-    pool,
-    {
-      listenIp: config.media.listenIp,
-      announcedAddress: config.media.announcedAddress,
-      portRange: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
-    },
-    log.child({ component: 'media' }),
-  );
-  const services: Services = {
-    store, sessions, consents, rooms,
-    chat: new ChatService(store, notifier, clock),
-    shares: new ShareService(rooms, consents, notifier),
-  };
-  sessions.on('participant-gone', async (sessionId, participantId) => (await rooms.peek(sessionId))?.closePeer(participantId));
-  sessions.on('session-ended', async (sessionId) => rooms.close(sessionId));
+  const auth = await composeAuth({ config, sessionStore: store, log, now: clock });
+  const { services, notifier, records } = composeServices({ config, store, pool, directory: auth.accounts, clock, log });
+  const { sessions, rooms } = services;
 
-  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024, trustProxy: false });
+  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024, trustProxy: config.trustProxy });
   installErrorHandler(http);
   await http.register(apiRoutes, {
-    config, tokens, sessions, store,
-    accounts: new DevAgentAccounts({ username: config.devAgentUsername, password: config.devAgentPassword, displayName: config.devAgentDisplayName }),
+    config, sessions,
+    issuer: auth.issuer,
+    accounts: auth.accounts,
+    limiter: auth.stores.limiter,
+    joinGuard: auth.joinGuard,
+    sessionRecords: records,
+    store: store.kind,
     mediaWorkers: () => pool.size,
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
-  const io = createSocketServer(http.server, tokens, services, log);
+  const io = createSocketServer(http.server, auth.issuer, services, log);
   notifier.bind(io);
 
   let closed = false;
   return {
-    http, io, services, tokens, log,
+    http, io, services, log,
+    issuer: auth.issuer,
+    accounts: auth.accounts,
+    firstAdmin: auth.firstAdmin,
     async close() {
       if (closed) return;
       closed = true;
@@ -98,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await http.close();
       rooms.closeAll();
       pool.close();
+      await auth.close();
       await store.close();
     },
   };

@@ -9,7 +9,13 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   app.log.info({ port, store: app.services.store.kind }, 'server listening');
-  process.stdout.write(`\nRemote support is running.\n  Agent console:   ${origin}/console/\n  Customer client: ${origin}/\n\n`);
+  process.stdout.write(`\nRemote support is running.\n  Agent console:   ${origin}/console/\n  Customer client: ${origin}/\n`);
+  const admin = app.firstAdmin;
+  // Printed once to the terminal, never to the log.
+  if (admin?.generatedPassword) {
+    process.stdout.write(`  First admin:     username "${admin.username}", password ${admin.generatedPassword} (shown once; set ADMIN_PASSWORD to choose it)\n`);
+  }
+  process.stdout.write('\n');
 
   const shutdown = (signal: string) => {
     app.log.info({ signal }, 'shutting down');

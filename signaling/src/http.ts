@@ -1,27 +1,86 @@
 import { z } from 'zod';
 import { ParticipantIdSchema, SessionIdSchema, SessionNumberSchema } from './ids';
 import { LIMITS } from './limits';
-import { DisplayNameSchema, SessionSummarySchema } from './models';
+import {
+  AccountRoleSchema,
+  AuditEntrySchema,
+  ChatMessageSchema,
+  ConsentRequestSchema,
+  DisplayNameSchema,
+  ParticipantSchema,
+  SessionSummarySchema,
+} from './models';
 
 /** REST bodies and answers. Every answer is wrapped in Result<T> (see result.ts). */
 
-export const AgentLoginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(LIMITS.usernameLength),
-  password: z.string().min(1).max(LIMITS.passwordLength),
-});
-export type AgentLoginRequest = z.infer<typeof AgentLoginRequestSchema>;
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(LIMITS.usernameLength)
+  .regex(/^[a-z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+export const PasswordSchema = z.string().min(1).max(LIMITS.passwordLength);
+/** For new passwords only: sign-in accepts whatever was set before. */
+export const NewPasswordSchema = z.string().min(LIMITS.minPasswordLength).max(LIMITS.passwordLength);
 
-export const AgentProfileSchema = z.object({
-  id: z.string().min(1).max(LIMITS.usernameLength),
+export const LoginRequestSchema = z.object({ username: UsernameSchema, password: PasswordSchema }).strict();
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+/** An agent, supervisor or admin account as clients see it (never the password hash). */
+export const AccountProfileSchema = z.object({
+  id: z.string().uuid(),
+  username: UsernameSchema,
   displayName: DisplayNameSchema,
+  role: AccountRoleSchema,
+  /** Sessions an agent may run at once (1 = single-session mode). */
+  maxSessions: z.number().int().min(1).max(LIMITS.maxSessionsPerAgent),
+  /** The supervisor this agent reports to, if any. */
+  supervisorId: z.string().uuid().nullable(),
 });
-export type AgentProfile = z.infer<typeof AgentProfileSchema>;
+export type AccountProfile = z.infer<typeof AccountProfileSchema>;
 
-export const AgentLoginResponseSchema = z.object({
+export const LoginResponseSchema = z.object({
   token: z.string().max(LIMITS.tokenLength),
-  agent: AgentProfileSchema,
+  account: AccountProfileSchema,
 });
-export type AgentLoginResponse = z.infer<typeof AgentLoginResponseSchema>;
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const CreateAccountRequestSchema = z
+  .object({
+    username: UsernameSchema,
+    displayName: DisplayNameSchema,
+    role: AccountRoleSchema,
+    password: NewPasswordSchema,
+    maxSessions: z.number().int().min(1).max(LIMITS.maxSessionsPerAgent).optional(),
+    supervisorId: z.string().uuid().nullable().optional(),
+  })
+  .strict();
+export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
+
+export const UpdateAccountRequestSchema = z
+  .object({
+    displayName: DisplayNameSchema.optional(),
+    password: NewPasswordSchema.optional(),
+    maxSessions: z.number().int().min(1).max(LIMITS.maxSessionsPerAgent).optional(),
+    supervisorId: z.string().uuid().nullable().optional(),
+  })
+  .strict();
+export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequestSchema>;
+
+export const AccountListResponseSchema = z.object({ accounts: z.array(AccountProfileSchema) });
+export type AccountListResponse = z.infer<typeof AccountListResponseSchema>;
+
+/** The session record (R1.7, R2.3): it outlives the session. */
+export const SessionRecordResponseSchema = z.object({
+  session: SessionSummarySchema,
+  participants: z.array(ParticipantSchema),
+  chat: z.array(ChatMessageSchema),
+  consents: z.array(ConsentRequestSchema),
+  audit: z.array(AuditEntrySchema),
+  notes: z.string(),
+});
+export type SessionRecordResponse = z.infer<typeof SessionRecordResponseSchema>;
 
 export const CreateSessionResponseSchema = z.object({
   session: SessionSummarySchema,
@@ -55,7 +114,14 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 /** REST routes in one place so clients never spell a path twice. */
 export const ROUTES = {
   health: '/api/health',
-  agentLogin: '/api/agent/login',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  accounts: '/api/admin/accounts',
+  /** PATCH `${ROUTES.accounts}/:accountId` */
+  account: (accountId: string) => `/api/admin/accounts/${encodeURIComponent(accountId)}`,
   sessions: '/api/sessions',
+  /** GET: the record of a session (staff of the session, its agent's supervisor, admins). */
+  sessionRecord: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/record`,
   join: '/api/join',
 } as const;

@@ -3,7 +3,10 @@ export const LIMITS = {
   displayNameLength: 64,
   usernameLength: 64,
   passwordLength: 256,
+  minPasswordLength: 10,
   chatTextLength: 2000,
   tokenLength: 2048,
   chatHistoryPageSize: 500,
+  notesLength: 20_000,
+  maxSessionsPerAgent: 20,
 } as const;

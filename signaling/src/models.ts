@@ -2,8 +2,20 @@ import { z } from 'zod';
 import { MediaIdSchema, ParticipantIdSchema, RequestIdSchema, SessionIdSchema, SessionNumberSchema } from './ids';
 import { LIMITS } from './limits';
 
-export const RoleSchema = z.enum(['agent', 'customer']);
+/** Who a connection speaks for: an account role, or a customer (no account). */
+export const RoleSchema = z.enum(['agent', 'supervisor', 'admin', 'customer']);
 export type Role = z.infer<typeof RoleSchema>;
+
+export const AccountRoleSchema = z.enum(['agent', 'supervisor', 'admin']);
+export type AccountRole = z.infer<typeof AccountRoleSchema>;
+
+/**
+ * A participant's role inside one session: 'agent' is the agent in control
+ * (the primary), 'assistant' another agent (or a former primary after a
+ * transfer of control), 'supervisor' a watcher, 'customer' a customer.
+ */
+export const SessionRoleSchema = z.enum(['agent', 'assistant', 'supervisor', 'customer']);
+export type SessionRole = z.infer<typeof SessionRoleSchema>;
 
 export const DisplayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameLength);
 
@@ -17,16 +29,22 @@ export const SessionSummarySchema = z.object({
   agentName: DisplayNameSchema,
   createdAt: z.number().int(),
   endedAt: z.number().int().nullable(),
+  /** The participant in control (the primary agent); changes on a transfer of control. */
+  controllerId: ParticipantIdSchema,
+  /** The customer the agent is helping now (R1.2), null until chosen or when none is present. */
+  selectedCustomerId: ParticipantIdSchema.nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
 export const ParticipantSchema = z.object({
   id: ParticipantIdSchema,
-  role: RoleSchema,
+  role: SessionRoleSchema,
   displayName: DisplayNameSchema,
   connected: z.boolean(),
   joinedAt: z.number().int(),
   leftAt: z.number().int().nullable(),
+  /** A customer who ticked "grant all actions for this session" (R2.2); false for others. */
+  grantsAll: z.boolean(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -40,15 +58,20 @@ export const ChatMessageSchema = z.object({
   to: ParticipantIdSchema.nullable(),
   text: z.string().min(1).max(LIMITS.chatTextLength),
   sentAt: z.number().int(),
+  /** A supervisor's private message to an agent; never delivered to customers. */
+  whisper: z.boolean(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 /** Support activities that touch the customer's machine and need their OK (R2.1). */
-export const ConsentActivitySchema = z.enum(['view-desktop']);
+export const ConsentActivitySchema = z.enum(['view-desktop', 'control-desktop', 'file-transfer', 'system-info', 'recording']);
 export type ConsentActivity = z.infer<typeof ConsentActivitySchema>;
 
-/** pending -> granted | denied; granted -> ended when the activity stops. */
-export const ConsentStatusSchema = z.enum(['pending', 'granted', 'denied', 'ended']);
+/**
+ * pending -> granted | denied; granted -> ended when the activity stops, or
+ * revoked when the customer withdraws it (R2.2).
+ */
+export const ConsentStatusSchema = z.enum(['pending', 'granted', 'denied', 'ended', 'revoked']);
 export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
 
 export const ConsentRequestSchema = z.object({
@@ -60,6 +83,8 @@ export const ConsentRequestSchema = z.object({
   status: ConsentStatusSchema,
   requestedAt: z.number().int(),
   answeredAt: z.number().int().nullable(),
+  /** Granted without a prompt because the customer had granted all actions (R2.2). */
+  automatic: z.boolean(),
 });
 export type ConsentRequest = z.infer<typeof ConsentRequestSchema>;
 
@@ -77,3 +102,12 @@ export const ProducerInfoSchema = z.object({
   kind: MediaKindSchema,
 });
 export type ProducerInfo = z.infer<typeof ProducerInfoSchema>;
+
+/** A line of the session record's audit trail (R2.3, R10.5). */
+export const AuditEntrySchema = z.object({
+  at: z.number().int(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { ChatSendRequestSchema } from './events/chat-events';
-import { ConsentAnswerRequestSchema, ConsentAskRequestSchema } from './events/consent-events';
+import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
 import {
   ConnectTransportRequestSchema,
   ConsumeRequestSchema,
@@ -17,11 +17,18 @@ import {
 } from './events/media-events';
 import {
   AgentSessionsResponseSchema,
+  AssistRequestSchema,
   EmptySchema,
+  NotesUpdateRequestSchema,
+  NotesUpdatedEventSchema,
   ParticipantEventSchema,
+  SelectCustomerRequestSchema,
   SessionEndedEventSchema,
   SessionRefSchema,
   SessionSnapshotSchema,
+  SessionUpdatedEventSchema,
+  SupervisorSessionsResponseSchema,
+  TransferControlRequestSchema,
 } from './events/session-events';
 import { ChatMessageSchema, ConsentRequestSchema, ProducerInfoSchema } from './models';
 import type { Role } from './models';
@@ -40,19 +47,31 @@ function request<Req extends z.ZodTypeAny, Res extends z.ZodTypeAny>(
   return def;
 }
 
-const ANYONE = ['agent', 'customer'] as const;
+/** Everyone who may be in a session (admins manage accounts over REST only). */
+const ANYONE = ['agent', 'supervisor', 'customer'] as const;
 const AGENT = ['agent'] as const;
+const SUPERVISOR = ['supervisor'] as const;
+/** Agents and supervisors: a supervisor who took over acts as the agent in control. */
+const STAFF = ['agent', 'supervisor'] as const;
 const CUSTOMER = ['customer'] as const;
 
 /** Every client -> server event. Each one is a request answered through the ack with Result<T>. */
 export const clientRequests = {
   'agent:sessions': request({ request: EmptySchema, response: AgentSessionsResponseSchema, roles: AGENT }),
+  'supervisor:sessions': request({ request: EmptySchema, response: SupervisorSessionsResponseSchema, roles: SUPERVISOR }),
   'session:join': request({ request: SessionRefSchema, response: SessionSnapshotSchema, roles: ANYONE }),
+  'session:assist': request({ request: AssistRequestSchema, response: SessionSnapshotSchema, roles: AGENT }),
+  'session:watch': request({ request: SessionRefSchema, response: SessionSnapshotSchema, roles: SUPERVISOR }),
+  'session:take-over': request({ request: SessionRefSchema, response: EmptySchema, roles: SUPERVISOR }),
+  'session:transfer-control': request({ request: TransferControlRequestSchema, response: EmptySchema, roles: STAFF }),
+  'session:select-customer': request({ request: SelectCustomerRequestSchema, response: EmptySchema, roles: STAFF }),
   'session:leave': request({ request: SessionRefSchema, response: EmptySchema, roles: ANYONE }),
-  'session:end': request({ request: SessionRefSchema, response: EmptySchema, roles: AGENT }),
+  'session:end': request({ request: SessionRefSchema, response: EmptySchema, roles: STAFF }),
+  'notes:update': request({ request: NotesUpdateRequestSchema, response: EmptySchema, roles: STAFF }),
   'chat:send': request({ request: ChatSendRequestSchema, response: ChatMessageSchema, roles: ANYONE }),
-  'consent:ask': request({ request: ConsentAskRequestSchema, response: ConsentRequestSchema, roles: AGENT }),
+  'consent:ask': request({ request: ConsentAskRequestSchema, response: ConsentRequestSchema, roles: STAFF }),
   'consent:answer': request({ request: ConsentAnswerRequestSchema, response: ConsentRequestSchema, roles: CUSTOMER }),
+  'consent:revoke': request({ request: ConsentRevokeRequestSchema, response: EmptySchema, roles: CUSTOMER }),
   'share:stop': request({ request: StopShareRequestSchema, response: EmptySchema, roles: ANYONE }),
   'media:capabilities': request({ request: SessionRefSchema, response: RouterCapabilitiesResponseSchema, roles: ANYONE }),
   'media:create-transport': request({ request: CreateTransportRequestSchema, response: TransportOptionsSchema, roles: ANYONE }),
@@ -76,7 +95,11 @@ export const serverEvents = {
   'session:participant-joined': ParticipantEventSchema,
   'session:participant-updated': ParticipantEventSchema,
   'session:participant-left': ParticipantEventSchema,
+  /** Who is in control or which customer is selected changed. */
+  'session:updated': SessionUpdatedEventSchema,
   'session:ended': SessionEndedEventSchema,
+  /** Staff only: the notes were edited by another staff member. */
+  'notes:updated': NotesUpdatedEventSchema,
   'chat:message': ChatMessageSchema,
   'consent:prompt': ConsentRequestSchema,
   'consent:updated': ConsentRequestSchema,

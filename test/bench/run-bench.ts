@@ -11,7 +11,9 @@ import path from 'node:path';
 import { version as mediasoupVersion } from 'mediasoup';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../support/browser';
-import { startTestServer } from '../support/test-server';
+import { seedAccounts } from '../support/accounts';
+import type { Credentials } from '../support/signaling-client';
+import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 import { AgentConsolePage } from '../e2e/pages/agent-console-page';
 import { CustomerPage } from '../e2e/pages/customer-page';
@@ -37,12 +39,12 @@ interface JoinRun {
   customer: CustomerPage;
 }
 
-async function oneSession(browser: Browser, baseUrl: string): Promise<JoinRun> {
+async function oneSession(browser: Browser, baseUrl: string, account: Credentials): Promise<JoinRun> {
   const agent = await AgentConsolePage.open(browser, baseUrl);
   await agent.page.evaluateOnNewDocument(NAME_SHIM);
   await agent.page.evaluateOnNewDocument(installFrameDecoder, agent.inSession('screen-video'), GRID.cols, GRID.rows, GRID.timeBits);
   await agent.page.reload({ waitUntil: 'load' });
-  await agent.signIn();
+  await agent.signIn(account);
   const number = await agent.startSession();
 
   const customer = await CustomerPage.open(browser, baseUrl);
@@ -86,9 +88,11 @@ async function main(): Promise<void> {
   const server = await startTestServer({ media: { workers: 2 } });
   const browser = await launchBrowser();
   try {
+    // Each run ends its session before the next starts: the agent's maximum of 2 is enough.
+    const { alice } = await seedAccounts(server.url, TEST_ADMIN);
     const runs: JoinRun[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = await oneSession(browser, server.url);
+      const run = await oneSession(browser, server.url, alice);
       runs.push(run);
       if (i < RUNS - 1) {
         await run.agent.endSession();

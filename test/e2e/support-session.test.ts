@@ -1,8 +1,9 @@
 import type { Browser } from 'puppeteer-core';
 import { ROUTES } from '@rs/signaling';
+import { seedAccounts, updateAccount, type SeededAccount } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { postJson } from '../support/signaling-client';
-import { startTestServer } from '../support/test-server';
+import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 import { AgentConsolePage } from './pages/agent-console-page';
@@ -16,10 +17,14 @@ import { attribute, byTestId, textAppears, texts, visible } from './pages/page-h
 describe('a support session in the browsers', () => {
   let server: TestServer;
   let browser: Browser;
+  let agentAccount: SeededAccount;
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
+    const { alice } = await seedAccounts(server.url, TEST_ADMIN);
+    // Every test here starts its own session and leaves it open.
+    agentAccount = { ...alice, ...(await updateAccount(server.url, TEST_ADMIN, alice.id, { maxSessions: 10 })) };
   });
   afterAll(async () => {
     await browser?.close();
@@ -28,12 +33,12 @@ describe('a support session in the browsers', () => {
 
   async function joinedSession(customerName: string) {
     const agent = await AgentConsolePage.open(browser, server.url);
-    await agent.signIn();
+    await agent.signIn(agentAccount);
     const number = await agent.startSession();
     const customer = await CustomerPage.open(browser, server.url);
     await customer.join(number, customerName);
     await agent.waitForParticipant(customerName);
-    await textAppears(customer.page, byTestId('agent-name'), 'Support Agent');
+    await textAppears(customer.page, byTestId('agent-name'), agentAccount.displayName);
     const sessionId = await server.app.services.store.findSessionIdByNumber(number);
     if (!sessionId) throw new Error('session not in the store');
     return { agent, customer, number, sessionId };

@@ -1,7 +1,7 @@
 import { LIMITS, ROUTES, clientRequests } from '@rs/signaling';
 import type { RequestName } from '@rs/signaling';
-import { TestClient, postJson, startSessionWithCustomer } from '../support/signaling-client';
-import { startTestServer } from '../support/test-server';
+import { TestClient, login, newAgent, newSupervisor, postJson, startSessionWithCustomer } from '../support/signaling-client';
+import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 
@@ -10,7 +10,7 @@ describe('what the server refuses', () => {
   let s: Awaited<ReturnType<typeof startSessionWithCustomer>>;
   beforeAll(async () => {
     server = await startTestServer();
-    s = await startSessionWithCustomer(server.url);
+    s = await startSessionWithCustomer(server.url, await newAgent(server.url, TEST_ADMIN));
   });
   afterAll(async () => {
     s.agent.close();
@@ -61,24 +61,28 @@ describe('what the server refuses', () => {
     expect(snapshot.chat.some((m) => m.text === 'no ack')).toBe(false);
   });
 
-  it('every agent-only event is refused to a customer token with FORBIDDEN, before any rule runs', async () => {
-    const agentOnly = (Object.keys(clientRequests) as RequestName[]).filter(
-      (name) => !(clientRequests[name].roles as readonly string[]).includes('customer'),
-    );
-    expect(agentOnly.length).toBeGreaterThan(0);
-    for (const name of agentOnly) {
-      // A well-formed payload, so the refusal can only come from the role check.
-      const payload = name === 'consent:ask'
-        ? { sessionId: s.sessionId, activity: 'view-desktop', customerId: s.joined.participantId }
-        : name === 'agent:sessions' ? {} : { sessionId: s.sessionId };
-      expect({ name, result: await s.customer.raw(name, payload) }).toMatchObject({ name, result: { ok: false, error: { code: 'FORBIDDEN' } } });
+  it('every event declares its roles; each is refused with FORBIDDEN to every other role, before validation or any rule', async () => {
+    const supervisor = await TestClient.connect(server.url, (await login(server.url, await newSupervisor(server.url))).token);
+    const callers = { agent: s.agent, customer: s.customer, supervisor };
+    let refusals = 0;
+    for (const name of Object.keys(clientRequests) as RequestName[]) {
+      const allowed = clientRequests[name].roles as readonly string[];
+      for (const [role, client] of Object.entries(callers)) {
+        if (allowed.includes(role)) continue;
+        refusals++;
+        expect({ name, role, result: await client.raw(name, { sessionId: s.sessionId }) }).toMatchObject({
+          name, role, result: { ok: false, error: { code: 'FORBIDDEN' } },
+        });
+      }
     }
+    expect(refusals).toBeGreaterThan(10);
+    supervisor.close();
     await expectStillServing();
   });
 
-  it('a customer-only event is refused to the agent', async () => {
-    const result = await s.agent.raw('consent:answer', { sessionId: s.sessionId, requestId: s.sessionId, granted: true });
-    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  it('an admin token cannot open a socket (admins manage accounts over REST)', async () => {
+    const admin = await login(server.url, TEST_ADMIN);
+    await expect(TestClient.connect(server.url, admin.token)).rejects.toThrow('FORBIDDEN');
   });
 
   it('a socket with a bad token or an old protocol version is refused at connect', async () => {
@@ -95,7 +99,7 @@ describe('what the server refuses', () => {
     });
     expect(await postJson(server.url, ROUTES.sessions, {})).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
     expect(await postJson(server.url, ROUTES.sessions, {}, s.joined.token)).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
-    expect(await postJson(server.url, ROUTES.agentLogin, { username: 'agent', password: 'wrong' })).toMatchObject({
+    expect(await postJson(server.url, ROUTES.login, { username: 'admin', password: 'wrong-password' })).toMatchObject({
       status: 401, body: { error: { code: 'INVALID_CREDENTIALS' } },
     });
     const response = await fetch(`${server.url}${ROUTES.join}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });

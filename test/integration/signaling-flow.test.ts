@@ -1,7 +1,8 @@
 import { ROUTES } from '@rs/signaling';
-import { TestClient, postJson, startSessionWithCustomer } from '../support/signaling-client';
+import { TestClient, login, newAgent, postJson, startSessionWithCustomer } from '../support/signaling-client';
+import type { Credentials } from '../support/signaling-client';
 import { startRedisServer } from '../support/redis-server';
-import { startTestServer } from '../support/test-server';
+import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 
@@ -15,12 +16,14 @@ const VP8_RTP_PARAMETERS = {
 
 describe.each(['memory', 'redis'] as const)('signaling flow against a real mediasoup worker (%s store)', (store) => {
   let server: TestServer;
+  let agentAccount: Credentials;
   let redis: Awaited<ReturnType<typeof startRedisServer>> | undefined;
   const clients: TestClient[] = [];
   beforeAll(async () => {
     redis = store === 'redis' ? await startRedisServer() : undefined;
     server = await startTestServer({ redisUrl: redis?.url });
     expect(server.app.services.store.kind).toBe(store);
+    agentAccount = await newAgent(server.url, TEST_ADMIN, 20);
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(async () => {
@@ -29,7 +32,7 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
   });
 
   async function session() {
-    const s = await startSessionWithCustomer(server.url);
+    const s = await startSessionWithCustomer(server.url, agentAccount);
     clients.push(s.agent, s.customer);
     return s;
   }
@@ -108,7 +111,7 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
     expect(second).toMatchObject({ fromName: 'Casey', to: null });
     await customer.waitForEvent('chat:message', (m) => m.id === privateToCustomer.id);
 
-    const third = await startSessionWithCustomer(server.url, 'Other');
+    const third = await startSessionWithCustomer(server.url, agentAccount, 'Other');
     clients.push(third.agent, third.customer);
     expect(await third.customer.request('chat:send', { sessionId, text: 'sneaky' })).toMatchObject({ ok: false, error: { code: 'NOT_IN_SESSION' } });
 
@@ -146,12 +149,12 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
   it('an unused session number expires', async () => {
     const short = await startTestServer({ redisUrl: redis?.url, sessionNumberTtlSeconds: 1 });
     try {
-      const s = await startSessionWithCustomer(short.url);
+      const shortAgent = await newAgent(short.url, TEST_ADMIN);
+      const s = await startSessionWithCustomer(short.url, shortAgent);
       clients.push(s.agent, s.customer);
       // The number was used: it stays valid. A fresh, unused one expires.
-      const login = await postJson<{ token: string }>(short.url, ROUTES.agentLogin, { username: 'agent', password: 'agent' });
-      if (!login.body.ok) throw new Error('login failed');
-      const fresh = await postJson<{ session: { number: string } }>(short.url, ROUTES.sessions, {}, login.body.data.token);
+      const { token } = await login(short.url, shortAgent);
+      const fresh = await postJson<{ session: { number: string } }>(short.url, ROUTES.sessions, {}, token);
       if (!fresh.body.ok) throw new Error('create failed');
       const number = fresh.body.data.session.number;
       // Poll the store, not the join route: a successful join would keep the number.

@@ -16,18 +16,18 @@ interface StoreHarness {
 
 const session = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   id: randomUUID(), number: '123456789', state: 'waiting', agentName: 'Ada', createdAt: 1_000,
-  endedAt: null, agentId: 'agent-1', agentParticipantId: randomUUID(), endedBy: null, ...over,
+  endedAt: null, agentId: 'agent-1', controllerId: randomUUID(), selectedCustomerId: null, endedBy: null, ...over,
 });
 const participant = (over: Partial<ParticipantRecord> = {}): ParticipantRecord => ({
   id: randomUUID(), role: 'customer', displayName: 'Bob', connected: true, joinedAt: 1_000,
-  leftAt: null, agentId: null, ...over,
+  leftAt: null, accountId: null, grantsAll: false, ...over,
 });
 const draft = (sessionId: string, text = 'hello'): ChatDraft => ({
-  id: randomUUID(), sessionId, from: randomUUID(), fromName: 'Ada', to: null, text, sentAt: 1_000,
+  id: randomUUID(), sessionId, from: randomUUID(), fromName: 'Ada', to: null, text, sentAt: 1_000, whisper: false,
 });
 const consent = (sessionId: string, over: Partial<ConsentRequest> = {}): ConsentRequest => ({
   id: randomUUID(), sessionId, activity: 'view-desktop', requestedBy: randomUUID(), customerId: randomUUID(),
-  status: 'pending', requestedAt: 1_000, answeredAt: null, ...over,
+  status: 'pending', requestedAt: 1_000, answeredAt: null, automatic: false, ...over,
 });
 
 /** Polls until check() holds; the error says what it was waiting for. */
@@ -73,9 +73,14 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
       });
       it('releases a number', async () => {
         await store.reserveNumber('555555555', 's1', 60);
-        await store.releaseNumber('555555555');
+        await store.releaseNumber('555555555', 's1');
         expect(await store.findSessionIdByNumber('555555555')).toBeNull();
         expect(await store.reserveNumber('555555555', 's2', 60)).toBe(true);
+      });
+      it('a late release by another session leaves the number alone', async () => {
+        await store.reserveNumber('666666666', 'owner', 60);
+        await store.releaseNumber('666666666', 'someone-else');
+        expect(await store.findSessionIdByNumber('666666666')).toBe('owner');
       });
     });
 
@@ -86,14 +91,31 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getSession(s.id)).toEqual(s);
         expect(await store.getSession(randomUUID())).toBeNull();
       });
-      it('sets the state, and the ended fields when given', async () => {
+      it('applies patches: state, ended fields, controller, selected customer', async () => {
         const s = session();
         await store.createSession(s);
-        expect(await store.setSessionState(s.id, 'active')).toEqual({ ...s, state: 'active' });
-        const ended = { ...s, state: 'ended', endedAt: 5_000, endedBy: 'p1' };
-        expect(await store.setSessionState(s.id, 'ended', { endedAt: 5_000, endedBy: 'p1' })).toEqual(ended);
+        expect(await store.updateSession(s.id, { state: 'active' })).toEqual({ ...s, state: 'active' });
+        const controllerId = randomUUID();
+        const selectedCustomerId = randomUUID();
+        const ended = { ...s, state: 'ended', endedAt: 5_000, endedBy: 'p1', controllerId, selectedCustomerId };
+        expect(await store.updateSession(s.id, { controllerId, selectedCustomerId })).toMatchObject({ controllerId, selectedCustomerId });
+        expect(await store.updateSession(s.id, { state: 'ended', endedAt: 5_000, endedBy: 'p1' })).toEqual(ended);
         expect(await store.getSession(s.id)).toEqual(ended);
-        expect(await store.setSessionState(randomUUID(), 'active')).toBeNull();
+        expect(await store.updateSession(randomUUID(), { state: 'active' })).toBeNull();
+      });
+      it('keeps notes per session', async () => {
+        const s = session();
+        await store.createSession(s);
+        expect(await store.getNotes(s.id)).toBe('');
+        await store.setNotes(s.id, 'Driver reinstalled. 打印机 ✓');
+        expect(await store.getNotes(s.id)).toBe('Driver reinstalled. 打印机 ✓');
+      });
+      it('links assisting agents to sessions', async () => {
+        const s = session();
+        await store.createSession(s);
+        await store.linkAgentSession('helper', s.id);
+        await store.linkAgentSession('helper', s.id);
+        expect(await store.listSessionsOfAgent('helper')).toEqual([s]);
       });
       it('lists the sessions of an agent, oldest first', async () => {
         const newer = session({ createdAt: 2_000 });
@@ -101,7 +123,7 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
         await store.createSession(newer);
         await store.createSession(older);
         await store.createSession(session({ agentId: 'agent-2' }));
-        await store.setSessionState(older.id, 'active');
+        await store.updateSession(older.id, { state: 'active' });
         expect(await store.listSessionsOfAgent('agent-1')).toEqual([{ ...older, state: 'active' }, newer]);
         expect(await store.listSessionsOfAgent('nobody')).toEqual([]);
       });
@@ -110,7 +132,7 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
     describe('participants', () => {
       it('puts, gets, lists in order of joining, and overwrites', async () => {
         const late = participant({ joinedAt: 2_000 });
-        const early = participant({ joinedAt: 1_000, role: 'agent', agentId: 'agent-1' });
+        const early = participant({ joinedAt: 1_000, role: 'agent', accountId: 'agent-1' });
         await store.putParticipant(sid, late);
         await store.putParticipant(sid, early);
         expect(await store.getParticipant(sid, late.id)).toEqual(late);

@@ -2,8 +2,10 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, ROUTES } from '@rs/signaling';
 import type {
-  AgentLoginResponse,
+  AccountProfile,
+  CreateAccountRequest,
   CreateSessionResponse,
+  LoginResponse,
   CustomerJoinResponse,
   RequestName,
   ResponseOf,
@@ -68,20 +70,52 @@ export async function postJson<T>(url: string, path: string, body: unknown, toke
   return { status: response.status, body: (await response.json()) as Result<T> };
 }
 
-function unwrap<T>(result: { body: Result<T> }): T {
+export function unwrap<T>(result: { body: Result<T> }): T {
   if (!result.body.ok) throw new Error(`${result.body.error.code}: ${result.body.error.message}`);
   return result.body.data;
 }
 
-/** Signs in the dev agent, starts a session, joins one customer; both sockets joined. */
-export async function startSessionWithCustomer(url: string, customerName = 'Casey') {
-  const login = unwrap(await postJson<AgentLoginResponse>(url, ROUTES.agentLogin, { username: 'agent', password: 'agent' }));
-  const created = unwrap(await postJson<CreateSessionResponse>(url, ROUTES.sessions, {}, login.token));
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export async function login(url: string, who: Credentials): Promise<LoginResponse> {
+  return unwrap(await postJson<LoginResponse>(url, ROUTES.login, { username: who.username, password: who.password }));
+}
+
+/** Creates an account through the admin API (as a real admin would). */
+export async function createAccount(url: string, adminToken: string, account: CreateAccountRequest): Promise<AccountProfile & Credentials> {
+  const created = unwrap(await postJson<AccountProfile>(url, ROUTES.accounts, account, adminToken));
+  return { ...created, password: account.password };
+}
+
+let accountCounter = 0;
+
+const uniqueName = (prefix: string) => `${prefix}${Date.now() % 100000}-${++accountCounter}`;
+
+/** A fresh agent account (unique username) created by the admin, with a session limit. */
+export async function newAgent(url: string, admin: Credentials, maxSessions = 3, name = 'Support Agent', supervisorId: string | null = null) {
+  const { token } = await login(url, admin);
+  const username = uniqueName('agent');
+  return createAccount(url, token, { username, displayName: name, role: 'agent', password: 'agent-password-1', maxSessions, supervisorId });
+}
+
+/** A fresh supervisor account created by the admin (TEST_ADMIN unless given). */
+export async function newSupervisor(url: string, admin: Credentials = { username: 'admin', password: 'test-admin-password' }, name = 'Sam Supervisor') {
+  const { token } = await login(url, admin);
+  return createAccount(url, token, { username: uniqueName('sup'), displayName: name, role: 'supervisor', password: 'supervisor-password-1' });
+}
+
+/** Signs in an agent, starts a session, joins one customer; both sockets joined. */
+export async function startSessionWithCustomer(url: string, agentAccount: Credentials, customerName = 'Casey') {
+  const signedIn = await login(url, agentAccount);
+  const created = unwrap(await postJson<CreateSessionResponse>(url, ROUTES.sessions, {}, signedIn.token));
   const sessionId = created.session.id;
-  const agent = await TestClient.connect(url, login.token);
+  const agent = await TestClient.connect(url, signedIn.token);
   const agentSnapshot = await agent.call('session:join', { sessionId });
   const joined = unwrap(await postJson<CustomerJoinResponse>(url, ROUTES.join, { sessionNumber: created.session.number, displayName: customerName }));
   const customer = await TestClient.connect(url, joined.token);
   const customerSnapshot = await customer.call('session:join', { sessionId });
-  return { login, created, sessionId, agent, customer, joined, agentSnapshot, customerSnapshot };
+  return { signedIn, created, sessionId, agent, customer, joined, agentSnapshot, customerSnapshot };
 }

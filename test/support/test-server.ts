@@ -4,6 +4,9 @@ import type { App } from '../../server/src/app';
 import { resolveConfig } from '../../server/src/config/config';
 import type { ConfigInput } from '../../server/src/config/config';
 
+/** The first admin every test server creates at boot. */
+export const TEST_ADMIN = { username: 'admin', password: 'test-admin-password' } as const;
+
 export interface TestServer {
   app: App;
   url: string;
@@ -16,6 +19,12 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}): Pro
     host: '127.0.0.1',
     port: 0,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    adminUsername: TEST_ADMIN.username,
+    adminPassword: TEST_ADMIN.password,
+    // Every test client comes from 127.0.0.1: the limits themselves are tested in auth-routes.test.ts.
+    joinAttemptsPerAddress: 10_000,
+    joinAttemptsPerPrefix: 10_000,
+    loginAttemptsPerAddress: 10_000,
     ...overrides,
     media: { workers: 1, listenIp: '127.0.0.1', logLevel: process.env.TEST_MEDIASOUP_LOG_LEVEL ?? 'warn', ...overrides.media },
   } as ConfigInput);

@@ -1,23 +1,24 @@
 // Connection
 export { ApiError, errorCodeOf, type ClientErrorCode } from './connection/api-error';
 export { ApiClient } from './connection/api-client';
-export { SignalingClient, type ConnectionEvents, type SignalingClientOptions } from './connection/signaling-client';
+export { SignalingClient, type ConnectionEvents, type SignalingClientOptions, type SignalingObserverEvents } from './connection/signaling-client';
 
 // Session
 export { SessionChannel, type SessionChannelEvents, type SessionEventName } from './session/session-channel';
 export { ParticipantRoster } from './session/participant-roster';
 export { ChatManager } from './chat/chat-manager';
-export { bindChat, type ChatBinding } from './chat/chat-binding';
+export { bindChat, type ChatBinding, type ChatPolicy } from './chat/chat-binding';
 
 // Media
 export { MediaSession, type MediaSignaling } from './media/media-session';
 export { readInboundVideoStats, type InboundVideoStats } from './media/inbound-video-stats';
 
 // i18n
-export { t, getLanguage, setLanguage, initI18n, onLanguageChange, type MessageParams } from './i18n/i18n';
+export { t, getLanguage, setLanguage, initI18n, onLanguageChange, type MessageParams, type AppCatalogs } from './i18n/i18n';
+export { CUSTOMER_CATALOGS, CONSOLE_CATALOGS } from './i18n/app-catalogs';
 export { LANGUAGES, LANGUAGE_NAMES, type Language } from './i18n/language-detection';
-export type { MessageKey, Catalog } from './i18n/catalogs/en';
-export { bindText, bindAttribute, translateTree } from './i18n/translate-dom';
+export type { MessageKey, Catalog, CatalogPart } from './i18n/catalogs/en';
+export { bindText, bindAttribute, unbindAttribute, translateTree } from './i18n/translate-dom';
 
 // UI
 export { h, append, replaceChildren, setVisible, type Child, type ElementOptions } from './ui/dom';
@@ -28,7 +29,7 @@ export { createConnectionBanner } from './ui/connection-banner';
 export { createLanguagePicker } from './ui/language-picker';
 export { createAppHeader } from './ui/app-header';
 export { ChatPanelView, type ChatRecipient } from './ui/chat-panel-view';
-export { ParticipantsView } from './ui/participants-view';
+export { ParticipantsView, ROLE_LABELS, type ParticipantsViewOptions } from './ui/participants-view';
 
 // Utilities
 export { TypedEmitter, Subscriptions, type EventMap } from './util/typed-emitter';

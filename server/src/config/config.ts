@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { z } from 'zod';
+import { NewPasswordSchema, UsernameSchema } from '@rs/signaling';
+
+/** 'true'/'1'/'yes' and 'false'/'0'/'no' from the environment, or a boolean. */
+const booleanFlag = z.union([z.boolean(), z.enum(['true', '1', 'yes', 'false', '0', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))]);
 
 const ConfigSchema = z.object({
   host: z.string().default('127.0.0.1'),
@@ -16,9 +20,17 @@ const ConfigSchema = z.object({
   customerTokenTtlSeconds: z.coerce.number().int().positive().default(4 * 3600),
   /** How long a new session number stays valid if no customer uses it. */
   sessionNumberTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
-  devAgentUsername: z.string().min(1).default('agent'),
-  devAgentPassword: z.string().min(1).default('agent'),
-  devAgentDisplayName: z.string().min(1).default('Support Agent'),
+  /** Site setting: customers see a supervisor watching their session. */
+  showSupervisorsToCustomers: booleanFlag.default(false),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-address limits need it). */
+  trustProxy: booleanFlag.default(false),
+  /** First admin, created at boot when no admin exists (random password printed once when unset). */
+  adminUsername: UsernameSchema.default('admin'),
+  adminPassword: NewPasswordSchema.optional(),
+  /** Attempts per minute: joins per client address and per 4-digit number prefix, sign-ins per address. */
+  joinAttemptsPerAddress: z.coerce.number().int().positive().default(10),
+  joinAttemptsPerPrefix: z.coerce.number().int().positive().default(30),
+  loginAttemptsPerAddress: z.coerce.number().int().positive().default(20),
   media: z.object({
     workers: z.coerce.number().int().positive().default(Math.max(1, os.availableParallelism())),
     listenIp: z.string().default('127.0.0.1'),
@@ -56,9 +68,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: env.REDIS_URL,
       tokenSecret: env.TOKEN_SECRET,
       sessionNumberTtlSeconds: env.SESSION_NUMBER_TTL_SECONDS,
-      devAgentUsername: env.DEV_AGENT_USERNAME,
-      devAgentPassword: env.DEV_AGENT_PASSWORD,
-      devAgentDisplayName: env.DEV_AGENT_DISPLAY_NAME,
+      showSupervisorsToCustomers: env.SHOW_SUPERVISORS_TO_CUSTOMERS,
+      trustProxy: env.TRUST_PROXY,
+      adminUsername: env.ADMIN_USERNAME,
+      adminPassword: env.ADMIN_PASSWORD,
+      joinAttemptsPerAddress: env.JOIN_ATTEMPTS_PER_ADDRESS,
+      joinAttemptsPerPrefix: env.JOIN_ATTEMPTS_PER_PREFIX,
+      loginAttemptsPerAddress: env.LOGIN_ATTEMPTS_PER_ADDRESS,
       staticRoot: env.STATIC_ROOT,
     }),
     media: drop({

@@ -5,9 +5,9 @@ import type { SessionStore } from '../store/session-store';
 import type { Clock } from './clock';
 import type { Member } from './membership';
 import type { Notifier } from './notifier';
-import { refuseChatTo } from './session-rules';
+import { refuseChat } from './session-rules';
 
-/** Chat to everyone or to one participant (R6.1), kept in the session record (R6.3). */
+/** Chat to everyone or to one participant (R6.1), supervisors' whispers, kept in the session record (R6.3). */
 export class ChatService {
   constructor(
     private readonly store: SessionStore,
@@ -17,10 +17,9 @@ export class ChatService {
 
   async send({ session, participant }: Member, request: ChatSendRequest): Promise<ChatMessage> {
     const to = request.to ?? null;
-    if (to !== null) {
-      const refusal = refuseChatTo(participant, await this.store.getParticipant(session.id, to));
-      if (refusal) throw new AppError('PARTICIPANT_NOT_FOUND', refusal);
-    }
+    const recipient = to === null ? null : await this.store.getParticipant(session.id, to);
+    const refusal = refuseChat(participant, recipient, to !== null);
+    if (refusal) throw new AppError(participant.role === 'supervisor' ? 'FORBIDDEN' : 'PARTICIPANT_NOT_FOUND', refusal);
     const message = await this.store.appendChat(session.id, {
       id: randomUUID(),
       sessionId: session.id,
@@ -29,6 +28,7 @@ export class ChatService {
       to,
       text: request.text,
       sentAt: this.clock(),
+      whisper: participant.role === 'supervisor',
     });
     if (to === null) {
       this.notifier.toSession(session.id, 'chat:message', message);

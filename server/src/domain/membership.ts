@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import type { Principal } from '../auth/token-service';
+import type { Principal } from '../auth/principal';
 import type { ParticipantRecord, SessionRecord, SessionStore } from '../store/session-store';
 
 export interface Member {
@@ -7,18 +7,29 @@ export interface Member {
   participant: ParticipantRecord;
 }
 
-/** Resolves who a principal is in a session, or refuses. Every session request goes through it. */
-export async function resolveMember(store: SessionStore, principal: Principal, sessionId: string): Promise<Member> {
+/** The live session, or SESSION_NOT_FOUND / SESSION_ENDED. */
+export async function requireLiveSession(store: SessionStore, sessionId: string): Promise<SessionRecord> {
   const session = await store.getSession(sessionId);
   if (!session) throw new AppError('SESSION_NOT_FOUND', 'no such session');
   if (session.state === 'ended') throw new AppError('SESSION_ENDED', 'the session has ended');
-  const participantId = participantIdOf(session, principal);
-  const participant = participantId ? await store.getParticipant(sessionId, participantId) : null;
-  if (!participant || participant.leftAt !== null) throw new AppError('NOT_IN_SESSION', 'you are not in this session');
-  return { session, participant };
+  return session;
 }
 
-function participantIdOf(session: SessionRecord, principal: Principal): string | null {
-  if (principal.role === 'customer') return principal.sessionId === session.id ? principal.participantId : null;
-  return principal.agentId === session.agentId ? session.agentParticipantId : null;
+/** The present participant of this principal in a session, if any. */
+export async function findParticipant(store: SessionStore, principal: Principal, sessionId: string): Promise<ParticipantRecord | null> {
+  if (principal.role === 'customer') {
+    if (principal.sessionId !== sessionId) return null;
+    const participant = await store.getParticipant(sessionId, principal.participantId);
+    return participant && participant.leftAt === null ? participant : null;
+  }
+  const participants = await store.listParticipants(sessionId);
+  return participants.find((p) => p.accountId === principal.accountId && p.leftAt === null) ?? null;
+}
+
+/** Resolves who a principal is in a session, or refuses. Every session request goes through it. */
+export async function resolveMember(store: SessionStore, principal: Principal, sessionId: string): Promise<Member> {
+  const session = await requireLiveSession(store, sessionId);
+  const participant = await findParticipant(store, principal, sessionId);
+  if (!participant) throw new AppError('NOT_IN_SESSION', 'you are not in this session');
+  return { session, participant };
 }

@@ -2,6 +2,9 @@ import type { ServerEventName, ServerEventOf } from '@rs/signaling';
 
 /** How the domain tells clients what happened; implemented by the socket gateway. */
 export interface Notifier {
+  /** Everyone connected to the session. */
   toSession<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
+  /** Agents, assistants and supervisors of the session only (never customers). */
+  toStaff<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
   toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void;
 }

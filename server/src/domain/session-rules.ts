@@ -8,32 +8,71 @@ import type { ParticipantRecord, SessionRecord } from '../store/session-store';
  */
 export type Refusal = string | null;
 
-export function isPrimaryAgent(session: SessionRecord, participant: ParticipantRecord): boolean {
-  return participant.role === 'agent' && participant.id === session.agentParticipantId;
+/** The agent in control (the primary agent, R1.4). */
+export function isController(session: SessionRecord, participant: ParticipantRecord): boolean {
+  return participant.id === session.controllerId;
 }
 
 export function isPresent(participant: ParticipantRecord): boolean {
   return participant.leftAt === null;
 }
 
+export function isStaff(participant: ParticipantRecord): boolean {
+  return participant.role !== 'customer';
+}
+
 export function refuseIfEnded(session: SessionRecord): Refusal {
   return session.state === 'ended' ? 'the session has ended' : null;
 }
 
-/** R1.6: only the agent in control ends the session. */
-export function refuseEnd(session: SessionRecord, actor: ParticipantRecord): Refusal {
-  return refuseIfEnded(session) ?? (isPrimaryAgent(session, actor) ? null : 'only the agent in control can end the session');
+function refuseUnlessController(session: SessionRecord, actor: ParticipantRecord, what: string): Refusal {
+  return refuseIfEnded(session) ?? (isController(session, actor) ? null : `only the agent in control can ${what}`);
 }
 
-/** Customers leave at any time; the primary agent ends instead of leaving. */
+/** R1.6: only the agent in control ends the session. */
+export function refuseEnd(session: SessionRecord, actor: ParticipantRecord): Refusal {
+  return refuseUnlessController(session, actor, 'end the session');
+}
+
+/** Customers and agents not in control leave; the agent in control ends or hands control over first (R1.4). */
 export function refuseLeave(session: SessionRecord, actor: ParticipantRecord): Refusal {
-  if (isPrimaryAgent(session, actor)) return 'the agent in control ends the session instead of leaving it';
+  if (isController(session, actor)) return 'the agent in control ends the session or transfers control before leaving';
   return isPresent(actor) ? null : 'already left';
+}
+
+/** R1.4: control goes from the agent in control to another agent present in the session. */
+export function refuseTransferControl(session: SessionRecord, actor: ParticipantRecord, target: ParticipantRecord | null): Refusal {
+  const notController = refuseUnlessController(session, actor, 'transfer control');
+  if (notController) return notController;
+  if (!target || !isPresent(target)) return 'no such participant';
+  if (target.id === actor.id) return 'you are already in control';
+  return target.role === 'assistant' ? null : 'control goes to an assistant agent';
+}
+
+/** A supervisor present in the session takes over as the agent in control. */
+export function refuseTakeOver(session: SessionRecord, actor: ParticipantRecord): Refusal {
+  if (refuseIfEnded(session)) return refuseIfEnded(session);
+  if (actor.role !== 'supervisor' || !isPresent(actor)) return 'only a supervisor watching the session can take over';
+  return isController(session, actor) ? 'you are already in control' : null;
+}
+
+/** R1.2: the agent in control chooses which present customer to help. */
+export function refuseSelectCustomer(session: SessionRecord, actor: ParticipantRecord, target: ParticipantRecord | null): Refusal {
+  const notController = refuseUnlessController(session, actor, 'choose the customer');
+  if (notController) return notController;
+  if (!target || !isPresent(target) || target.role !== 'customer') return 'no such customer in the session';
+  return null;
+}
+
+/** R1.7: staff of the session write the notes; customers never see them. */
+export function refuseNotes(actor: ParticipantRecord): Refusal {
+  return isStaff(actor) && isPresent(actor) ? null : 'only agents of the session write notes';
 }
 
 /** R2.1: the agent in control asks a present customer for consent. */
 export function refuseConsentAsk(session: SessionRecord, actor: ParticipantRecord, target: ParticipantRecord): Refusal {
-  if (!isPrimaryAgent(session, actor)) return 'only the agent in control can request access';
+  const notController = refuseUnlessController(session, actor, 'request access');
+  if (notController) return notController;
   if (target.role !== 'customer') return 'consent is asked of a customer';
   return isPresent(target) ? null : 'the customer has left';
 }
@@ -70,18 +109,29 @@ export function findUsableGrant(
   );
 }
 
-/** A private message is seen by its sender and its recipient only. */
+/** A private message (whispers included) is seen by its sender and its recipient only. */
 export function canSeeChat(message: ChatMessage, viewer: ParticipantRecord): boolean {
   return message.to === null || message.from === viewer.id || message.to === viewer.id;
 }
 
-export function refuseChatTo(actor: ParticipantRecord, recipient: ParticipantRecord | null): Refusal {
-  if (recipient === null) return 'no such participant';
-  if (recipient.id === actor.id) return 'cannot send a private message to yourself';
-  return isPresent(recipient) ? null : 'the participant has left';
+/**
+ * Chat to everyone, or privately to one present participant (R6.1). A
+ * supervisor only whispers to agents; customers cannot address a supervisor.
+ */
+export function refuseChat(actor: ParticipantRecord, recipient: ParticipantRecord | null, addressed: boolean): Refusal {
+  if (actor.role === 'supervisor' && (!recipient || !isStaff(recipient))) return 'a supervisor whispers to agents only';
+  if (!addressed) return null;
+  if (!recipient || !isPresent(recipient)) return 'no such participant';
+  if (actor.role === 'customer' && recipient.role === 'supervisor') return 'no such participant';
+  return recipient.id === actor.id ? 'cannot send a private message to yourself' : null;
+}
+
+/** Customers see supervisors only when the site says so. */
+export function canSeeParticipant(viewer: ParticipantRecord, participant: ParticipantRecord, showSupervisorsToCustomers: boolean): boolean {
+  return viewer.role !== 'customer' || participant.role !== 'supervisor' || showSupervisorsToCustomers;
 }
 
 /** The sharer stops their own share; the agent in control may stop any share (R3.2). */
 export function refuseStopShare(session: SessionRecord, actor: ParticipantRecord, sharerId: string): Refusal {
-  return actor.id === sharerId || isPrimaryAgent(session, actor) ? null : 'only the sharer or the agent can stop this share';
+  return actor.id === sharerId || isController(session, actor) ? null : 'only the sharer or the agent can stop this share';
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentProfile, Participant, SessionSummary } from '@rs/signaling';
+import type { SessionSummary } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import type { ParticipantRecord, SessionRecord, SessionStore } from '../store/session-store';
 import type { Clock } from './clock';
 import type { Member } from './membership';
 import type { Notifier } from './notifier';
+import type { ParticipantAnnouncer } from './participant-announcer';
 import { canSeeChat, refuseEnd, refuseLeave } from './session-rules';
 import { generateSessionNumber } from './session-number';
 import { TypedEmitter } from './typed-emitter';
@@ -20,9 +21,17 @@ export type SessionServiceEvents = {
 export interface SessionServiceOptions {
   store: SessionStore;
   notifier: Notifier;
+  announcer: ParticipantAnnouncer;
   log: Logger;
   clock: Clock;
   numberTtlSeconds: number;
+}
+
+/** The agent account starting a session, with its admin-set limit (R1.2). */
+export interface StartingAgent {
+  id: string;
+  displayName: string;
+  maxSessions: number;
 }
 
 /** Session lifecycle: create, join by number, attach/detach a connection, leave, end (R1.1, R1.6). */
@@ -31,53 +40,64 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     super(opts.log);
   }
 
-  async create(agent: AgentProfile): Promise<{ session: SessionRecord; numberExpiresAt: number }> {
+  async create(agent: StartingAgent): Promise<{ session: SessionRecord; numberExpiresAt: number }> {
     const { store, clock, numberTtlSeconds } = this.opts;
+    const running = await this.sessionsInControlOf(agent.id);
+    if (running.length >= agent.maxSessions) {
+      throw new AppError('SESSION_LIMIT', `you already run ${running.length} session(s), your maximum is ${agent.maxSessions}`);
+    }
     const id = randomUUID();
     const number = await this.reserveFreshNumber(id);
     const now = clock();
-    const agentParticipantId = randomUUID();
+    const controllerId = randomUUID();
     const session: SessionRecord = {
       id, number, state: 'waiting', agentName: agent.displayName, createdAt: now, endedAt: null,
-      agentId: agent.id, agentParticipantId, endedBy: null,
+      controllerId, selectedCustomerId: null, agentId: agent.id, endedBy: null,
     };
     await store.createSession(session);
-    await store.putParticipant(id, {
-      id: agentParticipantId, role: 'agent', displayName: agent.displayName, agentId: agent.id,
-      connected: false, joinedAt: now, leftAt: null,
-    });
-    await store.appendAudit(id, { at: now, actor: agentParticipantId, action: 'session:created', subject: id });
+    await this.addParticipant(id, { id: controllerId, role: 'agent', displayName: agent.displayName, accountId: agent.id });
+    await store.appendAudit(id, { at: now, actor: controllerId, action: 'session:created', subject: id });
     this.opts.log.info({ sessionId: id }, 'session created');
     return { session, numberExpiresAt: now + numberTtlSeconds * 1000 };
   }
 
   /** A customer joins by number; the same generic error for unknown, expired and ended numbers. */
   async joinByNumber(number: string, displayName: string): Promise<{ sessionId: string; participantId: string }> {
-    const { store, clock } = this.opts;
-    const sessionId = await store.findSessionIdByNumber(number);
-    const session = sessionId ? await store.getSession(sessionId) : null;
-    if (!session || session.state === 'ended') throw new AppError('SESSION_NOT_FOUND', 'this session number is not valid or has expired');
-    await store.keepNumber(number);
-    const participant: ParticipantRecord = {
-      id: randomUUID(), role: 'customer', displayName, agentId: null, connected: false, joinedAt: clock(), leftAt: null,
-    };
-    await store.putParticipant(session.id, participant);
-    await store.appendAudit(session.id, { at: participant.joinedAt, actor: participant.id, action: 'participant:joined', subject: participant.id });
-    this.opts.notifier.toSession(session.id, 'session:participant-joined', { sessionId: session.id, participant: toPublic(participant) });
+    const session = await this.findLiveByNumber(number);
+    await this.opts.store.keepNumber(number);
+    const participant = await this.addParticipant(session.id, { id: randomUUID(), role: 'customer', displayName, accountId: null });
+    if (session.selectedCustomerId === null) await this.selectFirstCustomer(session, participant);
     this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'customer joined');
     return { sessionId: session.id, participantId: participant.id };
   }
 
+  /** The live session a number points at, or the generic SESSION_NOT_FOUND. */
+  async findLiveByNumber(number: string): Promise<SessionRecord> {
+    const sessionId = await this.opts.store.findSessionIdByNumber(number);
+    const session = sessionId ? await this.opts.store.getSession(sessionId) : null;
+    if (!session || session.state === 'ended') throw new AppError('SESSION_NOT_FOUND', 'this session number is not valid or has expired');
+    return session;
+  }
+
+  /** Adds a participant, records it and announces it. */
+  async addParticipant(sessionId: string, who: Pick<ParticipantRecord, 'id' | 'role' | 'displayName' | 'accountId'>): Promise<ParticipantRecord> {
+    const participant: ParticipantRecord = { ...who, connected: false, joinedAt: this.opts.clock(), leftAt: null, grantsAll: false };
+    await this.opts.store.putParticipant(sessionId, participant);
+    if (who.accountId) await this.opts.store.linkAgentSession(who.accountId, sessionId);
+    await this.opts.store.appendAudit(sessionId, { at: participant.joinedAt, actor: participant.id, action: 'participant:joined', subject: participant.role });
+    this.opts.announcer.announce('session:participant-joined', sessionId, participant);
+    return participant;
+  }
+
   /** A connection of this member is now attached; returns what the snapshot needs. */
   async attach(member: Member): Promise<{ session: SessionRecord; participants: ParticipantRecord[] }> {
-    const { store } = this.opts;
     await this.setConnected(member, true);
     let session = member.session;
     if (member.participant.role === 'customer' && session.state === 'waiting') {
-      session = (await store.setSessionState(session.id, 'active')) ?? session;
+      session = (await this.opts.store.updateSession(session.id, { state: 'active' })) ?? session;
       this.opts.log.info({ sessionId: session.id }, 'session active');
     }
-    return { session, participants: await store.listParticipants(session.id) };
+    return { session, participants: await this.opts.store.listParticipants(session.id) };
   }
 
   async detach(member: Member): Promise<void> {
@@ -89,28 +109,30 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     if (refusal) throw new AppError('FORBIDDEN', refusal);
     const left: ParticipantRecord = { ...participant, connected: false, leftAt: this.opts.clock() };
     await this.opts.store.putParticipant(session.id, left);
-    await this.opts.store.appendAudit(session.id, { at: left.leftAt ?? 0, actor: left.id, action: 'participant:left', subject: left.id });
-    this.opts.notifier.toSession(session.id, 'session:participant-left', { sessionId: session.id, participant: toPublic(left) });
+    await this.opts.store.appendAudit(session.id, { at: left.leftAt ?? 0, actor: left.id, action: 'participant:left', subject: left.role });
+    this.opts.announcer.announce('session:participant-left', session.id, left);
+    if (session.selectedCustomerId === participant.id) await this.selectNextCustomer(session);
     this.emit('participant-gone', session.id, participant.id);
     this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'participant left');
   }
 
   async end({ session, participant }: Member): Promise<void> {
     const refusal = refuseEnd(session, participant);
-    if (refusal) throw new AppError('FORBIDDEN', refusal);
+    if (refusal) throw new AppError('NOT_IN_CONTROL', refusal);
     const { store, clock } = this.opts;
     const endedAt = clock();
-    await store.setSessionState(session.id, 'ended', { endedAt, endedBy: participant.id });
-    await store.releaseNumber(session.number);
+    await store.updateSession(session.id, { state: 'ended', endedAt, endedBy: participant.id });
+    await store.releaseNumber(session.number, session.id);
     await store.appendAudit(session.id, { at: endedAt, actor: participant.id, action: 'session:ended', subject: session.id });
     this.opts.notifier.toSession(session.id, 'session:ended', { sessionId: session.id, endedBy: participant.id, endedAt });
     this.emit('session-ended', session.id);
     this.opts.log.info({ sessionId: session.id }, 'session ended');
   }
 
+  /** Open sessions an agent account takes part in (started or assists), oldest first. */
   async listOpenSessionsOf(agentId: string): Promise<SessionRecord[]> {
     const sessions = await this.opts.store.listSessionsOfAgent(agentId);
-    return sessions.filter((s) => s.state !== 'ended').sort((a, b) => a.createdAt - b.createdAt);
+    return sessions.filter((s) => s.state !== 'ended');
   }
 
   async chatHistoryFor({ session, participant }: Member) {
@@ -118,12 +140,37 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     return messages.filter((m) => canSeeChat(m, participant));
   }
 
+  /** Publishes a changed session summary to everyone in it. */
+  announceSession(session: SessionRecord): void {
+    this.opts.notifier.toSession(session.id, 'session:updated', { session: toSummary(session) });
+  }
+
+  private async sessionsInControlOf(agentId: string): Promise<SessionRecord[]> {
+    const open = await this.listOpenSessionsOf(agentId);
+    const inControl = await Promise.all(
+      open.map(async (s) => (await this.opts.store.getParticipant(s.id, s.controllerId))?.accountId === agentId),
+    );
+    return open.filter((_s, i) => inControl[i]);
+  }
+
+  private async selectFirstCustomer(session: SessionRecord, customer: ParticipantRecord): Promise<void> {
+    const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: customer.id });
+    if (updated) this.announceSession(updated);
+  }
+
+  private async selectNextCustomer(session: SessionRecord): Promise<void> {
+    const participants = await this.opts.store.listParticipants(session.id);
+    const next = participants.find((p) => p.role === 'customer' && p.leftAt === null);
+    const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: next?.id ?? null });
+    if (updated) this.announceSession(updated);
+  }
+
   private async setConnected({ session, participant }: Member, connected: boolean): Promise<void> {
     const current = await this.opts.store.getParticipant(session.id, participant.id);
     if (!current || current.leftAt !== null || current.connected === connected) return;
     const updated = { ...current, connected };
     await this.opts.store.putParticipant(session.id, updated);
-    this.opts.notifier.toSession(session.id, 'session:participant-updated', { sessionId: session.id, participant: toPublic(updated) });
+    this.opts.announcer.announce('session:participant-updated', session.id, updated);
   }
 
   private async reserveFreshNumber(sessionId: string): Promise<string> {
@@ -135,10 +182,9 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
   }
 }
 
-export function toPublic({ agentId: _agentId, ...participant }: ParticipantRecord): Participant {
-  return participant;
-}
-
 export function toSummary(s: SessionRecord): SessionSummary {
-  return { id: s.id, number: s.number, state: s.state, agentName: s.agentName, createdAt: s.createdAt, endedAt: s.endedAt };
+  return {
+    id: s.id, number: s.number, state: s.state, agentName: s.agentName, createdAt: s.createdAt, endedAt: s.endedAt,
+    controllerId: s.controllerId, selectedCustomerId: s.selectedCustomerId,
+  };
 }

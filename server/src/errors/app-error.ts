@@ -28,14 +28,18 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FORBIDDEN':
     case 'CONSENT_REQUIRED':
     case 'NOT_IN_SESSION':
+    case 'NOT_IN_CONTROL':
       return 403;
     case 'SESSION_NOT_FOUND':
     case 'PARTICIPANT_NOT_FOUND':
     case 'CONSENT_NOT_FOUND':
     case 'MEDIA_NOT_FOUND':
+    case 'ACCOUNT_NOT_FOUND':
       return 404;
     case 'SESSION_ENDED':
     case 'CONSENT_ALREADY_ANSWERED':
+    case 'SESSION_LIMIT':
+    case 'ACCOUNT_EXISTS':
       return 409;
     case 'RATE_LIMITED':
       return 429;

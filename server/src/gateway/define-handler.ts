@@ -14,7 +14,7 @@ export type Handler<N extends RequestName> = (ctx: HandlerContext, payload: Requ
 export type HandlerMap = { [N in RequestName]: Handler<N> };
 
 /**
- * The one path every inbound event takes: validate -> authorise (role) -> call -> ack.
+ * The one path every inbound event takes: authorise (role) -> validate -> call -> ack.
  * Errors become {ok:false,error} here and only here; unknown errors are INTERNAL and logged.
  */
 export function registerHandler<N extends RequestName>(socket: SignalingSocket, name: N, handler: Handler<N>, log: Logger): void {
@@ -26,11 +26,11 @@ export function registerHandler<N extends RequestName>(socket: SignalingSocket, 
     }
     const reply = ack as (result: Result<ResponseOf<N>>) => void;
     try {
-      const parsed = definition.request.safeParse(payload);
-      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', describeIssues(parsed.error.issues));
       if (!(definition.roles as readonly string[]).includes(socket.data.principal.role)) {
         throw new AppError('FORBIDDEN', `${socket.data.principal.role} may not ${name}`);
       }
+      const parsed = definition.request.safeParse(payload);
+      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', describeIssues(parsed.error.issues));
       reply({ ok: true, data: await handler({ socket, log }, parsed.data as RequestOf<N>) });
     } catch (err) {
       if (err instanceof AppError) log.info({ event: name, code: err.code }, 'request refused');

@@ -1,6 +1,8 @@
 import type { ChatService } from '../domain/chat-service';
 import type { ConsentService } from '../domain/consent-service';
+import type { SessionControlService } from '../domain/session-control-service';
 import type { SessionService } from '../domain/session-service';
+import type { StaffDirectory } from '../domain/staff-directory';
 import type { MediaRooms } from '../media/media-rooms';
 import type { ShareService } from '../media/share-service';
 import type { SessionStore } from '../store/session-store';
@@ -9,8 +11,12 @@ import type { SessionStore } from '../store/session-store';
 export interface Services {
   store: SessionStore;
   sessions: SessionService;
+  control: SessionControlService;
   chat: ChatService;
   consents: ConsentService;
   rooms: MediaRooms;
   shares: ShareService;
+  directory: StaffDirectory;
+  /** Site setting: customers see supervisors in the participants list. */
+  showSupervisorsToCustomers: boolean;
 }

@@ -1,6 +1,6 @@
 import type { ServerEventName, ServerEventOf } from '@rs/signaling';
 import type { Notifier } from '../domain/notifier';
-import { participantRoom, sessionRoom } from './socket-types';
+import { participantRoom, sessionRoom, staffRoom } from './socket-types';
 import type { SignalingServer } from './socket-types';
 
 /** Delivers domain notifications through socket.io rooms. */
@@ -14,6 +14,10 @@ export class SocketNotifier implements Notifier {
 
   toSession<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void {
     this.emit(sessionRoom(sessionId), event, payload);
+  }
+
+  toStaff<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void {
+    this.emit(staffRoom(sessionId), event, payload);
   }
 
   toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void {

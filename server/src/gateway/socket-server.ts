@@ -2,12 +2,13 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { HandshakeAuthSchema, PROTOCOL_VERSION, isRequestName } from '@rs/signaling';
 import type { RequestName } from '@rs/signaling';
-import type { TokenService } from '../auth/token-service';
+import type { TokenIssuer } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import { registerHandler } from './define-handler';
 import type { Handler, HandlerMap } from './define-handler';
 import { chatConsentHandlers } from './handlers/chat-consent-handlers';
+import { controlHandlers } from './handlers/control-handlers';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import type { Services } from './services';
@@ -17,22 +18,31 @@ import type { SignalingServer, SignalingSocket } from './socket-types';
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /** The socket.io edge: handshake (version + token), one handler per request, cleanup on disconnect. */
-export function createSocketServer(httpServer: HttpServer, tokens: TokenService, services: Services, log: Logger): SignalingServer {
+export function createSocketServer(httpServer: HttpServer, tokens: TokenIssuer, services: Services, log: Logger): SignalingServer {
   const io: SignalingServer = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
-  const handlers: HandlerMap = { ...sessionHandlers(services), ...chatConsentHandlers(services), ...mediaHandlers(services) };
+  const handlers: HandlerMap = {
+    ...sessionHandlers(services),
+    ...controlHandlers(services),
+    ...chatConsentHandlers(services),
+    ...mediaHandlers(services),
+  };
 
   io.use((socket, next) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(handshakeError('UNAUTHENTICATED'));
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) return next(handshakeError('VERSION_MISMATCH'));
-    try {
-      socket.data.principal = tokens.verify(auth.data.token);
-      socket.data.sessions = new Map();
-      next();
-    } catch {
-      log.info({ address: socket.handshake.address }, 'socket refused: bad token');
-      next(handshakeError('UNAUTHENTICATED'));
-    }
+    tokens.verify(auth.data.token).then(
+      (principal) => {
+        if (principal.role === 'admin') return next(handshakeError('FORBIDDEN'));
+        socket.data.principal = principal;
+        socket.data.sessions = new Map();
+        next();
+      },
+      () => {
+        log.info({ address: socket.handshake.address }, 'socket refused: bad token');
+        next(handshakeError('UNAUTHENTICATED'));
+      },
+    );
   });
 
   io.on('connection', (socket) => {
@@ -69,7 +79,7 @@ async function detachAll(io: SignalingServer, socket: SignalingSocket, services:
   }
 }
 
-function handshakeError(code: 'UNAUTHENTICATED' | 'VERSION_MISMATCH'): Error {
+function handshakeError(code: 'UNAUTHENTICATED' | 'VERSION_MISMATCH' | 'FORBIDDEN'): Error {
   const err = new AppError(code, code) as Error & { data?: unknown };
   err.data = { code };
   return err;

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@rs/signaling';
-import type { Principal } from '../auth/token-service';
+import type { Principal } from '../auth/principal';
 
 export interface SocketData {
   principal: Principal;
@@ -12,4 +12,6 @@ export type SignalingServer = Server<ClientToServerEvents, ServerToClientEvents,
 export type SignalingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+/** Agents, assistants and supervisors of a session: what customers must not receive. */
+export const staffRoom = (sessionId: string): string => `session:${sessionId}:staff`;
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;

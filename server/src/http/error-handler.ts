@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { RateLimitedError } from '../auth/join-guard';
 import { AppError, httpStatusOf, toErrorPayload } from '../errors/app-error';
 
 /** The HTTP side's one place where errors become {ok:false,error} answers. */
@@ -6,6 +7,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       request.log.info({ code: err.code }, 'request refused');
+      if (err instanceof RateLimitedError) void reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(httpStatusOf(err.code)).send({ ok: false, error: err.toPayload() });
     }
     if (typeof err.statusCode === 'number' && err.statusCode < 500) {

@@ -1,4 +1,4 @@
-import type { ProduceRequest, ProducerInfo } from '@rs/signaling';
+import type { ConsentRequest, ProduceRequest, ProducerInfo } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { ConsentService } from '../domain/consent-service';
 import type { Member } from '../domain/membership';
@@ -26,6 +26,7 @@ export class ShareService {
 
   async produce({ session, participant }: Member, request: ProduceRequest): Promise<ProducerInfo> {
     if (participant.role !== 'customer') throw new AppError('FORBIDDEN', 'only a customer shares a screen in this version');
+    if (session.selectedCustomerId !== participant.id) throw new AppError('FORBIDDEN', 'the agent is helping another customer');
     const room = await this.rooms.get(session.id);
     const grant = findUsableGrant(participant, request.source, await this.consents.list(session.id), grantsInUse(room));
     if (!grant) throw new AppError('CONSENT_REQUIRED', 'the customer has not granted this activity');
@@ -34,6 +35,30 @@ export class ShareService {
     );
     this.notifier.toSession(session.id, 'media:producer-added', { sessionId: session.id, ...info });
     return info;
+  }
+
+  /** R2.2: the customer revokes everything; what those grants allowed stops at once. */
+  async revoke(member: Member): Promise<void> {
+    const revoked = await this.consents.revokeAll(member);
+    await this.closeProducersOf(member.session.id, revoked);
+  }
+
+  /** Transfer of control or a customer switch: every share stops, open requests and unused grants end. */
+  async stopAll(sessionId: string, actorId: string): Promise<void> {
+    (await this.rooms.peek(sessionId))?.closeProducers('screen');
+    for (const consent of await this.consents.list(sessionId)) {
+      if (consent.status === 'pending' || consent.status === 'granted') await this.consents.end(sessionId, consent.id, actorId);
+    }
+  }
+
+  private async closeProducersOf(sessionId: string, consents: readonly ConsentRequest[]): Promise<void> {
+    const room = await this.rooms.peek(sessionId);
+    if (!room) return;
+    const ids = new Set(consents.map((c) => c.id));
+    for (const info of room.listProducers()) {
+      const producer = room.findProducer(info.producerId);
+      if (producer?.appData.consentId && ids.has(producer.appData.consentId)) producer.close();
+    }
   }
 
   /** Stops the screen share(s) this member may stop. */

@@ -1,8 +1,9 @@
-import type { ChatMessage, ConsentRequest, ConsentStatus, SessionState } from '@rs/signaling';
+import type { ChatMessage, ConsentRequest, ConsentStatus } from '@rs/signaling';
 import type {
   AuditEntry,
   ChatDraft,
   ParticipantRecord,
+  SessionPatch,
   SessionRecord,
   SessionStore,
 } from './session-store';
@@ -38,6 +39,7 @@ export class MemorySessionStore implements SessionStore {
   readonly #numbers = new Map<string, NumberEntry>();
   readonly #sessions = new Map<string, SessionData>();
   readonly #sessionsByAgent = new Map<string, Set<string>>();
+  readonly #notes = new Map<string, string>();
 
   constructor(options: MemorySessionStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
@@ -54,8 +56,8 @@ export class MemorySessionStore implements SessionStore {
     if (entry) entry.expiresAt = null;
   }
 
-  async releaseNumber(number: string): Promise<void> {
-    this.#numbers.delete(number);
+  async releaseNumber(number: string, sessionId: string): Promise<void> {
+    if (this.#numbers.get(number)?.sessionId === sessionId) this.#numbers.delete(number);
   }
 
   async findSessionIdByNumber(number: string): Promise<string | null> {
@@ -73,19 +75,25 @@ export class MemorySessionStore implements SessionStore {
     return copyOrNull(this.#sessions.get(sessionId)?.record);
   }
 
-  async setSessionState(
-    sessionId: string,
-    state: SessionState,
-    ended?: { endedAt: number; endedBy: string },
-  ): Promise<SessionRecord | null> {
-    const record = this.#sessions.get(sessionId)?.record;
-    if (!record) return null;
-    record.state = state;
-    if (ended) {
-      record.endedAt = ended.endedAt;
-      record.endedBy = ended.endedBy;
-    }
-    return structuredClone(record);
+  async updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | null> {
+    const data = this.#sessions.get(sessionId);
+    if (!data?.record) return null;
+    data.record = { ...data.record, ...structuredClone(patch) };
+    return structuredClone(data.record);
+  }
+
+  async linkAgentSession(agentId: string, sessionId: string): Promise<void> {
+    const ids = this.#sessionsByAgent.get(agentId) ?? new Set<string>();
+    ids.add(sessionId);
+    this.#sessionsByAgent.set(agentId, ids);
+  }
+
+  async setNotes(sessionId: string, text: string): Promise<void> {
+    this.#notes.set(sessionId, text);
+  }
+
+  async getNotes(sessionId: string): Promise<string> {
+    return this.#notes.get(sessionId) ?? '';
   }
 
   /** Oldest first. */

@@ -1,10 +1,11 @@
 import { createClient } from 'redis';
-import type { ChatMessage, ConsentRequest, ConsentStatus, SessionState } from '@rs/signaling';
+import type { ChatMessage, ConsentRequest, ConsentStatus } from '@rs/signaling';
 import { createRedisKeys, type RedisKeys } from './redis-keys';
 import type {
   AuditEntry,
   ChatDraft,
   ParticipantRecord,
+  SessionPatch,
   SessionRecord,
   SessionStore,
 } from './session-store';
@@ -30,6 +31,12 @@ const CONNECT_ATTEMPTS = 5;
  * instead of re-encoding with cjson, which rejects lone UTF-16 surrogates in user text.
  * KEYS[1]: chat list. ARGV[1]: the draft as a JSON object (never empty). Returns the seq.
  */
+/** Compare-and-delete: frees the number only if it still maps to this session. */
+const RELEASE_NUMBER_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
 const APPEND_CHAT_SCRIPT = `
 local seq = redis.call('LLEN', KEYS[1])
 redis.call('RPUSH', KEYS[1], string.sub(ARGV[1], 1, -2) .. ',"seq":' .. seq .. '}')
@@ -66,6 +73,14 @@ export class RedisSessionStore implements SessionStore {
   readonly #keys: RedisKeys;
   #closing: Promise<void> | null = null;
 
+  /**
+   * The connected client, for the other Redis-backed stores of this process to share
+   * (createAccountStores({ client })). This store owns it: close() closes it.
+   */
+  get redisClient(): RedisClient {
+    return this.#client;
+  }
+
   private constructor(client: RedisClient, keys: RedisKeys) {
     this.#client = client;
     this.#keys = keys;
@@ -101,8 +116,8 @@ export class RedisSessionStore implements SessionStore {
     await this.#client.persist(this.#keys.number(number));
   }
 
-  async releaseNumber(number: string): Promise<void> {
-    await this.#client.del(this.#keys.number(number));
+  async releaseNumber(number: string, sessionId: string): Promise<void> {
+    await this.#client.eval(RELEASE_NUMBER_SCRIPT, { keys: [this.#keys.number(number)], arguments: [sessionId] });
   }
 
   async findSessionIdByNumber(number: string): Promise<string | null> {
@@ -122,19 +137,27 @@ export class RedisSessionStore implements SessionStore {
   }
 
   /**
-   * Read-modify-write, not atomic: concurrent calls for one session are last-writer-wins.
-   * (A session's state is changed by the node that hosts it; see the reply notes.)
+   * Read-modify-write, not atomic: concurrent patches of one session are last-writer-wins.
+   * Every change to a session is made by the node hosting it (the room is pinned to it).
    */
-  async setSessionState(
-    sessionId: string,
-    state: SessionState,
-    ended?: { endedAt: number; endedBy: string },
-  ): Promise<SessionRecord | null> {
+  async updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | null> {
     const record = await this.getSession(sessionId);
     if (!record) return null;
-    const updated: SessionRecord = { ...record, state, ...(ended ?? {}) };
+    const updated: SessionRecord = { ...record, ...patch };
     await this.#client.set(this.#keys.session(sessionId), JSON.stringify(updated), { condition: 'XX' });
     return updated;
+  }
+
+  async linkAgentSession(agentId: string, sessionId: string): Promise<void> {
+    await this.#client.sAdd(this.#keys.agentSessions(agentId), sessionId);
+  }
+
+  async setNotes(sessionId: string, text: string): Promise<void> {
+    await this.#client.set(this.#keys.notes(sessionId), text);
+  }
+
+  async getNotes(sessionId: string): Promise<string> {
+    return (await this.#client.get(this.#keys.notes(sessionId))) ?? '';
   }
 
   /** Oldest first. */

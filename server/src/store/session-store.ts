@@ -1,23 +1,18 @@
-import type {
-  ChatMessage,
-  ConsentRequest,
-  ConsentStatus,
-  Participant,
-  SessionState,
-  SessionSummary,
-} from '@rs/signaling';
+import type { ChatMessage, ConsentRequest, ConsentStatus, Participant, SessionSummary } from '@rs/signaling';
 
 /** A support session as stored. It outlives the session itself (the session record). */
 export interface SessionRecord extends SessionSummary {
+  /** The account of the agent who started it. */
   agentId: string;
-  /** The participant id of the agent who owns (controls) the session. */
-  agentParticipantId: string;
   endedBy: string | null;
 }
 
-/** A participant as stored: agents carry their account id, customers null. */
+/** What may change on a stored session. */
+export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId'>>;
+
+/** A participant as stored: staff carry their account id, customers null. */
 export interface ParticipantRecord extends Participant {
-  agentId: string | null;
+  accountId: string | null;
 }
 
 /** Consent ledger and lifecycle entries kept with the session record (R2.3). */
@@ -29,10 +24,15 @@ export interface AuditEntry {
     | 'session:ended'
     | 'participant:joined'
     | 'participant:left'
+    | 'customer:selected'
+    | 'control:transferred'
+    | 'control:taken-over'
     | 'consent:requested'
     | 'consent:granted'
     | 'consent:denied'
-    | 'consent:ended';
+    | 'consent:ended'
+    | 'consent:revoked'
+    | 'consent:grant-all';
   subject: string;
 }
 
@@ -49,18 +49,22 @@ export interface SessionStore {
   reserveNumber(number: string, sessionId: string, ttlSeconds: number): Promise<boolean>;
   /** Removes the expiry of a reserved number (the number has been used). */
   keepNumber(number: string): Promise<void>;
-  releaseNumber(number: string): Promise<void>;
+  /** Frees a number, only if it still points at this session (a late release never frees another's number). */
+  releaseNumber(number: string, sessionId: string): Promise<void>;
   findSessionIdByNumber(number: string): Promise<string | null>;
 
   createSession(session: SessionRecord): Promise<void>;
   getSession(sessionId: string): Promise<SessionRecord | null>;
-  /** Sets the state; returns the updated record, or null when the session is unknown. */
-  setSessionState(
-    sessionId: string,
-    state: SessionState,
-    ended?: { endedAt: number; endedBy: string },
-  ): Promise<SessionRecord | null>;
+  /** Applies a patch; returns the updated record, or null when the session is unknown. */
+  updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | null>;
+  /** Sessions an agent account started or joined as assistant, oldest first. */
   listSessionsOfAgent(agentId: string): Promise<SessionRecord[]>;
+  /** Records that an agent account takes part in a session (for listSessionsOfAgent). */
+  linkAgentSession(agentId: string, sessionId: string): Promise<void>;
+
+  setNotes(sessionId: string, text: string): Promise<void>;
+  /** '' when no notes were written. */
+  getNotes(sessionId: string): Promise<string>;
 
   putParticipant(sessionId: string, participant: ParticipantRecord): Promise<void>;
   getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null>;

@@ -16,6 +16,12 @@ export const ConsentAnswerRequestSchema = z
     sessionId: SessionIdSchema,
     requestId: RequestIdSchema,
     granted: z.boolean(),
+    /** "Grant permission for all actions during this session without asking again" (R2.2). */
+    grantAll: z.boolean().optional(),
   })
   .strict();
 export type ConsentAnswerRequest = z.infer<typeof ConsentAnswerRequestSchema>;
+
+/** The customer withdraws every grant (and "grant all"); running activities stop at once. */
+export const ConsentRevokeRequestSchema = z.object({ sessionId: SessionIdSchema }).strict();
+export type ConsentRevokeRequest = z.infer<typeof ConsentRevokeRequestSchema>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ParticipantIdSchema, SessionIdSchema } from '../ids';
+import { ParticipantIdSchema, SessionIdSchema, SessionNumberSchema } from '../ids';
+import { LIMITS } from '../limits';
 import {
   ChatMessageSchema,
   ConsentRequestSchema,
+  DisplayNameSchema,
   ParticipantSchema,
   ProducerInfoSchema,
   SessionSummarySchema,
@@ -15,20 +17,54 @@ export type SessionRef = z.infer<typeof SessionRefSchema>;
 export const SessionSnapshotSchema = z.object({
   session: SessionSummarySchema,
   self: ParticipantSchema,
+  /** Customers do not see supervisors unless the site says so. */
   participants: z.array(ParticipantSchema),
   chat: z.array(ChatMessageSchema),
   consents: z.array(ConsentRequestSchema),
   producers: z.array(ProducerInfoSchema),
+  /** Session notes (R1.7); null for customers, who never see them. */
+  notes: z.string().max(LIMITS.notesLength).nullable(),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 
 export const AgentSessionsResponseSchema = z.object({ sessions: z.array(SessionSummarySchema) });
 export type AgentSessionsResponse = z.infer<typeof AgentSessionsResponseSchema>;
 
+/** An agent joins a running session as assistant by its number (R1.3). */
+export const AssistRequestSchema = z.object({ sessionNumber: SessionNumberSchema }).strict();
+export type AssistRequest = z.infer<typeof AssistRequestSchema>;
+
+export const SelectCustomerRequestSchema = z.object({ sessionId: SessionIdSchema, customerId: ParticipantIdSchema }).strict();
+export type SelectCustomerRequest = z.infer<typeof SelectCustomerRequestSchema>;
+
+/** The agent in control hands control to another agent of the session (R1.4). */
+export const TransferControlRequestSchema = z.object({ sessionId: SessionIdSchema, toParticipantId: ParticipantIdSchema }).strict();
+export type TransferControlRequest = z.infer<typeof TransferControlRequestSchema>;
+
+export const NotesUpdateRequestSchema = z.object({ sessionId: SessionIdSchema, text: z.string().max(LIMITS.notesLength) }).strict();
+export type NotesUpdateRequest = z.infer<typeof NotesUpdateRequestSchema>;
+
+/** What a supervisor sees of a live session of one of their agents. */
+export const LiveSessionSchema = z.object({
+  session: SessionSummarySchema,
+  agentName: DisplayNameSchema,
+  customers: z.array(DisplayNameSchema),
+  participants: z.number().int().nonnegative(),
+  /** Activities running now, e.g. 'screen'. */
+  active: z.array(z.string()),
+});
+export type LiveSession = z.infer<typeof LiveSessionSchema>;
+
+export const SupervisorSessionsResponseSchema = z.object({ sessions: z.array(LiveSessionSchema) });
+export type SupervisorSessionsResponse = z.infer<typeof SupervisorSessionsResponseSchema>;
+
 export const EmptySchema = z.object({}).strict();
 
 export const ParticipantEventSchema = z.object({ sessionId: SessionIdSchema, participant: ParticipantSchema });
 export type ParticipantEvent = z.infer<typeof ParticipantEventSchema>;
+
+export const SessionUpdatedEventSchema = z.object({ session: SessionSummarySchema });
+export type SessionUpdatedEvent = z.infer<typeof SessionUpdatedEventSchema>;
 
 export const SessionEndedEventSchema = z.object({
   sessionId: SessionIdSchema,
@@ -36,3 +72,5 @@ export const SessionEndedEventSchema = z.object({
   endedAt: z.number().int(),
 });
 export type SessionEndedEvent = z.infer<typeof SessionEndedEventSchema>;
+
+export const NotesUpdatedEventSchema = z.object({ sessionId: SessionIdSchema, text: z.string().max(LIMITS.notesLength) });

@@ -41,6 +41,23 @@ export function stateIs(page: Page, selector: string, state: string): Promise<tr
   return waitFor(`${selector} data-state=${state}`, async () => (await attribute(page, selector, 'data-state')) === state || undefined);
 }
 
+/** Waits until the (first) element matching the selector is enabled or disabled. */
+export function enabledIs(page: Page, selector: string, enabled: boolean): Promise<true> {
+  return waitFor(`${selector} ${enabled ? 'enabled' : 'disabled'}`, () =>
+    page.$eval(selector, (e) => !(e as HTMLButtonElement).disabled).then((isEnabled) => isEnabled === enabled || undefined),
+  );
+}
+
+/** Whether an element matching the selector is shown (present, not hidden). */
+export function isShown(page: Page, selector: string): Promise<boolean> {
+  return page.$$eval(selector, (els) => els.some((e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLElement).hidden));
+}
+
+/** The whole visible text of a page (to prove something never reached it). */
+export function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
 /** Types a chat message (to everyone, or to one participant) and sends it, within a scope. */
 export async function sendChat(page: Page, text: string, scope = '', recipientId?: string): Promise<void> {
   if (recipientId) await page.select(byTestId('chat-recipient', scope), recipientId);

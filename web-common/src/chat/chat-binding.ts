@@ -9,15 +9,17 @@ export interface ChatBinding {
   view: ChatPanelView;
 }
 
+/** Who a participant may write to: privately to `recipients`, and to everyone unless `everyone` says no. */
+export interface ChatPolicy {
+  recipients: (roster: ParticipantRoster) => Participant[];
+  everyone?: (roster: ParticipantRoster) => boolean;
+}
+
 /**
  * Connects a session's chat manager to a chat panel. Each app decides who can
- * be written to privately (`recipients`).
+ * be written to (the server refuses anything else anyway).
  */
-export function bindChat(
-  channel: SessionChannel,
-  roster: ParticipantRoster,
-  recipients: (roster: ParticipantRoster) => Participant[],
-): ChatBinding {
+export function bindChat(channel: SessionChannel, roster: ParticipantRoster, policy: ChatPolicy): ChatBinding {
   const manager = new ChatManager(channel);
   const view = new ChatPanelView({
     send: (text, to) => manager.send(text, to),
@@ -25,7 +27,10 @@ export function bindChat(
     nameOf: (id) => roster.nameOf(id),
   });
   const refreshRecipients = (): void =>
-    view.setRecipients(recipients(roster).map((participant) => ({ id: participant.id, name: participant.displayName })));
+    view.setRecipients(
+      policy.recipients(roster).map((participant) => ({ id: participant.id, name: participant.displayName })),
+      policy.everyone?.(roster) ?? true,
+    );
   roster.events.on('changed', refreshRecipients);
   manager.events.on('reset', (messages) => view.setMessages(messages));
   manager.events.on('added', (message) => view.appendMessage(message));

@@ -1,30 +1,67 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
-  AgentLoginResponseSchema,
+  AccountListResponseSchema,
+  AccountProfileSchema,
   CreateSessionResponseSchema,
   CustomerJoinResponseSchema,
   HealthResponseSchema,
+  LoginResponseSchema,
   ROUTES,
-  type AgentLoginRequest,
-  type AgentLoginResponse,
+  SessionRecordResponseSchema,
+  type AccountListResponse,
+  type AccountProfile,
+  type CreateAccountRequest,
   type CreateSessionResponse,
   type CustomerJoinRequest,
   type CustomerJoinResponse,
   type HealthResponse,
+  type LoginRequest,
+  type LoginResponse,
+  type SessionRecordResponse,
+  type UpdateAccountRequest,
 } from '@rs/signaling';
 import { ApiError } from './api-error';
 import { unwrapResult } from './result-envelope';
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+/** Logout answers with an empty object (or nothing we need to read). */
+const AnySchema = z.unknown();
 
 /** Typed helpers for the REST routes. Every answer is a Result<T>, checked against its schema. */
 export class ApiClient {
   constructor(private readonly baseUrl: string = '') {}
 
-  login(body: AgentLoginRequest): Promise<AgentLoginResponse> {
-    return this.call(ROUTES.agentLogin, AgentLoginResponseSchema, { method: 'POST', body });
+  login(body: LoginRequest): Promise<LoginResponse> {
+    return this.call(ROUTES.login, LoginResponseSchema, { method: 'POST', body });
   }
 
-  createSession(agentToken: string): Promise<CreateSessionResponse> {
-    return this.call(ROUTES.sessions, CreateSessionResponseSchema, { method: 'POST', body: {}, token: agentToken });
+  async logout(token: string): Promise<void> {
+    await this.call(ROUTES.logout, AnySchema, { method: 'POST', body: {}, token });
+  }
+
+  me(token: string): Promise<AccountProfile> {
+    return this.call(ROUTES.me, AccountProfileSchema, { method: 'GET', token });
+  }
+
+  createSession(token: string): Promise<CreateSessionResponse> {
+    return this.call(ROUTES.sessions, CreateSessionResponseSchema, { method: 'POST', body: {}, token });
+  }
+
+  sessionRecord(token: string, sessionId: string): Promise<SessionRecordResponse> {
+    return this.call(ROUTES.sessionRecord(sessionId), SessionRecordResponseSchema, { method: 'GET', token });
+  }
+
+  listAccounts(token: string): Promise<AccountListResponse> {
+    return this.call(ROUTES.accounts, AccountListResponseSchema, { method: 'GET', token });
+  }
+
+  createAccount(token: string, body: CreateAccountRequest): Promise<AccountProfile> {
+    return this.call(ROUTES.accounts, AccountProfileSchema, { method: 'POST', body, token });
+  }
+
+  updateAccount(token: string, accountId: string, body: UpdateAccountRequest): Promise<AccountProfile> {
+    return this.call(ROUTES.account(accountId), AccountProfileSchema, { method: 'PATCH', body, token });
   }
 
   join(body: CustomerJoinRequest): Promise<CustomerJoinResponse> {
@@ -38,7 +75,7 @@ export class ApiClient {
   private async call<T>(
     path: string,
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-    options: { method: 'GET' | 'POST'; body?: object; token?: string },
+    options: { method: Method; body?: object; token?: string },
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body) headers['content-type'] = 'application/json';

@@ -20,6 +20,11 @@ export type ConnectionEvents = {
   failed: [code: ClientErrorCode];
 };
 
+/** Monitoring only (debug probes): every server event as received, before validation. */
+export type SignalingObserverEvents = {
+  received: [name: string, payload: unknown];
+};
+
 export interface SignalingClientOptions {
   /** Server origin; the page's own origin when omitted. */
   url?: string;
@@ -35,6 +40,7 @@ type ServerEventHandler<E extends ServerEventName> = (payload: ServerEventOf<E>)
  */
 export class SignalingClient {
   readonly connection = new TypedEmitter<ConnectionEvents>();
+  readonly observer = new TypedEmitter<SignalingObserverEvents>();
   private readonly socket: Socket;
   private readonly requestTimeoutMs: number;
   private readonly handlers = new Map<ServerEventName, Set<(payload: unknown) => void>>();
@@ -47,6 +53,7 @@ export class SignalingClient {
       transports: ['websocket'],
       autoConnect: false,
     });
+    this.socket.onAny((name: string, payload: unknown) => this.observer.emit('received', name, payload));
     this.socket.on('connect', () => this.connection.emit('connected'));
     this.socket.on('connect_error', (error: Error) => {
       // A refusal by the server's middleware is final: socket.io does not retry it.
@@ -100,6 +107,8 @@ export class SignalingClient {
     this.closed = true;
     this.handlers.clear();
     this.connection.removeAllListeners();
+    this.observer.removeAllListeners();
+    this.socket.offAny();
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }

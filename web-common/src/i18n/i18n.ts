@@ -1,20 +1,23 @@
 import { TypedEmitter } from '../util/typed-emitter';
-import { en, type Catalog, type MessageKey } from './catalogs/en';
-import { fr } from './catalogs/fr';
-import { nl } from './catalogs/nl';
-import { zhTW } from './catalogs/zh-TW';
+import { enShared, type Catalog, type MessageKey } from './catalogs/en';
+import { frShared } from './catalogs/fr';
+import { nlShared } from './catalogs/nl';
+import { zhTWShared } from './catalogs/zh-TW';
 import { detectLanguage, matchLanguage, type Language } from './language-detection';
 
 export type MessageParams = Record<string, string | number>;
 
-const CATALOGS: Record<Language, Catalog> = { en, fr, 'zh-TW': zhTW, nl };
+/** The messages of one app in every language (see app-catalogs.ts). */
+export type AppCatalogs = Record<Language, Partial<Catalog>>;
+
+let catalogs: AppCatalogs = { en: enShared, fr: frShared, 'zh-TW': zhTWShared, nl: nlShared };
 const STORAGE_KEY = 'rs.lang';
 const changes = new TypedEmitter<{ changed: [Language] }>();
 let current: Language = 'en';
 
 /** The message for `key` in the current language, `{param}`s filled in. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = CATALOGS[current][key] ?? en[key];
+  const template = catalogs[current][key] ?? catalogs.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -42,8 +45,17 @@ export function onLanguageChange(handler: (language: Language) => void): () => v
   return changes.on('changed', handler);
 }
 
-/** Picks the language from `?lang=`, the stored choice or the browser, and applies it. */
-export function initI18n(): Language {
+/**
+ * Adds the app's own messages to the shared ones, then picks the language from
+ * `?lang=`, the stored choice or the browser, and applies it.
+ */
+export function initI18n(appCatalogs: AppCatalogs): Language {
+  catalogs = {
+    en: { ...catalogs.en, ...appCatalogs.en },
+    fr: { ...catalogs.fr, ...appCatalogs.fr },
+    'zh-TW': { ...catalogs['zh-TW'], ...appCatalogs['zh-TW'] },
+    nl: { ...catalogs.nl, ...appCatalogs.nl },
+  };
   let stored: string | null = null;
   try {
     stored = localStorage.getItem(STORAGE_KEY);

@@ -23,6 +23,14 @@ export function bindAttribute(element: HTMLElement, attribute: TranslatableAttri
   element.setAttribute(attribute, t(key, params));
 }
 
+/** Removes a translated attribute and forgets its binding. */
+export function unbindAttribute(element: HTMLElement, attribute: TranslatableAttribute): void {
+  const bindings = readJson(element.dataset.i18nAttrs);
+  delete bindings[attribute];
+  element.dataset.i18nAttrs = JSON.stringify(bindings);
+  element.removeAttribute(attribute);
+}
+
 /** Re-translates every bound element under `root`. */
 export function translateTree(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {

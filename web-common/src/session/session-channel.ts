@@ -62,7 +62,7 @@ export class SessionChannel {
   /** Subscribes to one server event, filtered to this session. */
   on<E extends SessionEventName>(event: E, handler: (payload: ServerEventOf<E>) => void): () => void {
     const off = this.signaling.on(event, (payload) => {
-      if (payload.sessionId === this.sessionId) handler(payload);
+      if (sessionIdOf(payload) === this.sessionId) handler(payload);
     });
     this.subscriptions.add(off);
     return off;
@@ -98,4 +98,9 @@ export class SessionChannel {
       else if (apiError.code !== 'TIMEOUT') this.events.emit('join-failed', apiError);
     }
   }
+}
+
+/** Every session event names its session: as `sessionId`, or inside `session` (session:updated). */
+function sessionIdOf(payload: ServerEventOf<SessionEventName>): SessionId {
+  return 'sessionId' in payload ? payload.sessionId : payload.session.id;
 }

@@ -24,6 +24,7 @@ export class ChatPanelView {
   private readonly input: HTMLInputElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly error = new StatusLine('chat-error', 'chat-error');
+  private hasRecipient = true;
 
   constructor(private readonly options: ChatPanelOptions) {
     this.list = h('ol', { className: 'chat-messages', testId: 'chat-messages', attrs: { role: 'log', 'aria-live': 'polite' } });
@@ -64,14 +65,20 @@ export class ChatPanelView {
     this.afterChange(nearBottom || message.from === this.options.selfId());
   }
 
-  /** Everyone plus these participants; keeps the current choice while it is still present. */
-  setRecipients(recipients: ChatRecipient[]): void {
+  /**
+   * Everyone (unless `everyone` is false: a supervisor only whispers) plus
+   * these participants; keeps the current choice while it is still present.
+   */
+  setRecipients(recipients: ChatRecipient[], everyone = true): void {
     const previous = this.recipient.value;
     replaceChildren(this.recipient, [
-      h('option', { i18n: 'common.everyone', attrs: { value: '' } }),
+      everyone ? h('option', { i18n: 'common.everyone', attrs: { value: '' } }) : null,
       ...recipients.map((recipient) => h('option', { text: recipient.name, attrs: { value: recipient.id } })),
     ]);
-    this.recipient.value = recipients.some((recipient) => recipient.id === previous) ? previous : '';
+    const fallback = everyone ? '' : (recipients[0]?.id ?? '');
+    this.recipient.value = recipients.some((recipient) => recipient.id === previous) ? previous : fallback;
+    this.hasRecipient = everyone || recipients.length > 0;
+    this.sendButton.disabled = !this.hasRecipient;
   }
 
   private renderMessage(message: ChatMessage): HTMLLIElement {
@@ -83,21 +90,26 @@ export class ChatPanelView {
       sender,
       h('time', { className: 'chat-time', text: formatClockTime(message.sentAt), attrs: { datetime: new Date(message.sentAt).toISOString() } }),
     ]);
-    if (message.to !== null) {
-      const marker = h('span', { className: 'chat-private', testId: 'chat-private' });
-      if (mine) bindText(marker, 'chat.privateTo', { name: this.options.nameOf(message.to) ?? '…' });
-      else bindText(marker, 'chat.private');
-      meta.appendChild(marker);
-    }
+    if (message.to !== null) meta.appendChild(this.renderPrivateMarker(message, mine, message.to));
+    const kind = message.whisper ? ' chat-message-whisper' : message.to !== null ? ' chat-message-private' : '';
     return h(
       'li',
       {
-        className: `chat-message${mine ? ' chat-message-mine' : ''}${message.to !== null ? ' chat-message-private' : ''}`,
+        className: `chat-message${mine ? ' chat-message-mine' : ''}${kind}`,
         testId: 'chat-message',
-        attrs: { 'data-from': message.from, 'data-private': String(message.to !== null) },
+        attrs: { 'data-from': message.from, 'data-private': String(message.to !== null), 'data-whisper': String(message.whisper) },
       },
       [meta, h('p', { className: 'chat-text', testId: 'chat-message-text', text: message.text })],
     );
+  }
+
+  /** "Private" / "Private, to Ann", or for a supervisor's message "Whisper" / "Whisper to Ann". */
+  private renderPrivateMarker(message: ChatMessage, mine: boolean, to: ParticipantId): HTMLElement {
+    const marker = h('span', { className: message.whisper ? 'chat-private chat-whisper' : 'chat-private', testId: message.whisper ? 'chat-whisper' : 'chat-private' });
+    const name = this.options.nameOf(to) ?? '…';
+    if (message.whisper) bindText(marker, mine ? 'chat.whisperTo' : 'chat.whisper', mine ? { name } : undefined);
+    else bindText(marker, mine ? 'chat.privateTo' : 'chat.private', mine ? { name } : undefined);
+    return marker;
   }
 
   private afterChange(scrollToEnd: boolean): void {
@@ -117,7 +129,7 @@ export class ChatPanelView {
     } catch {
       this.error.show('chat.sendFailed', 'error');
     } finally {
-      this.sendButton.disabled = false;
+      this.sendButton.disabled = !this.hasRecipient;
       this.input.focus();
     }
   }

@@ -1,13 +1,23 @@
-import type { Participant, ParticipantId } from '@rs/signaling';
+import type { Participant, ParticipantId, SessionRole } from '@rs/signaling';
+import type { MessageKey } from '../i18n/catalogs/en';
 import { h, replaceChildren } from './dom';
 
 export interface ParticipantsViewOptions {
   /** When given, these participants can be selected (the agent picks the customer to help). */
   selectable?: (participant: Participant) => boolean;
   onSelect?: (id: ParticipantId) => void;
+  /** Extra controls at the end of a row (e.g. "Give control" on an assistant's row). */
+  actions?: (participant: Participant) => HTMLElement[];
 }
 
-/** The participants panel: name, role, connected or not, optionally selectable. */
+export const ROLE_LABELS: Record<SessionRole, MessageKey> = {
+  agent: 'role.agent',
+  assistant: 'role.assistant',
+  supervisor: 'role.supervisor',
+  customer: 'role.customer',
+};
+
+/** The participants panel: name, role badge, connected or not, optionally selectable, with row actions. */
 export class ParticipantsView {
   readonly element: HTMLElement;
   private readonly list: HTMLUListElement;
@@ -29,7 +39,9 @@ export class ParticipantsView {
       h('span', { className: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
       h('span', { className: 'participant-name', testId: 'participant-name', text: participant.displayName }),
       isSelf ? h('span', { className: 'participant-self', i18n: 'participants.you' }) : null,
-      h('span', { className: `role-badge role-${participant.role}`, i18n: participant.role === 'agent' ? 'role.agent' : 'role.customer' }),
+      isSelected ? h('span', { className: 'participant-flag', testId: 'participant-helped', i18n: 'participants.helped' }) : null,
+      participant.grantsAll ? h('span', { className: 'participant-flag', testId: 'participant-grants-all', i18n: 'participants.grantsAll' }) : null,
+      h('span', { className: `role-badge role-${participant.role}`, testId: 'participant-role', i18n: ROLE_LABELS[participant.role] }),
       h('span', {
         className: participant.connected ? 'visually-hidden' : 'participant-state',
         i18n: participant.connected ? 'participants.connected' : 'participants.disconnected',
@@ -48,6 +60,7 @@ export class ParticipantsView {
           content,
         )
       : h('div', { className: 'participant-body' }, content);
+    const actions = isSelf ? [] : (this.options.actions?.(participant) ?? []);
     return h(
       'li',
       {
@@ -58,9 +71,10 @@ export class ParticipantsView {
           'data-role': participant.role,
           'data-connected': String(participant.connected),
           'data-selected': String(isSelected),
+          'data-grants-all': String(participant.grantsAll),
         },
       },
-      [body],
+      [body, actions.length > 0 ? h('div', { className: 'participant-actions' }, actions) : null],
     );
   }
 }

@@ -2,9 +2,11 @@ import { TypedEmitter, bindChat, type ChatBinding, type ParticipantRoster, type 
 
 export type AgentChatEvents = { unread: [count: number] };
 
+const isWatching = (roster: ParticipantRoster): boolean => roster.self?.role === 'supervisor';
+
 /**
  * The agent's chat in one session (R6.1: to everyone or privately to one
- * participant), counting messages that arrive while the session's tab is hidden.
+ * participant; a supervisor's whispers), counting messages that arrive while the session's tab is hidden.
  */
 export class AgentChat {
   readonly events = new TypedEmitter<AgentChatEvents>();
@@ -13,7 +15,11 @@ export class AgentChat {
   private visible = false;
 
   constructor(channel: SessionChannel, roster: ParticipantRoster) {
-    this.binding = bindChat(channel, roster, (current) => current.others());
+    this.binding = bindChat(channel, roster, {
+      // A watching supervisor whispers to the agents only (never to everyone or to a customer).
+      recipients: (current) => (isWatching(current) ? current.others().filter((p) => p.role === 'agent' || p.role === 'assistant') : current.others()),
+      everyone: (current) => !isWatching(current),
+    });
     this.binding.manager.events.on('added', (message) => {
       if (this.visible || message.from === roster.selfParticipantId) return;
       this.unread += 1;

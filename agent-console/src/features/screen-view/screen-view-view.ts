@@ -1,4 +1,4 @@
-import { StatusLine, bindText, h } from '@rs/web-common';
+import { StatusLine, bindAttribute, bindText, h, unbindAttribute } from '@rs/web-common';
 import type { RemoteScreen, ScreenViewManager } from './screen-view-manager';
 import type { ViewRequestManager } from './view-request-manager';
 import { describeViewStatus } from './view-status';
@@ -8,6 +8,8 @@ export interface ScreenViewContext {
   viewRequest: ViewRequestManager;
   screenView: ScreenViewManager;
   hasCustomer: () => boolean;
+  /** Only the agent in control requests and stops; the others watch (R1.3). */
+  inControl: () => boolean;
   canRequestView: () => boolean;
   requestView: () => Promise<void>;
 }
@@ -72,11 +74,16 @@ export class ScreenViewView {
 
   /** Re-reads the state (also called when the participants or the selection change). */
   render(): void {
-    const viewing = this.context.screenView.screen !== null;
-    const line = describeViewStatus({ hasCustomer: this.context.hasCustomer(), request: this.context.viewRequest.status, viewing });
+    const { viewRequest, screenView } = this.context;
+    const viewing = screenView.screen !== null;
+    const inControl = this.context.inControl();
+    const line = describeViewStatus({ hasCustomer: this.context.hasCustomer(), request: viewRequest.status, viewing, automatic: viewRequest.automatic, inControl });
     this.status.show(line.key, line.tone, undefined, line.state);
+    this.status.element.dataset.automatic = String(viewRequest.automatic);
     this.requestButton.disabled = !this.context.canRequestView();
-    this.stopButton.hidden = !viewing;
+    if (inControl) unbindAttribute(this.requestButton, 'title');
+    else bindAttribute(this.requestButton, 'title', 'session.onlyController');
+    this.stopButton.hidden = !viewing || !inControl;
     this.fullscreenButton.hidden = !viewing;
     this.stage.dataset.state = viewing ? 'live' : 'empty';
   }

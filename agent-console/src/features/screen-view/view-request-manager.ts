@@ -25,6 +25,11 @@ export class ViewRequestManager {
     return this.askFailed ? 'failed' : (this.latest?.status ?? null);
   }
 
+  /** Granted without a prompt: the customer had granted all actions (R2.2). */
+  get automatic(): boolean {
+    return this.latest?.automatic === true;
+  }
+
   get customerId(): ParticipantId | null {
     return this.latest?.customerId ?? null;
   }

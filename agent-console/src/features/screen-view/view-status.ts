@@ -8,23 +8,38 @@ export interface ViewStatusLine {
   state: string;
 }
 
-/** What the agent reads about "view desktop", from the request, the screen and who is there. */
-export function describeViewStatus(input: { hasCustomer: boolean; request: ViewRequestStatus; viewing: boolean }): ViewStatusLine {
-  if (input.viewing) return { key: 'view.status.viewing', tone: 'success', state: 'viewing' };
+export interface ViewStatusInput {
+  hasCustomer: boolean;
+  request: ViewRequestStatus;
+  viewing: boolean;
+  /** The latest request was granted without a prompt (the customer granted all actions, R2.2). */
+  automatic: boolean;
+  /** This console is the agent in control; others only watch. */
+  inControl: boolean;
+}
+
+/** What the staff member reads about "view desktop", from the request, the screen, who is there and who is in control. */
+export function describeViewStatus(input: ViewStatusInput): ViewStatusLine {
+  if (input.viewing) {
+    return { key: input.automatic ? 'view.status.viewingAutomatic' : 'view.status.viewing', tone: 'success', state: 'viewing' };
+  }
   switch (input.request) {
     case 'pending':
       return { key: 'view.status.pending', tone: 'progress', state: 'pending' };
     case 'granted':
-      return { key: 'view.status.granted', tone: 'progress', state: 'granted' };
+      return { key: input.automatic ? 'view.status.grantedAutomatic' : 'view.status.granted', tone: 'progress', state: 'granted' };
     case 'denied':
       return { key: 'view.status.denied', tone: 'warning', state: 'denied' };
+    case 'revoked':
+      return { key: 'view.status.revoked', tone: 'warning', state: 'revoked' };
     case 'failed':
       return { key: 'view.status.failed', tone: 'error', state: 'failed' };
     case 'ended':
       return { key: 'view.status.ended', tone: 'info', state: 'ended' };
     default:
-      return input.hasCustomer
+      if (!input.hasCustomer) return { key: 'view.status.noCustomer', tone: 'info', state: 'no-customer' };
+      return input.inControl
         ? { key: 'view.status.idle', tone: 'info', state: 'idle' }
-        : { key: 'view.status.noCustomer', tone: 'info', state: 'no-customer' };
+        : { key: 'view.status.observer', tone: 'info', state: 'observer' };
   }
 }

@@ -1,108 +1,126 @@
-import type { Participant, ParticipantId, SessionSummary } from '@rs/signaling';
-import { MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, type ApiError, type SignalingClient } from '@rs/web-common';
+import type { Participant, ParticipantId, SessionRole, SessionSummary } from '@rs/signaling';
+import { MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, type ApiError } from '@rs/web-common';
 import { AgentChat } from '../chat/agent-chat';
+import { SessionControl } from '../control/session-control';
+import type { StaffContext } from '../home/staff-context';
+import { NotesManager } from '../notes/notes-manager';
 import { ScreenViewManager } from '../screen-view/screen-view-manager';
 import { ViewRequestManager } from '../screen-view/view-request-manager';
 import type { Invitation } from './invitations';
 
 export type AgentSessionEvents = {
-  /** The session summary or the selected customer changed. */
+  /** The summary, the roles or the selected customer changed. */
   changed: [];
   ended: [];
+  /** This console left the session (assistant or supervisor). */
+  left: [];
   unavailable: [ApiError];
 };
 
-/** One session the agent runs: its channel and every feature manager of it. */
+/** One session a staff member takes part in (primary, assistant or supervisor): its channel and every feature manager. */
 export class AgentSession {
   readonly events = new TypedEmitter<AgentSessionEvents>();
   readonly channel: SessionChannel;
   readonly roster: ParticipantRoster;
+  readonly control: SessionControl;
   readonly media: MediaSession;
   readonly chat: AgentChat;
+  readonly notes: NotesManager;
   readonly viewRequest: ViewRequestManager;
   readonly screenView: ScreenViewManager;
-  private selectedId: ParticipantId | null = null;
   private hasEnded = false;
 
   constructor(
-    signaling: SignalingClient,
-    private current: SessionSummary,
+    readonly context: StaffContext,
+    summary: SessionSummary,
     readonly invitation: Invitation,
   ) {
-    this.channel = new SessionChannel(signaling, current.id);
+    this.channel = new SessionChannel(context.signaling, summary.id);
     this.roster = new ParticipantRoster(this.channel);
+    this.control = new SessionControl(this.channel, this.roster, summary);
     this.media = new MediaSession(this.channel);
     this.chat = new AgentChat(this.channel, this.roster);
+    this.notes = new NotesManager(this.channel);
     this.viewRequest = new ViewRequestManager(this.channel);
     this.screenView = new ScreenViewManager(this.channel, this.media);
 
     this.channel.events.on('snapshot', (snapshot) => {
-      this.current = snapshot.session;
       if (snapshot.session.state === 'ended') this.markEnded();
-      this.events.emit('changed');
     });
     this.channel.events.on('ended', () => this.markEnded());
     this.channel.events.on('join-failed', (error) => {
       if (error.code === 'SESSION_ENDED') this.markEnded();
       else this.events.emit('unavailable', error);
     });
-    this.roster.events.on('changed', () => this.keepSelectionValid());
+    this.control.events.on('changed', () => this.events.emit('changed'));
+    this.roster.events.on('changed', () => this.events.emit('changed'));
   }
 
   get summary(): SessionSummary {
-    return this.current;
+    return this.control.summary;
   }
 
   get id(): string {
-    return this.current.id;
+    return this.summary.id;
   }
 
   get ended(): boolean {
     return this.hasEnded;
   }
 
-  /** The customer being helped (R1.2: the agent selects which one). */
+  /** This console's role in the session ('agent' = in control). */
+  get selfRole(): SessionRole | null {
+    return this.roster.self?.role ?? null;
+  }
+
+  get isController(): boolean {
+    return !this.hasEnded && this.control.isController;
+  }
+
+  /** The customer being helped (R1.2), chosen by the agent in control and kept by the server. */
   get selectedCustomer(): Participant | null {
-    return this.selectedId ? (this.roster.get(this.selectedId) ?? null) : null;
+    return this.control.selectedCustomer;
   }
 
   start(): void {
     this.channel.start();
   }
 
-  /** Switching customer stops a share in progress from the previous one (R1.2). */
-  select(customerId: ParticipantId): void {
-    if (this.roster.get(customerId)?.role !== 'customer' || customerId === this.selectedId) return;
-    this.selectedId = customerId;
-    const screen = this.screenView.screen;
-    if (screen && screen.participantId !== customerId) {
-      this.screenView.stop().catch((error: unknown) => console.warn('share:stop failed', error));
-    }
-    this.events.emit('changed');
-  }
-
   /**
-   * A view can be requested from a connected customer when nothing is shown
-   * and no request is in flight (a request to someone who has since gone does not block).
+   * A view can be requested by the agent in control from the connected, selected
+   * customer when nothing is shown and no request is in flight.
    */
   get canRequestView(): boolean {
-    if (this.hasEnded || !this.selectedCustomer?.connected || this.screenView.screen) return false;
+    if (!this.isController || !this.selectedCustomer?.connected || this.screenView.screen) return false;
     const asked = this.viewRequest.customerId;
     return !(this.viewRequest.busy && asked !== null && this.roster.get(asked)?.connected === true);
   }
 
   async requestView(): Promise<void> {
     const customer = this.selectedCustomer;
-    if (customer?.connected) await this.viewRequest.ask(customer.id);
+    if (customer?.connected && this.isController) await this.viewRequest.ask(customer.id);
   }
 
+  selectCustomer(customerId: ParticipantId): Promise<void> {
+    return this.control.selectCustomer(customerId);
+  }
+
+  /** Saves the last typed notes, then ends the session (R1.6, R1.7). */
   async end(): Promise<void> {
+    await this.notes.flush();
     await this.channel.end();
+  }
+
+  async leave(): Promise<void> {
+    await this.notes.flush();
+    await this.channel.leave();
+    this.events.emit('left');
   }
 
   close(): void {
     this.screenView.close();
     this.media.close();
+    this.notes.close();
     this.channel.close();
     this.events.removeAllListeners();
   }
@@ -113,15 +131,5 @@ export class AgentSession {
     this.screenView.close();
     this.media.close();
     this.events.emit('ended');
-  }
-
-  /** Keeps a present customer selected; picks the first connected one when needed. */
-  private keepSelectionValid(): void {
-    const customers = this.roster.customers();
-    const selected = customers.find((customer) => customer.id === this.selectedId);
-    if (selected?.connected) return this.events.emit('changed');
-    const next = customers.find((customer) => customer.connected) ?? selected ?? customers[0] ?? null;
-    this.selectedId = next?.id ?? null;
-    this.events.emit('changed');
   }
 }

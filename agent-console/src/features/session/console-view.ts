@@ -1,39 +1,29 @@
-import type { AgentProfile } from '@rs/signaling';
-import { StatusLine, bindText, createConnectionBanner, formatSessionNumber, h, type SignalingClient, type Toaster } from '@rs/web-common';
+import { createConnectionBanner, formatSessionNumber, h, type MessageKey } from '@rs/web-common';
+import type { StaffContext } from '../home/staff-context';
 import type { AgentSession } from './agent-session';
 import { SessionTabsView, type TabState } from './session-tabs-view';
 import { SessionView } from './session-view';
 import type { SessionWorkspace } from './session-workspace';
 
-/** The signed-in console: Start session, the tab strip, one SessionView per session. */
+/** The sessions of a signed-in staff member: role-specific bar items, the tab strip, one SessionView per session. */
 export class ConsoleView {
   readonly element: HTMLElement;
   private readonly tabs: SessionTabsView;
   private readonly panels: HTMLElement;
   private readonly empty: HTMLElement;
-  private readonly startButton: HTMLButtonElement;
-  private readonly startError = new StatusLine('start-error', 'form-error');
   private readonly views = new Map<string, SessionView>();
 
   constructor(
     private readonly workspace: SessionWorkspace,
-    signaling: SignalingClient,
-    private readonly toaster: Toaster,
+    private readonly context: StaffContext,
+    options: { barItems: HTMLElement[]; emptyText: MessageKey },
   ) {
     this.tabs = new SessionTabsView((id) => workspace.activate(id));
-    this.startButton = h('button', {
-      className: 'btn btn-primary',
-      testId: 'start-session',
-      i18n: 'console.startSession',
-      attrs: { type: 'button' },
-      on: { click: () => void this.startSession() },
-    });
     this.panels = h('div', { className: 'session-panels' });
-    this.empty = h('div', { className: 'empty-state', testId: 'no-sessions' }, [h('p', { i18n: 'console.noSessions' })]);
+    this.empty = h('div', { className: 'empty-state', testId: 'no-sessions' }, [h('p', { i18n: options.emptyText })]);
     this.element = h('div', { className: 'console', testId: 'console' }, [
-      h('div', { className: 'console-bar' }, [this.tabs.element, this.startButton]),
-      this.startError.element,
-      createConnectionBanner(signaling),
+      h('div', { className: 'console-bar' }, [this.tabs.element, h('div', { className: 'console-actions' }, options.barItems)]),
+      createConnectionBanner(context.signaling),
       this.empty,
       this.panels,
     ]);
@@ -49,7 +39,7 @@ export class ConsoleView {
   }
 
   private addSession(session: AgentSession): void {
-    const view = new SessionView(session, this.toaster, () => this.workspace.closeTab(session.id));
+    const view = new SessionView(session, this.context.toaster, () => this.workspace.closeTab(session.id));
     const panelId = `session-panel-${session.id}`;
     view.element.id = panelId;
     view.element.hidden = true;
@@ -59,9 +49,7 @@ export class ConsoleView {
     const refresh = (): void => this.tabs.update(session.id, this.tabState(session));
     session.events.on('changed', refresh);
     session.events.on('ended', refresh);
-    session.roster.events.on('changed', refresh);
     session.chat.events.on('unread', refresh);
-    session.events.on('unavailable', () => this.workspace.closeTab(session.id));
     this.empty.hidden = true;
   }
 
@@ -83,31 +71,9 @@ export class ConsoleView {
     return {
       number: formatSessionNumber(session.summary.number),
       customerName: session.selectedCustomer?.displayName ?? null,
+      role: session.selfRole,
       ended: session.ended,
       unread: session.chat.unreadCount,
     };
   }
-
-  private async startSession(): Promise<void> {
-    this.startButton.disabled = true;
-    bindText(this.startButton, 'console.starting');
-    this.startError.clear();
-    try {
-      await this.workspace.startSession();
-    } catch (error) {
-      console.warn('session start failed', error);
-      this.startError.show('console.startFailed', 'error');
-    } finally {
-      this.startButton.disabled = false;
-      bindText(this.startButton, 'console.startSession');
-    }
-  }
-}
-
-/** Header items of the signed-in agent. */
-export function createAgentHeaderItems(agent: AgentProfile, signOut: () => void): HTMLElement[] {
-  return [
-    h('span', { className: 'signed-in', testId: 'signed-in-as', i18n: 'console.signedInAs', params: { name: agent.displayName } }),
-    h('button', { className: 'btn btn-ghost btn-small', testId: 'sign-out', i18n: 'console.signOut', attrs: { type: 'button' }, on: { click: signOut } }),
-  ];
 }

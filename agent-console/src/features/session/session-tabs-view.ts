@@ -1,9 +1,12 @@
-import { bindText, h, type MessageKey } from '@rs/web-common';
+import type { SessionRole } from '@rs/signaling';
+import { ROLE_LABELS, bindText, h, type MessageKey } from '@rs/web-common';
 
 export interface TabState {
   /** Formatted session number. */
   number: string;
   customerName: string | null;
+  /** This console's role in the session; shown unless it is the agent in control. */
+  role: SessionRole | null;
   ended: boolean;
   unread: number;
 }
@@ -11,6 +14,7 @@ export interface TabState {
 interface Tab {
   button: HTMLButtonElement;
   customer: HTMLElement;
+  role: HTMLElement;
   badge: HTMLElement;
 }
 
@@ -26,19 +30,20 @@ export class SessionTabsView {
 
   add(id: string, panelId: string, state: TabState): void {
     const label = h('span', { className: 'tab-label', i18n: 'tab.label', params: { number: state.number } });
-    const customer = h('span', { className: 'tab-customer' });
+    const customer = h('span', { className: 'tab-customer', testId: 'tab-customer' });
+    const role = h('span', { className: 'tab-role', testId: 'tab-role' });
     const badge = h('span', { className: 'tab-badge' });
     const button = h(
       'button',
       {
         className: 'session-tab',
         testId: 'session-tab',
-        attrs: { type: 'button', role: 'tab', 'aria-selected': 'false', 'aria-controls': panelId, tabindex: -1, 'data-session-id': id },
+        attrs: { type: 'button', role: 'tab', 'aria-selected': 'false', 'aria-controls': panelId, tabindex: -1, 'data-session-id': id, 'data-number': state.number.replace(/\D/g, '') },
         on: { click: () => this.onSelect(id) },
       },
-      [label, customer, badge],
+      [label, customer, role, badge],
     );
-    this.tabs.set(id, { button, customer, badge });
+    this.tabs.set(id, { button, customer, role, badge });
     this.element.appendChild(button);
     this.update(id, state);
   }
@@ -48,6 +53,9 @@ export class SessionTabsView {
     if (!tab) return;
     tab.customer.textContent = state.customerName ?? '';
     tab.customer.hidden = !state.customerName;
+    tab.role.hidden = state.role === null || state.role === 'agent';
+    if (state.role) bindText(tab.role, ROLE_LABELS[state.role]);
+    tab.button.dataset.role = state.role ?? '';
     const badge: MessageKey | null = state.ended ? 'tab.ended' : state.unread > 0 ? 'tab.unread' : null;
     tab.badge.hidden = badge === null;
     tab.badge.className = `tab-badge${state.ended ? ' tab-badge-ended' : ' tab-badge-unread'}`;

@@ -1,10 +1,11 @@
 import type { SessionId, SessionSummary } from '@rs/signaling';
 import { SessionIdSchema } from '@rs/signaling';
-import { StoredValue, TypedEmitter, type ApiClient, type SignalingClient } from '@rs/web-common';
+import { StoredValue, TypedEmitter } from '@rs/web-common';
+import type { StaffContext } from '../home/staff-context';
 import { AgentSession } from './agent-session';
 import { forgetInvitation, invitationFor, rememberInvitation } from './invitations';
 
-/** The tab in front, so a reload brings the agent back to it. */
+/** The tab in front, so a reload brings the user back to it. */
 const activeTab = new StoredValue('rs.activeSession', SessionIdSchema);
 
 export type SessionWorkspaceEvents = {
@@ -13,9 +14,13 @@ export type SessionWorkspaceEvents = {
   activated: [SessionId | null];
 };
 
+/** Which open sessions this console should show again after a (re)connect or a reload. */
+export type SessionSource = () => Promise<SessionSummary[]>;
+
 /**
- * All the sessions an agent runs at once (R1.2 multi-session): starting new
- * ones, re-attaching open ones after a reload, and which one is in front.
+ * All the sessions a staff member has open at once, one tab each (R1.2
+ * multi-session): starting, assisting or watching one, re-attaching open ones
+ * after a reload, and which one is in front.
  */
 export class SessionWorkspace {
   readonly events = new TypedEmitter<SessionWorkspaceEvents>();
@@ -23,12 +28,11 @@ export class SessionWorkspace {
   private activeId: SessionId | null = null;
 
   constructor(
-    private readonly api: ApiClient,
-    private readonly signaling: SignalingClient,
-    private readonly agentToken: string,
+    private readonly context: StaffContext,
+    private readonly source: SessionSource,
   ) {
     // Every (re)connect: re-attach sessions this page does not show yet.
-    signaling.connection.on('connected', () => void this.restore());
+    context.signaling.connection.on('connected', () => void this.restore());
   }
 
   get active(): AgentSession | null {
@@ -39,12 +43,25 @@ export class SessionWorkspace {
     return [...this.sessions.values()];
   }
 
+  get(id: SessionId): AgentSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  /** A new session of this agent (refused with SESSION_LIMIT beyond the agent's maximum). */
   async startSession(): Promise<AgentSession> {
-    const created = await this.api.createSession(this.agentToken);
+    const created = await this.context.api.createSession(this.context.token);
     rememberInvitation(created);
-    const session = this.add(created.session);
-    this.activate(session.id);
-    return session;
+    return this.open(created.session);
+  }
+
+  /** Joins another agent's session as assistant, by its number (R1.3). */
+  async assist(sessionNumber: string): Promise<AgentSession> {
+    return this.open((await this.context.signaling.request('session:assist', { sessionNumber })).session);
+  }
+
+  /** Joins a session of one of this supervisor's agents as a silent watcher. */
+  async watch(sessionId: SessionId): Promise<AgentSession> {
+    return this.open((await this.context.signaling.request('session:watch', { sessionId })).session);
   }
 
   activate(id: SessionId): void {
@@ -76,9 +93,15 @@ export class SessionWorkspace {
     this.events.removeAllListeners();
   }
 
+  private open(summary: SessionSummary): AgentSession {
+    const session = this.add(summary);
+    this.activate(session.id);
+    return session;
+  }
+
   private async restore(): Promise<void> {
     try {
-      const { sessions } = await this.signaling.request('agent:sessions', {});
+      const sessions = await this.source();
       for (const summary of [...sessions].sort((a, b) => a.createdAt - b.createdAt)) {
         if (summary.state !== 'ended') this.add(summary);
       }
@@ -88,15 +111,17 @@ export class SessionWorkspace {
       if (remembered && this.sessions.has(remembered)) this.activate(remembered);
       else if (!first.done) this.activate(first.value);
     } catch (error) {
-      console.warn('agent:sessions failed', error);
+      console.warn('open sessions could not be listed', error);
     }
   }
 
   private add(summary: SessionSummary): AgentSession {
     const existing = this.sessions.get(summary.id);
     if (existing) return existing;
-    const session = new AgentSession(this.signaling, summary, invitationFor(summary));
+    const session = new AgentSession(this.context, summary, invitationFor(summary));
     this.sessions.set(summary.id, session);
+    session.events.on('left', () => this.closeTab(session.id));
+    session.events.on('unavailable', () => this.closeTab(session.id));
     this.events.emit('added', session);
     session.start();
     return session;

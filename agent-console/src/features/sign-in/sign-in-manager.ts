@@ -1,25 +1,29 @@
-import type { AgentLoginResponse } from '@rs/signaling';
+import type { LoginResponse } from '@rs/signaling';
 import { ApiError, type ApiClient, type MessageKey } from '@rs/web-common';
-import { agentCredentials } from './agent-credentials';
+import { accountCredentials } from './account-credentials';
 
-/** Signs the agent in (REST `agent/login`) and remembers the token for this tab. */
+/** Signs an account in and out (REST login/logout) and remembers the token for this tab. */
 export class SignInManager {
   constructor(private readonly api: ApiClient) {}
 
-  async signIn(username: string, password: string): Promise<AgentLoginResponse> {
-    const answer = await this.api.login({ username: username.trim(), password });
-    agentCredentials.set(answer);
+  async signIn(username: string, password: string): Promise<LoginResponse> {
+    const answer = await this.api.login({ username: username.trim().toLowerCase(), password });
+    accountCredentials.set(answer);
     return answer;
   }
 
+  /** Forgets the token here at once and asks the server to revoke it (best effort). */
   signOut(): void {
-    agentCredentials.clear();
+    const stored = accountCredentials.get();
+    accountCredentials.clear();
+    if (stored) this.api.logout(stored.token).catch((error: unknown) => console.info('logout not confirmed', error));
   }
 
   /** The message for a failed sign-in. */
   static messageFor(error: unknown): MessageKey {
     if (!(error instanceof ApiError)) return 'error.generic';
     if (error.code === 'INVALID_CREDENTIALS' || error.code === 'INVALID_PAYLOAD' || error.code === 'UNAUTHENTICATED') return 'signIn.invalid';
+    if (error.code === 'RATE_LIMITED') return 'signIn.rateLimited';
     if (error.code === 'NETWORK_ERROR') return 'error.network';
     return 'error.generic';
   }

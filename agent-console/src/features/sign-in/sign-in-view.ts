@@ -1,9 +1,9 @@
-import type { AgentLoginResponse } from '@rs/signaling';
+import type { LoginResponse } from '@rs/signaling';
 import { LIMITS } from '@rs/signaling';
 import { StatusLine, TypedEmitter, bindText, h } from '@rs/web-common';
 import { SignInManager } from './sign-in-manager';
 
-export type SignInEvents = { signedIn: [AgentLoginResponse] };
+export type SignInEvents = { signedIn: [LoginResponse] };
 
 /** Username and password form. */
 export class SignInView {

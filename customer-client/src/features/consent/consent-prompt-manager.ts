@@ -27,9 +27,10 @@ export class ConsentPromptManager {
     return this.pending;
   }
 
-  async answer(requestId: string, granted: boolean): Promise<ConsentRequest> {
+  /** `grantAll`: "grant permission for all actions during this session without asking again" (R2.2). */
+  async answer(requestId: string, granted: boolean, grantAll = false): Promise<ConsentRequest> {
     if (this.pending?.id === requestId) this.setPending(null);
-    return this.channel.request('consent:answer', { sessionId: this.channel.sessionId, requestId, granted });
+    return this.channel.request('consent:answer', { sessionId: this.channel.sessionId, requestId, granted, ...(granted && grantAll ? { grantAll } : {}) });
   }
 
   /** After a reload the prompt comes back if the request still waits. */

@@ -1,13 +1,24 @@
-import type { ConsentRequest } from '@rs/signaling';
-import { ModalDialog, h } from '@rs/web-common';
+import type { ConsentActivity, ConsentRequest } from '@rs/signaling';
+import { ModalDialog, h, type MessageKey } from '@rs/web-common';
 
 export interface ConsentPromptHandlers {
-  allow: (request: ConsentRequest) => void;
+  allow: (request: ConsentRequest, grantAll: boolean) => void;
   deny: (request: ConsentRequest) => void;
   requesterName: (request: ConsentRequest) => string;
 }
 
-/** The consent modal (R2.1): says what the agent asks; Allow has focus, Escape denies. */
+const QUESTIONS: Record<ConsentActivity, MessageKey> = {
+  'view-desktop': 'consent.viewDesktop',
+  'control-desktop': 'consent.controlDesktop',
+  'file-transfer': 'consent.fileTransfer',
+  'system-info': 'consent.systemInfo',
+  recording: 'consent.recording',
+};
+
+/**
+ * The consent modal (R2.1): says what the agent asks, offers "grant all for
+ * this session" (R2.2); Allow has focus, Escape denies.
+ */
 export class ConsentPromptView {
   private dialog: ModalDialog | null = null;
   private requestId: string | null = null;
@@ -17,16 +28,22 @@ export class ConsentPromptView {
   show(request: ConsentRequest): void {
     this.hide();
     this.requestId = request.id;
+    const grantAll = h('input', { testId: 'consent-grant-all', attrs: { type: 'checkbox', id: `grant-all-${request.id}` } });
     this.dialog = new ModalDialog({
       testId: 'consent-prompt',
       title: 'consent.title',
       body: [
-        h('p', { className: 'consent-question', testId: 'consent-text', i18n: 'consent.viewDesktop', params: { name: this.handlers.requesterName(request) } }),
-        h('p', { className: 'consent-explain', i18n: 'consent.explain' }),
+        h('p', { className: 'consent-question', testId: 'consent-text', i18n: QUESTIONS[request.activity], params: { name: this.handlers.requesterName(request) } }),
+        request.activity === 'view-desktop' ? h('p', { className: 'consent-explain', i18n: 'consent.explain' }) : null,
+        h('div', { className: 'consent-grant-all' }, [
+          grantAll,
+          h('label', { i18n: 'consent.grantAll', attrs: { for: grantAll.id } }),
+        ]),
+        h('p', { className: 'field-hint', i18n: 'consent.revokeHint' }),
       ],
       actions: [
         { i18n: 'consent.deny', testId: 'consent-deny', variant: 'secondary', onSelect: () => this.handlers.deny(request) },
-        { i18n: 'consent.allow', testId: 'consent-allow', variant: 'primary', onSelect: () => this.handlers.allow(request) },
+        { i18n: 'consent.allow', testId: 'consent-allow', variant: 'primary', onSelect: () => this.handlers.allow(request, grantAll.checked) },
       ],
       defaultAction: 1,
       onEscape: () => this.handlers.deny(request),

@@ -1,3 +1,4 @@
+import type { SessionSummary } from '@rs/signaling';
 import {
   ApiError,
   MediaSession,
@@ -9,6 +10,7 @@ import {
   type ClientErrorCode,
 } from '@rs/web-common';
 import { createCustomerChat } from '../chat/customer-chat';
+import { ConsentLedger } from '../consent/consent-ledger';
 import { ConsentPromptManager } from '../consent/consent-prompt-manager';
 import type { CustomerCredentials } from '../join/customer-credentials';
 import { ScreenShareManager } from '../screen-share/screen-share-manager';
@@ -19,6 +21,8 @@ export type EndReason = 'agent-ended' | 'left' | 'unavailable';
 export type CustomerSessionEvents = {
   ended: [EndReason];
   agentName: [string];
+  /** Whether the agent is helping this customer or another one in the same session (R1.2). */
+  helped: [boolean];
 };
 
 const GONE: readonly ClientErrorCode[] = ['SESSION_NOT_FOUND', 'NOT_IN_SESSION', 'UNAUTHENTICATED', 'FORBIDDEN'];
@@ -31,9 +35,10 @@ export class CustomerSession {
   readonly roster: ParticipantRoster;
   readonly media: MediaSession;
   readonly consent: ConsentPromptManager;
+  readonly ledger: ConsentLedger;
   readonly share: ScreenShareManager;
   readonly chat: ChatBinding;
-  private agent = '';
+  private summary: SessionSummary | null = null;
   private finished = false;
 
   constructor(readonly credentials: CustomerCredentials) {
@@ -42,13 +47,17 @@ export class CustomerSession {
     this.roster = new ParticipantRoster(this.channel);
     this.media = new MediaSession(this.channel);
     this.consent = new ConsentPromptManager(this.channel);
+    this.ledger = new ConsentLedger(this.channel, this.roster);
     this.share = new ScreenShareManager(this.channel, this.media, this.consent);
     this.chat = createCustomerChat(this.channel, this.roster);
 
     this.channel.events.on('snapshot', (snapshot) => {
-      this.agent = snapshot.session.agentName;
-      this.events.emit('agentName', this.agent);
+      this.setSummary(snapshot.session);
       if (snapshot.session.state === 'ended') this.finish('agent-ended');
+    });
+    this.channel.on('session:updated', ({ session }) => this.setSummary(session));
+    this.roster.events.on('changed', () => {
+      if (this.summary) this.events.emit('agentName', this.agentName);
     });
     this.channel.events.on('ended', () => this.finish('agent-ended'));
     this.channel.events.on('join-failed', (error) => this.finish(error.code === 'SESSION_ENDED' ? 'agent-ended' : 'unavailable'));
@@ -57,8 +66,16 @@ export class CustomerSession {
     });
   }
 
+  /** The agent in control (it changes on a transfer of control, R1.4). */
   get agentName(): string {
-    return this.agent;
+    if (!this.summary) return '';
+    return this.roster.nameOf(this.summary.controllerId) ?? this.summary.agentName;
+  }
+
+  /** The agent is helping this customer (or nobody has been chosen yet). */
+  get isHelped(): boolean {
+    const selected = this.summary?.selectedCustomerId ?? null;
+    return selected === null || selected === this.roster.selfParticipantId;
   }
 
   start(): void {
@@ -83,6 +100,12 @@ export class CustomerSession {
     this.channel.close();
     this.signaling.close();
     this.events.removeAllListeners();
+  }
+
+  private setSummary(summary: SessionSummary): void {
+    this.summary = summary;
+    this.events.emit('agentName', this.agentName);
+    this.events.emit('helped', this.isHelped);
   }
 
   private finish(reason: EndReason): void {

@@ -1,22 +1,29 @@
-import { ParticipantsView, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
+import { ParticipantsView, StatusLine, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
 import { ConsentPromptView } from '../consent/consent-prompt-view';
+import { createWithdrawView } from '../consent/withdraw-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
+import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
 
-/** The customer's in-session screen: agent name, Leave, sharing banner, participants and chat. */
+/** The customer's in-session screen: agent name, Leave, Withdraw permissions, sharing banner, participants and chat. */
 export class SessionScreenView {
   readonly element: HTMLElement;
   private readonly consentPrompt: ConsentPromptView;
+  private readonly startPrompt: ShareStartPrompt;
 
   constructor(session: CustomerSession, toaster: Toaster) {
     const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
     session.events.on('agentName', (name) => bindText(agentLine, 'customer.agentIs', { name }));
+    const helpingOther = new StatusLine('helping-other', 'helping-other');
+    session.events.on('helped', (helped) => (helped ? helpingOther.clear() : helpingOther.show('customer.helpingOther', 'info', undefined, 'waiting')));
 
     const participants = new ParticipantsView();
     const renderParticipants = (): void => participants.render(session.roster.list(), session.roster.selfParticipantId);
     session.roster.events.on('changed', renderParticipants);
     session.roster.events.on('joined', (participant) => {
-      if (participant.id !== session.roster.selfParticipantId) toaster.show('participants.joined', { name: participant.displayName });
+      if (participant.id === session.roster.selfParticipantId) return;
+      // R1.2: when another customer joins, the first is told.
+      toaster.show(participant.role === 'customer' ? 'customer.otherCustomerJoined' : 'participants.joined', { name: participant.displayName });
     });
 
     const leaveButton = h('button', {
@@ -37,27 +44,30 @@ export class SessionScreenView {
     session.share.events.on('notice', (key) => toaster.show(key, undefined, key === 'share.failed' ? 'error' : 'info'));
 
     this.consentPrompt = new ConsentPromptView({
-      allow: (request) => void session.share.allow(request),
+      allow: (request, grantAll) => void session.share.allow(request, grantAll),
       deny: (request) => session.share.deny(request),
       requesterName: (request) => session.roster.nameOf(request.requestedBy) ?? session.agentName,
     });
     session.consent.events.on('prompt', (request) => this.consentPrompt.show(request));
     session.consent.events.on('settled', (requestId) => this.consentPrompt.hide(requestId));
+    this.startPrompt = new ShareStartPrompt(session.share, () => session.agentName);
 
     this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
       h('div', { className: 'session-bar' }, [
         h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]),
-        leaveButton,
+        h('div', { className: 'session-actions' }, [createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
       ]),
       createConnectionBanner(session.signaling),
+      helpingOther.element,
       banner.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),
     ]);
     renderParticipants();
   }
 
-  /** Removes what lives outside the element (the consent modal). */
+  /** Removes what lives outside the element (the modals). */
   dispose(): void {
     this.consentPrompt.hide();
+    this.startPrompt.hide();
   }
 }

@@ -1,42 +1,50 @@
-import { resolveMember } from '../../domain/membership';
-import { toPublic, toSummary } from '../../domain/session-service';
+import { AppError } from '../../errors/app-error';
+import { findParticipant, resolveMember } from '../../domain/membership';
+import { toSummary } from '../../domain/session-service';
+import type { StaffPrincipal } from '../../auth/principal';
 import type { HandlerMap } from '../define-handler';
 import { joinedMember } from '../joined-member';
+import { attachAndSnapshot } from '../session-snapshot';
 import type { Services } from '../services';
-import { participantRoom, sessionRoom } from '../socket-types';
+import { sessionRoom, staffRoom } from '../socket-types';
+import type { SignalingSocket } from '../socket-types';
 
-type SessionHandlers = Pick<HandlerMap, 'agent:sessions' | 'session:join' | 'session:leave' | 'session:end'>;
+type SessionHandlers = Pick<
+  HandlerMap,
+  'agent:sessions' | 'session:join' | 'session:assist' | 'session:watch' | 'session:leave' | 'session:end'
+>;
 
+/** The staff principal of a socket (the role check before the handler guarantees it). */
+export function staffOf(socket: SignalingSocket): StaffPrincipal {
+  const { principal } = socket.data;
+  if (principal.role === 'customer') throw new AppError('FORBIDDEN', 'staff only');
+  return principal;
+}
+
+/** Joining, leaving and ending sessions. */
 export function sessionHandlers(s: Services): SessionHandlers {
   return {
     'agent:sessions': async ({ socket }) => {
-      const { principal } = socket.data;
-      const sessions = principal.role === 'agent' ? await s.sessions.listOpenSessionsOf(principal.agentId) : [];
-      return { sessions: sessions.map(toSummary) };
+      const agent = staffOf(socket);
+      const open = await s.sessions.listOpenSessionsOf(agent.accountId);
+      const present = await Promise.all(open.map(async (session) => (await findParticipant(s.store, agent, session.id)) !== null));
+      return { sessions: open.filter((_session, i) => present[i]).map(toSummary) };
     },
 
-    'session:join': async ({ socket }, { sessionId }) => {
-      const member = await resolveMember(s.store, socket.data.principal, sessionId);
-      await socket.join([sessionRoom(sessionId), participantRoom(member.participant.id)]);
-      socket.data.sessions.set(sessionId, member.participant.id);
-      const { session, participants } = await s.sessions.attach(member);
-      const room = await s.rooms.peek(sessionId);
-      const self = participants.find((p) => p.id === member.participant.id) ?? member.participant;
-      return {
-        session: toSummary(session),
-        self: toPublic(self),
-        participants: participants.map(toPublic),
-        chat: await s.sessions.chatHistoryFor(member),
-        consents: await s.consents.list(sessionId),
-        producers: room?.listProducers() ?? [],
-      };
-    },
+    'session:join': async ({ socket }, { sessionId }) =>
+      attachAndSnapshot(s, socket, await resolveMember(s.store, socket.data.principal, sessionId)),
+
+    'session:assist': async ({ socket }, { sessionNumber }) =>
+      attachAndSnapshot(s, socket, await s.control.assist(staffOf(socket), sessionNumber)),
+
+    'session:watch': async ({ socket }, { sessionId }) =>
+      attachAndSnapshot(s, socket, await s.control.watch(staffOf(socket), sessionId)),
 
     'session:leave': async ({ socket }, { sessionId }) => {
-      const member = await joinedMember(s.store, socket, sessionId);
-      await s.sessions.leave(member);
+      await s.sessions.leave(await joinedMember(s.store, socket, sessionId));
       socket.data.sessions.delete(sessionId);
       await socket.leave(sessionRoom(sessionId));
+      await socket.leave(staffRoom(sessionId));
       return {};
     },
 

@@ -1,0 +1,50 @@
+import type { Config } from '../config/config';
+import type { Logger } from '../logging/logger';
+import { createAccountStores } from '../store/create-account-stores';
+import type { AccountStores } from '../store/create-account-stores';
+import { RedisSessionStore } from '../store/redis-session-store';
+import type { SessionStore } from '../store/session-store';
+import { AccountService } from './account-service';
+import type { FirstAdmin } from './account-service';
+import { JoinGuard } from './join-guard';
+import { JwtTokenIssuer } from './jwt-token-issuer';
+import { ScryptPasswordHasher } from './password-hasher';
+
+export interface AuthParts {
+  accounts: AccountService;
+  issuer: JwtTokenIssuer;
+  joinGuard: JoinGuard;
+  stores: AccountStores;
+  /** The admin created at this boot, if any; a generated password is for main.ts to print once. */
+  firstAdmin: FirstAdmin | null;
+  close(): Promise<void>;
+}
+
+export interface ComposeAuthOptions {
+  config: Pick<Config, 'tokenSecret' | 'adminUsername' | 'adminPassword' | 'joinAttemptsPerAddress' | 'joinAttemptsPerPrefix'>;
+  /** Its Redis client is shared when it is Redis-backed (it stays the client's owner). */
+  sessionStore: SessionStore;
+  log: Logger;
+  /** Prefix of the Redis keys (default `rs:`, as the session store's). */
+  keyPrefix?: string;
+  now?: () => number;
+}
+
+/** Accounts, tokens and join limits on the session store's backing (one Redis client), plus the first admin. */
+export async function composeAuth(options: ComposeAuthOptions): Promise<AuthParts> {
+  const { config, sessionStore, log } = options;
+  const client = sessionStore instanceof RedisSessionStore ? sessionStore.redisClient : null;
+  const stores = await createAccountStores({ client, keyPrefix: options.keyPrefix });
+  const authLog = log.child({ component: 'auth' });
+  const accounts = new AccountService({ accounts: stores.accounts, hasher: new ScryptPasswordHasher(), log: authLog, now: options.now });
+  const issuer = new JwtTokenIssuer({ secret: config.tokenSecret, revocations: stores.revocations, now: options.now });
+  const joinGuard = new JoinGuard({
+    limiter: stores.limiter,
+    log: authLog,
+    perAddress: { limit: config.joinAttemptsPerAddress, windowSeconds: 60 },
+    perPrefix: { limit: config.joinAttemptsPerPrefix, windowSeconds: 60 },
+  });
+  const firstAdmin = await accounts.ensureFirstAdmin({ username: config.adminUsername, password: config.adminPassword });
+  if (firstAdmin) authLog.info({ username: firstAdmin.username, generated: firstAdmin.generatedPassword !== null }, 'first admin created');
+  return { accounts, issuer, joinGuard, stores, firstAdmin, close: () => stores.close() };
+}

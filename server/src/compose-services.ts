@@ -1,0 +1,55 @@
+import type { Config } from './config/config';
+import { ChatService } from './domain/chat-service';
+import type { Clock } from './domain/clock';
+import { ConsentService } from './domain/consent-service';
+import { ParticipantAnnouncer } from './domain/participant-announcer';
+import { SessionControlService } from './domain/session-control-service';
+import { SessionRecordService } from './domain/session-record-service';
+import { SessionService } from './domain/session-service';
+import type { StaffDirectory } from './domain/staff-directory';
+import type { Services } from './gateway/services';
+import { SocketNotifier } from './gateway/socket-notifier';
+import type { Logger } from './logging/logger';
+import { MediaRooms } from './media/media-rooms';
+import { ShareService } from './media/share-service';
+import type { WorkerPool } from './media/worker-pool';
+import type { SessionStore } from './store/session-store';
+
+export interface ComposeInput {
+  config: Config;
+  store: SessionStore;
+  pool: WorkerPool;
+  directory: StaffDirectory;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Builds the session services and wires their events together (the composition root of the rules). */
+export function composeServices({ config, store, pool, directory, clock, log }: ComposeInput) {
+  const notifier = new SocketNotifier();
+  const announcer = new ParticipantAnnouncer(notifier, config.showSupervisorsToCustomers);
+  const sessions = new SessionService({ store, notifier, announcer, log, clock, numberTtlSeconds: config.sessionNumberTtlSeconds });
+  const control = new SessionControlService({ store, sessions, notifier, announcer, directory, clock, log });
+  const consents = new ConsentService(store, notifier, announcer, clock, log);
+  const rooms = new MediaRooms(
+    pool,
+    {
+      listenIp: config.media.listenIp,
+      announcedAddress: config.media.announcedAddress,
+      portRange: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
+    },
+    log.child({ component: 'media' }),
+  );
+  const shares = new ShareService(rooms, consents, notifier);
+  const services: Services = {
+    store, sessions, control, consents, rooms, shares, directory,
+    chat: new ChatService(store, notifier, clock),
+    showSupervisorsToCustomers: config.showSupervisorsToCustomers,
+  };
+
+  sessions.on('participant-gone', async (sessionId, participantId) => (await rooms.peek(sessionId))?.closePeer(participantId));
+  sessions.on('session-ended', async (sessionId) => rooms.close(sessionId));
+  control.on('activities-stopped', (sessionId, actorId) => shares.stopAll(sessionId, actorId));
+
+  return { services, notifier, records: new SessionRecordService(store, directory) };
+}

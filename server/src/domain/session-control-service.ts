@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { NotesUpdateRequest } from '@rs/signaling';
+import type { StaffPrincipal } from '../auth/principal';
+import { AppError } from '../errors/app-error';
+import type { Logger } from '../logging/logger';
+import type { AuditEntry, ParticipantRecord, SessionRecord, SessionStore } from '../store/session-store';
+import type { Clock } from './clock';
+import { findParticipant, requireLiveSession } from './membership';
+import type { Member } from './membership';
+import type { Notifier } from './notifier';
+import type { ParticipantAnnouncer } from './participant-announcer';
+import type { SessionService } from './session-service';
+import { refuseNotes, refuseSelectCustomer, refuseTakeOver, refuseTransferControl } from './session-rules';
+import type { StaffDirectory } from './staff-directory';
+import { TypedEmitter } from './typed-emitter';
+
+export type SessionControlEvents = {
+  /** Support activities must stop (transfer of control, customer switch): R1.2, R1.4. */
+  'activities-stopped': [sessionId: string, actorId: string];
+};
+
+export interface SessionControlOptions {
+  store: SessionStore;
+  sessions: SessionService;
+  notifier: Notifier;
+  announcer: ParticipantAnnouncer;
+  directory: StaffDirectory;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Who is in the session and who controls it: assistants, supervisors, transfers, customer choice, notes. */
+export class SessionControlService extends TypedEmitter<SessionControlEvents> {
+  constructor(private readonly opts: SessionControlOptions) {
+    super(opts.log);
+  }
+
+  /** R1.3: an agent joins a running session by its number, as assistant (no control). */
+  async assist(agent: StaffPrincipal, number: string): Promise<Member> {
+    const session = await this.opts.sessions.findLiveByNumber(number);
+    const existing = await findParticipant(this.opts.store, agent, session.id);
+    if (existing) return { session, participant: existing };
+    const participant = await this.opts.sessions.addParticipant(session.id, {
+      id: randomUUID(), role: 'assistant', displayName: agent.displayName, accountId: agent.accountId,
+    });
+    this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'assistant joined');
+    return { session, participant };
+  }
+
+  /** A supervisor joins a live session of one of their agents as a silent watcher. */
+  async watch(supervisor: StaffPrincipal, sessionId: string): Promise<Member> {
+    const session = await requireLiveSession(this.opts.store, sessionId);
+    const agents = await this.opts.directory.agentsOf(supervisor.accountId);
+    if (!agents.includes(session.agentId)) throw new AppError('FORBIDDEN', 'this session is not one of your agents');
+    const existing = await findParticipant(this.opts.store, supervisor, session.id);
+    if (existing) return { session, participant: existing };
+    const participant = await this.opts.sessions.addParticipant(session.id, {
+      id: randomUUID(), role: 'supervisor', displayName: supervisor.displayName, accountId: supervisor.accountId,
+    });
+    this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'supervisor watching');
+    return { session, participant };
+  }
+
+  /** R1.4: the agent in control hands control to an assistant and stays as an assistant. */
+  async transferControl({ session, participant }: Member, toParticipantId: string): Promise<void> {
+    const target = await this.opts.store.getParticipant(session.id, toParticipantId);
+    const refusal = refuseTransferControl(session, participant, target);
+    if (refusal || !target) throw new AppError(refusal?.startsWith('only the agent') ? 'NOT_IN_CONTROL' : 'FORBIDDEN', refusal ?? 'no such participant');
+    await this.changeController(session, participant, target, 'control:transferred');
+  }
+
+  /** A watching supervisor becomes the agent in control; the former controller stays as an assistant. */
+  async takeOver({ session, participant }: Member): Promise<void> {
+    const refusal = refuseTakeOver(session, participant);
+    if (refusal) throw new AppError('FORBIDDEN', refusal);
+    const former = await this.opts.store.getParticipant(session.id, session.controllerId);
+    if (!former) throw new AppError('INTERNAL', 'session has no controller');
+    await this.changeController(session, former, participant, 'control:taken-over');
+  }
+
+  /** R1.2: switching customer stops any sharing in progress. */
+  async selectCustomer({ session, participant }: Member, customerId: string): Promise<void> {
+    const target = await this.opts.store.getParticipant(session.id, customerId);
+    const refusal = refuseSelectCustomer(session, participant, target);
+    if (refusal) throw new AppError(refusal.startsWith('only the agent') ? 'NOT_IN_CONTROL' : 'PARTICIPANT_NOT_FOUND', refusal);
+    if (session.selectedCustomerId === customerId) return;
+    this.emit('activities-stopped', session.id, participant.id);
+    const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: customerId });
+    await this.audit(session.id, participant.id, 'customer:selected', customerId);
+    if (updated) this.opts.sessions.announceSession(updated);
+  }
+
+  /** R1.7: notes typed during the session, saved with it, staff only. */
+  async updateNotes({ session, participant }: Member, request: NotesUpdateRequest): Promise<void> {
+    const refusal = refuseNotes(participant);
+    if (refusal) throw new AppError('FORBIDDEN', refusal);
+    await this.opts.store.setNotes(session.id, request.text);
+    this.opts.notifier.toStaff(session.id, 'notes:updated', { sessionId: session.id, text: request.text });
+  }
+
+  private async changeController(
+    session: SessionRecord,
+    from: ParticipantRecord,
+    to: ParticipantRecord,
+    action: AuditEntry['action'],
+  ): Promise<void> {
+    const { store, announcer } = this.opts;
+    this.emit('activities-stopped', session.id, from.id);
+    const demoted: ParticipantRecord = { ...from, role: 'assistant' };
+    const promoted: ParticipantRecord = { ...to, role: 'agent' };
+    await store.putParticipant(session.id, demoted);
+    await store.putParticipant(session.id, promoted);
+    const updated = await store.updateSession(session.id, { controllerId: promoted.id });
+    await this.audit(session.id, action === 'control:taken-over' ? to.id : from.id, action, to.id);
+    announcer.announce('session:participant-updated', session.id, demoted);
+    announcer.announce('session:participant-updated', session.id, promoted);
+    if (updated) this.opts.sessions.announceSession(updated);
+    this.opts.log.info({ sessionId: session.id, from: from.id, to: to.id, action }, 'control changed');
+  }
+
+  private audit(sessionId: string, actor: string, action: AuditEntry['action'], subject: string): Promise<void> {
+    return this.opts.store.appendAudit(sessionId, { at: this.opts.clock(), actor, action, subject });
+  }
+}

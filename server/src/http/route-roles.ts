@@ -1,0 +1,23 @@
+import type { Role } from '@rs/signaling';
+
+const STAFF = ['agent', 'supervisor', 'admin'] as const;
+const ANYONE_SIGNED_IN = [...STAFF, 'customer'] as const;
+const ADMIN = ['admin'] as const;
+
+/**
+ * Who may call each REST route, in one place. `public` routes take no token
+ * (they are rate limited or harmless); every other route calls requireRole with
+ * its entry here before doing anything else.
+ */
+export const ROUTE_ROLES = {
+  health: 'public',
+  login: 'public',
+  join: 'public',
+  logout: ANYONE_SIGNED_IN,
+  me: STAFF,
+  listAccounts: ADMIN,
+  createAccount: ADMIN,
+  updateAccount: ADMIN,
+  createSession: ['agent'],
+  sessionRecord: STAFF,
+} as const satisfies Record<string, 'public' | readonly Role[]>;

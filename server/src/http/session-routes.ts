@@ -1,0 +1,53 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { ROUTES, SessionSummarySchema, ok } from '@rs/signaling';
+import type { CreateSessionResponse, Result, SessionRecordResponse, SessionSummary } from '@rs/signaling';
+import type { AccountService } from '../auth/account-service';
+import type { StaffPrincipal, TokenIssuer } from '../auth/principal';
+import { requireRole } from './require-role';
+import { ROUTE_ROLES } from './route-roles';
+import { parseBody } from './validate';
+
+/** Starts sessions; SESSION_LIMIT when the agent already runs maxSessions of them. */
+export interface SessionCreator {
+  create(agent: { id: string; displayName: string; maxSessions: number }): Promise<{ session: SessionSummary; numberExpiresAt: number }>;
+}
+
+/** Reads a session's record; FORBIDDEN for staff who may not see it. */
+export interface SessionRecordReader {
+  get(principal: StaffPrincipal, sessionId: string): Promise<SessionRecordResponse>;
+}
+
+export interface SessionRoutesOptions {
+  issuer: TokenIssuer;
+  accounts: AccountService;
+  sessions: SessionCreator;
+  sessionRecords: SessionRecordReader;
+  /** Address browsers use to reach the server; the request's own origin when unset. */
+  publicUrl?: string;
+}
+
+const SessionParamsSchema = z.object({ sessionId: z.string().uuid() });
+
+/** An agent starts a session (outbound, R1.1); staff read session records (R10.5). */
+export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (app, options) => {
+  const { issuer, accounts, sessions, sessionRecords } = options;
+
+  app.post(ROUTES.sessions, async (request): Promise<Result<CreateSessionResponse>> => {
+    const agent = await requireRole(request, issuer, ROUTE_ROLES.createSession);
+    // The account as it is now: an admin may have changed its name or limit since sign-in.
+    const { id, displayName, maxSessions } = await accounts.get(agent.accountId);
+    const { session, numberExpiresAt } = await sessions.create({ id, displayName, maxSessions });
+    const origin = options.publicUrl ?? `${request.protocol}://${request.host}`;
+    const joinUrl = `${origin.replace(/\/$/, '')}/#s=${session.number}`;
+    // Parsing strips what the stored record holds beyond the public summary.
+    return ok({ session: SessionSummarySchema.parse(session), joinUrl, numberExpiresAt });
+  });
+
+  // Not ROUTES.sessionRecord(':sessionId'): that would encode the colon.
+  app.get(`${ROUTES.sessions}/:sessionId/record`, async (request): Promise<Result<SessionRecordResponse>> => {
+    const principal = await requireRole(request, issuer, ROUTE_ROLES.sessionRecord);
+    const { sessionId } = parseBody(SessionParamsSchema, request.params);
+    return ok(await sessionRecords.get(principal, sessionId));
+  });
+};

@@ -1,0 +1,50 @@
+import type { AccountStore } from './account-store';
+import { MemoryAccountStore } from './memory-account-store';
+import { MemoryRateLimiter, RedisRateLimiter } from './rate-limiter';
+import type { RateLimiter } from './rate-limiter';
+import { RedisAccountStore } from './redis-account-store';
+import { connectRedis } from './redis-client';
+import type { RedisClient, RedisConnectOptions } from './redis-client';
+import { createRedisKeys } from './redis-keys';
+import { MemoryTokenRevocations, RedisTokenRevocations } from './token-revocations';
+import type { TokenRevocations } from './token-revocations';
+
+export interface AccountStores {
+  readonly kind: 'memory' | 'redis';
+  accounts: AccountStore;
+  revocations: TokenRevocations;
+  limiter: RateLimiter;
+  /** Closes the Redis connection if these stores opened it (not a shared client). Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface AccountStoresConfig extends RedisConnectOptions {
+  /** A connected client to share (e.g. the session store's); its owner closes it. */
+  client?: RedisClient | null;
+  /** Otherwise: Redis at this URL (state shared by every node), memory when unset (one node). */
+  redisUrl?: string;
+  /** Prefix of every key (default `rs:`). */
+  keyPrefix?: string;
+}
+
+/** Accounts, token revocations and rate limits, on one Redis client or in memory. */
+export async function createAccountStores(config: AccountStoresConfig): Promise<AccountStores> {
+  const shared = config.client ?? null;
+  const client = shared ?? (config.redisUrl ? await connectRedis(config.redisUrl, config) : null);
+  if (!client) {
+    return { kind: 'memory', accounts: new MemoryAccountStore(), revocations: new MemoryTokenRevocations(), limiter: new MemoryRateLimiter(), close: async () => {} };
+  }
+  const keys = createRedisKeys(config.keyPrefix);
+  let closing: Promise<void> | null = null;
+  return {
+    kind: 'redis',
+    accounts: new RedisAccountStore(client, keys),
+    revocations: new RedisTokenRevocations(client, keys),
+    limiter: new RedisRateLimiter(client, keys),
+    close() {
+      if (shared) return Promise.resolve();
+      closing ??= client.isOpen ? client.close() : Promise.resolve();
+      return closing;
+    },
+  };
+}

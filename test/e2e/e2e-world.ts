@@ -1,0 +1,76 @@
+import type { Browser } from 'puppeteer-core';
+import type { ProducerInfo } from '@rs/signaling';
+import { seedAccounts, type SeededAccounts } from '../support/accounts';
+import { launchBrowser } from '../support/browser';
+import type { Credentials } from '../support/signaling-client';
+import { TEST_ADMIN, startTestServer, type TestServer } from '../support/test-server';
+import { AgentConsolePage } from './pages/agent-console-page';
+import { CustomerPage } from './pages/customer-page';
+import { byTestId, visible } from './pages/page-helpers';
+
+/** A real server with seeded accounts, a real Chromium, and the pages a test opened (closed after each test). */
+export interface E2eWorld {
+  server: TestServer;
+  browser: Browser;
+  accounts: SeededAccounts;
+  /** Opens the console (optionally on a link fragment) and signs in. */
+  signedIn(who: Credentials, hash?: string): Promise<AgentConsolePage>;
+  /** Opens the customer client and joins a session by number. */
+  customer(number: string, name: string): Promise<CustomerPage>;
+  sessionIdOf(number: string): Promise<string>;
+  /** The media producers the SFU holds for a session now. */
+  producersOf(sessionId: string): Promise<ProducerInfo[]>;
+}
+
+/** Declares beforeAll/afterEach/afterAll for a describe block; the world is ready inside tests. */
+export function useE2eWorld(): () => E2eWorld {
+  let world: E2eWorld | null = null;
+  let pages: { close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    const server = await startTestServer();
+    const browser = await launchBrowser();
+    const accounts = await seedAccounts(server.url, TEST_ADMIN);
+    world = {
+      server,
+      browser,
+      accounts,
+      async signedIn(who, hash = '') {
+        const page = await AgentConsolePage.open(browser, server.url, hash);
+        pages.push(page);
+        await page.signIn(who);
+        return page;
+      },
+      async customer(number, name) {
+        const page = await CustomerPage.open(browser, server.url);
+        pages.push(page);
+        await page.join(number, name);
+        // Joined once the snapshot named the agent.
+        await visible(page.page, `${byTestId('agent-name')}[data-i18n="customer.agentIs"]`);
+        return page;
+      },
+      async sessionIdOf(number) {
+        const id = await server.app.services.store.findSessionIdByNumber(number);
+        if (!id) throw new Error(`session ${number} not in the store`);
+        return id;
+      },
+      async producersOf(sessionId) {
+        return (await server.app.services.rooms.peek(sessionId))?.listProducers() ?? [];
+      },
+    };
+  });
+  afterEach(async () => {
+    const open = pages;
+    pages = [];
+    await Promise.all(open.map((page) => page.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await world?.browser.close();
+    await world?.server.close();
+  });
+
+  return () => {
+    if (!world) throw new Error('the e2e world is not ready (beforeAll failed?)');
+    return world;
+  };
+}
