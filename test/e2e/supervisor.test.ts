@@ -56,6 +56,8 @@ describe('supervisor', () => {
     await alice.controlIs('observer');
     await alice.endEnabledIs(false);
     expect(await isShown(sam.page, sam.inSession('take-over'))).toBe(false);
+    // The customer is now helped by the supervisor, and told who it is.
+    await textAppears(eve.page, byTestId('agent-name'), 'Sam Supervisor');
     await sam.endSession();
     await visible(eve.page, byTestId('session-ended'));
     await visible(alice.page, alice.inSession('session-ended'));
