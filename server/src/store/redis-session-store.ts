@@ -1,5 +1,6 @@
-import { createClient } from 'redis';
 import type { ChatMessage, ConsentRequest, ConsentStatus } from '@rs/signaling';
+import { connectRedis } from './redis-client';
+import type { RedisClient } from './redis-client';
 import { createRedisKeys, type RedisKeys } from './redis-keys';
 import type {
   AuditEntry,
@@ -10,17 +11,12 @@ import type {
   SessionStore,
 } from './session-store';
 
-type RedisClient = ReturnType<typeof createClient>;
-
 export interface RedisSessionStoreOptions {
   /** Prefix of every key (default `rs:`); lets several servers or tests share one Redis. */
   keyPrefix?: string;
   /** Connection errors after the first connect (the client keeps reconnecting); pass a logger. */
   onError?: (error: Error) => void;
 }
-
-/** Initial connection attempts before connect() gives up; later drops are retried forever. */
-const CONNECT_ATTEMPTS = 5;
 
 /**
  * Appends a chat message with the next seq of the session, atomically across nodes.
@@ -88,19 +84,7 @@ export class RedisSessionStore implements SessionStore {
 
   /** Connects first, so a store is only ever seen connected. */
   static async connect(url: string, options: RedisSessionStoreOptions = {}): Promise<RedisSessionStore> {
-    let connected = false;
-    const client = createClient({
-      url,
-      socket: {
-        // false: give up, and connect() rejects with the last connection error.
-        reconnectStrategy: (retries: number) =>
-          !connected && retries >= CONNECT_ATTEMPTS ? false : Math.min(50 * 2 ** retries, 2000),
-      },
-    });
-    const onError = options.onError ?? (() => {});
-    client.on('error', onError);
-    await client.connect();
-    connected = true;
+    const client = await connectRedis(url, { onError: options.onError });
     return new RedisSessionStore(client, createRedisKeys(options.keyPrefix));
   }
 
