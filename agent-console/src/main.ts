@@ -8,6 +8,8 @@ import { accountCredentials } from './features/sign-in/account-credentials';
 import { SignInManager } from './features/sign-in/sign-in-manager';
 import { SignInView } from './features/sign-in/sign-in-view';
 import { createSupervisorHome } from './features/supervisor/supervisor-home';
+import { sessionViews } from './features/session/session-view';
+import { inboundAudio } from './features/session/audio-debug';
 
 initI18n(CONSOLE_CATALOGS);
 const api = new ApiClient();
@@ -26,6 +28,23 @@ exposeDebugHooks({
     return stats ? { framesDecoded: stats.framesDecoded, frameWidth: stats.frameWidth, frameHeight: stats.frameHeight } : null;
   },
   activeSessionId: (): string | null => current?.workspace?.active?.id ?? null,
+  /** The shown screen's producer, its content rect and the strokes as drawn (client pixels). */
+  annotationView(): { producerId: string | null; content: { x: number; y: number; width: number; height: number }; strokes: { id: string; points: [number, number][] }[] } | null {
+    const session = current?.workspace?.active;
+    const view = session ? sessionViews.get(session) : undefined;
+    if (!view) return null;
+    const stage = view.screen.stage;
+    return { producerId: stage.currentProducerId, content: stage.contentClientRect(), strokes: stage.renderedStrokes() };
+  },
+  /** Inbound audio of every microphone consumed in the session in front. */
+  async audioStats(): Promise<{ producerId: string; participantId: string; packetsReceived: number; totalSamplesReceived: number }[]> {
+    const session = current?.workspace?.active;
+    return session ? inboundAudio(session) : [];
+  },
+  streamReadings(): Record<string, unknown> {
+    const session = current?.workspace?.active;
+    return (session && sessionViews.get(session)?.stats.readings()) ?? {};
+  },
 });
 
 function leaveHome(): void {

@@ -20,6 +20,24 @@ const RECEIVED_LIMIT = 2000;
 
 exposeDebugHooks({
   isSharing: (): boolean => current?.session.share.isSharing ?? false,
+  /** My shared screens: producer, the sender's encodings and the track's contentHint (R3.4 quality). */
+  sharedScreens: (): { producerId: string; contentHint: string; surface: string | null; encodings: RTCRtpEncodingParameters[] | null }[] =>
+    (current?.session.share.screens ?? []).map(({ producerId, track }) => ({
+      producerId,
+      contentHint: track.contentHint,
+      surface: (track.getSettings().displaySurface as string | undefined) ?? null,
+      encodings: current?.session.media.senderEncodings(producerId) ?? null,
+    })),
+  /** Decoding stats of the agent's screen shown here (null when none). */
+  async agentScreenStats(): Promise<{ framesDecoded: number; frameWidth: number; frameHeight: number } | null> {
+    const stats = await current?.session.agentScreen.stats();
+    return stats ? { framesDecoded: stats.framesDecoded, frameWidth: stats.frameWidth, frameHeight: stats.frameHeight } : null;
+  },
+  /** A stage ('agent' or 'mine'): its producer, content rect and strokes as drawn (client pixels). */
+  annotationView(which: 'agent' | 'mine'): { producerId: string | null; content: { x: number; y: number; width: number; height: number }; strokes: { id: string; points: [number, number][] }[] } | null {
+    const stage = which === 'agent' ? current?.view.screens.agentStage : current?.view.screens.myStage;
+    return stage ? { producerId: stage.currentProducerId, content: stage.contentClientRect(), strokes: stage.renderedStrokes() } : null;
+  },
   receivedEventNames: (): string[] => received.map((event) => event.name),
   receivedEvents: (): { name: string; json: string }[] => [...received],
 });

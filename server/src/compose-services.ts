@@ -11,7 +11,10 @@ import type { Services } from './gateway/services';
 import { SocketNotifier } from './gateway/socket-notifier';
 import type { Logger } from './logging/logger';
 import { MediaRooms } from './media/media-rooms';
+import { AnnotationService } from './media/annotation-service';
+import { PublishService } from './media/publish-service';
 import { ShareService } from './media/share-service';
+import { VoiceService } from './media/voice-service';
 import type { WorkerPool } from './media/worker-pool';
 import type { SessionStore } from './store/session-store';
 
@@ -41,15 +44,26 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
     log.child({ component: 'media' }),
   );
   const shares = new ShareService(rooms, consents, notifier);
+  const voice = new VoiceService(store, rooms, notifier, log.child({ component: 'voice' }));
+  const annotations = new AnnotationService(rooms, notifier);
+  const publish = new PublishService(rooms, shares, voice, notifier);
   const services: Services = {
-    store, sessions, control, consents, rooms, shares, directory,
+    store, sessions, control, consents, rooms, shares, publish, voice, annotations, directory,
     chat: new ChatService(store, notifier, clock),
     showSupervisorsToCustomers: config.showSupervisorsToCustomers,
   };
 
-  sessions.on('participant-gone', async (sessionId, participantId) => (await rooms.peek(sessionId))?.closePeer(participantId));
-  sessions.on('session-ended', async (sessionId) => rooms.close(sessionId));
+  sessions.on('participant-gone', async (sessionId, participantId) => {
+    await voice.leave(sessionId, participantId);
+    (await rooms.peek(sessionId))?.closePeer(participantId);
+  });
+  sessions.on('session-ended', async (sessionId) => {
+    voice.forget(sessionId);
+    annotations.forget(sessionId);
+    await rooms.close(sessionId);
+  });
   control.on('activities-stopped', (sessionId, actorId) => shares.stopAll(sessionId, actorId));
+  control.on('controller-changed', (sessionId) => voice.applyFloor(sessionId));
 
   return { services, notifier, records: new SessionRecordService(store, directory) };
 }

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'ACCOUNT_EXISTS',
   'ACCOUNT_NOT_FOUND',
   'NOT_IN_CONTROL',
+  'MEDIA_LIMIT',
+  'NOT_IN_CALL',
   'INTERNAL',
 ] as const;
 

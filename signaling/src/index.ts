@@ -9,4 +9,7 @@ export * from './events/session-events';
 export * from './events/chat-events';
 export * from './events/consent-events';
 export * from './events/media-events';
+export * from './events/voice-events';
+export * from './events/annotation-events';
+export * from './quality';
 export * from './socket-protocol';

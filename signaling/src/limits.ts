@@ -8,5 +8,7 @@ export const LIMITS = {
   tokenLength: 2048,
   chatHistoryPageSize: 500,
   notesLength: 20_000,
+  strokePoints: 2_000,
+  strokesPerSession: 500,
   maxSessionsPerAgent: 20,
 } as const;

@@ -63,6 +63,10 @@ export const ChatMessageSchema = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
+/** What the sharer picked in the browser's picker (display-capture `displaySurface`). */
+export const DisplaySurfaceSchema = z.enum(['monitor', 'window', 'browser']);
+export type DisplaySurface = z.infer<typeof DisplaySurfaceSchema>;
+
 /** Support activities that touch the customer's machine and need their OK (R2.1). */
 export const ConsentActivitySchema = z.enum(['view-desktop', 'control-desktop', 'file-transfer', 'system-info', 'recording']);
 export type ConsentActivity = z.infer<typeof ConsentActivitySchema>;
@@ -85,12 +89,20 @@ export const ConsentRequestSchema = z.object({
   answeredAt: z.number().int().nullable(),
   /** Granted without a prompt because the customer had granted all actions (R2.2). */
   automatic: z.boolean(),
+  /** For viewing: what the agent asked to see (whole desktop, a window, the browser tab); null: any. */
+  surface: DisplaySurfaceSchema.nullable(),
 });
 export type ConsentRequest = z.infer<typeof ConsentRequestSchema>;
 
 /** What a published media track carries. */
-export const MediaSourceSchema = z.enum(['screen']);
+/**
+ * What a published track carries: 'screen' the customer's shared screen
+ * (under consent), 'agent-screen' the agent showing their own screen, 'mic'
+ * voice (R4), 'camera' video (R5).
+ */
+export const MediaSourceSchema = z.enum(['screen', 'agent-screen', 'mic', 'camera']);
 export type MediaSource = z.infer<typeof MediaSourceSchema>;
+
 
 export const MediaKindSchema = z.enum(['audio', 'video']);
 export type MediaKind = z.infer<typeof MediaKindSchema>;
@@ -100,6 +112,10 @@ export const ProducerInfoSchema = z.object({
   participantId: ParticipantIdSchema,
   source: MediaSourceSchema,
   kind: MediaKindSchema,
+  /** For screens: desktop, window or tab, as picked. */
+  surface: DisplaySurfaceSchema.nullable(),
+  /** Paused by the server (e.g. a microphone without the floor): nothing is forwarded. */
+  paused: z.boolean(),
 });
 export type ProducerInfo = z.infer<typeof ProducerInfoSchema>;
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { ChatSendRequestSchema } from './events/chat-events';
 import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
+import { DrawRequestSchema, EraseRequestSchema, StrokeErasedEventSchema, StrokeEventSchema, StrokesClearedEventSchema } from './events/annotation-events';
+import { PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
 import {
+  CloseProducerRequestSchema,
   ConnectTransportRequestSchema,
   ConsumeRequestSchema,
   ConsumeResponseSchema,
@@ -11,7 +14,10 @@ import {
   ProduceRequestSchema,
   ProduceResponseSchema,
   ProducerClosedEventSchema,
+  ProducerPausedEventSchema,
+  QualityChangedEventSchema,
   RouterCapabilitiesResponseSchema,
+  SetQualityRequestSchema,
   StopShareRequestSchema,
   TransportOptionsSchema,
 } from './events/media-events';
@@ -73,6 +79,16 @@ export const clientRequests = {
   'consent:answer': request({ request: ConsentAnswerRequestSchema, response: ConsentRequestSchema, roles: CUSTOMER }),
   'consent:revoke': request({ request: ConsentRevokeRequestSchema, response: EmptySchema, roles: CUSTOMER }),
   'share:stop': request({ request: StopShareRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'share:set-quality': request({ request: SetQualityRequestSchema, response: EmptySchema, roles: STAFF }),
+  'voice:start': request({ request: SessionRefSchema, response: VoiceStateSchema, roles: STAFF }),
+  'voice:end': request({ request: SessionRefSchema, response: VoiceStateSchema, roles: STAFF }),
+  'voice:join': request({ request: SessionRefSchema, response: VoiceStateSchema, roles: ANYONE }),
+  'voice:leave': request({ request: SessionRefSchema, response: VoiceStateSchema, roles: ANYONE }),
+  'voice:pass-mic': request({ request: PassMicRequestSchema, response: VoiceStateSchema, roles: STAFF }),
+  'annotation:draw': request({ request: DrawRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'annotation:erase': request({ request: EraseRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'annotation:clear': request({ request: SessionRefSchema, response: EmptySchema, roles: ANYONE }),
+  'media:close-producer': request({ request: CloseProducerRequestSchema, response: EmptySchema, roles: ANYONE }),
   'media:capabilities': request({ request: SessionRefSchema, response: RouterCapabilitiesResponseSchema, roles: ANYONE }),
   'media:create-transport': request({ request: CreateTransportRequestSchema, response: TransportOptionsSchema, roles: ANYONE }),
   'media:connect-transport': request({ request: ConnectTransportRequestSchema, response: EmptySchema, roles: ANYONE }),
@@ -105,6 +121,14 @@ export const serverEvents = {
   'consent:updated': ConsentRequestSchema,
   'media:producer-added': ProducerInfoSchema.extend({ sessionId: SessionIdSchema }),
   'media:producer-closed': ProducerClosedEventSchema,
+  /** The server paused or resumed forwarding a producer (microphone floor, R4.2). */
+  'media:producer-paused': ProducerPausedEventSchema,
+  /** The sender applies QUALITY_PRESETS[mode] to its encoder; viewers show the mode. */
+  'share:quality': QualityChangedEventSchema,
+  'voice:state': VoiceStateSchema,
+  'annotation:stroke': StrokeEventSchema,
+  'annotation:erased': StrokeErasedEventSchema,
+  'annotation:cleared': StrokesClearedEventSchema,
   'protocol:error': z.object({ event: z.string(), code: z.string(), message: z.string() }),
 } as const;
 

@@ -77,11 +77,14 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
     expect(consumer).toMatchObject({ producerId: added.producerId, kind: 'video', source: 'screen' });
     await agent.call('media:resume-consumer', { sessionId, consumerId: consumer.consumerId });
 
-    // One grant, one producer: a second screen needs a new request.
+    // One grant covers a second application (a second track), not a third.
+    const second = await produceScreen(customer, sessionId);
+    expect(second).toMatchObject({ ok: true });
     expect(await produceScreen(customer, sessionId)).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
 
     await agent.call('share:stop', { sessionId });
     await customer.waitForEvent('media:producer-closed', (p) => p.producerId === added.producerId);
+    if (second.ok) await customer.waitForEvent('media:producer-closed', (p) => p.producerId === second.data.producerId);
     await agent.waitForEvent('consent:updated', (c) => c.id === granted.id && c.status === 'ended');
     expect(await produceScreen(customer, sessionId)).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
     const audit = await server.app.services.store.listAudit(sessionId);

@@ -27,7 +27,7 @@ const draft = (sessionId: string, text = 'hello'): ChatDraft => ({
 });
 const consent = (sessionId: string, over: Partial<ConsentRequest> = {}): ConsentRequest => ({
   id: randomUUID(), sessionId, activity: 'view-desktop', requestedBy: randomUUID(), customerId: randomUUID(),
-  status: 'pending', requestedAt: 1_000, answeredAt: null, automatic: false, ...over,
+  status: 'pending', requestedAt: 1_000, answeredAt: null, automatic: false, surface: null, ...over,
 });
 
 /** Polls until check() holds; the error says what it was waiting for. */

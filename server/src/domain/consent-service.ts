@@ -38,6 +38,7 @@ export class ConsentService {
     const consent: ConsentRequest = {
       id: randomUUID(), sessionId: session.id, activity: request.activity, requestedBy: participant.id,
       customerId: target.id, status: 'pending', requestedAt: this.clock(), answeredAt: null, automatic: target.grantsAll,
+      surface: request.surface ?? null,
     };
     await this.store.putConsent(consent);
     await this.audit(consent, 'consent:requested', participant.id, consent.requestedAt);

@@ -17,6 +17,8 @@ import { TypedEmitter } from './typed-emitter';
 export type SessionControlEvents = {
   /** Support activities must stop (transfer of control, customer switch): R1.2, R1.4. */
   'activities-stopped': [sessionId: string, actorId: string];
+  /** Someone else is in control now (the microphone floor follows). */
+  'controller-changed': [sessionId: string];
 };
 
 export interface SessionControlOptions {
@@ -115,6 +117,7 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     announcer.announce('session:participant-updated', session.id, demoted);
     announcer.announce('session:participant-updated', session.id, promoted);
     if (updated) this.opts.sessions.announceSession(updated);
+    this.emit('controller-changed', session.id);
     this.opts.log.info({ sessionId: session.id, from: from.id, to: to.id, action }, 'control changed');
   }
 

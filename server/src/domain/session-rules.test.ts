@@ -32,7 +32,7 @@ const gone = person('cust-3', 'customer', 5);
 const goneAssistant = person('agent-3', 'assistant', 5);
 const consent = (over: Partial<ConsentRequest> = {}): ConsentRequest => ({
   id: 'c1', sessionId: 's1', activity: 'view-desktop', requestedBy: 'agent-1', customerId: 'cust-1',
-  status: 'pending', requestedAt: 0, answeredAt: null, automatic: false, ...over,
+  status: 'pending', requestedAt: 0, answeredAt: null, automatic: false, surface: null, ...over,
 });
 
 describe('ending a session (R1.6)', () => {
@@ -97,14 +97,17 @@ describe('answering consent', () => {
   it('only once', () => expect(refuseConsentAnswer(consent({ status: 'granted' }), customer)).toMatch(/already/));
 });
 
-describe('publishing a screen needs an unused grant', () => {
-  const usable = (c: ConsentRequest, who = customer, inUse = new Set<string>()) => findUsableGrant(who, 'screen', [c], inUse);
+describe('publishing a screen needs a grant not used up', () => {
+  const usable = (c: ConsentRequest, who = customer, inUse = new Map<string, number>()) => findUsableGrant(who, [c], inUse);
   it('pending, denied, ended, revoked: refused', () => {
     for (const status of ['pending', 'denied', 'ended', 'revoked'] as const) expect(usable(consent({ status }))).toBeNull();
   });
   it('granted to someone else: refused', () => expect(usable(consent({ status: 'granted' }), customer2)).toBeNull());
-  it('granted but already used by a producer: refused', () => expect(usable(consent({ status: 'granted' }), customer, new Set(['c1']))).toBeNull());
-  it('granted and unused: allowed', () => expect(usable(consent({ status: 'granted' }))?.id).toBe('c1'));
+  it('granted and unused: allowed; a second application on the same grant: allowed; a third: refused', () => {
+    expect(usable(consent({ status: 'granted' }))?.id).toBe('c1');
+    expect(usable(consent({ status: 'granted' }), customer, new Map([['c1', 1]]))?.id).toBe('c1');
+    expect(usable(consent({ status: 'granted' }), customer, new Map([['c1', 2]]))).toBeNull();
+  });
 });
 
 describe('chat (R6.1) and whispers', () => {

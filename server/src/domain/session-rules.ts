@@ -1,4 +1,4 @@
-import type { ChatMessage, ConsentRequest, MediaSource } from '@rs/signaling';
+import type { ChatMessage, ConsentRequest } from '@rs/signaling';
 import type { ParticipantRecord, SessionRecord } from '../store/session-store';
 
 /**
@@ -83,28 +83,26 @@ export function refuseConsentAnswer(consent: ConsentRequest, actor: ParticipantR
   return consent.status === 'pending' ? null : 'this request was already answered';
 }
 
-/** Which consent a new media producer needs, by source. */
-export function consentActivityFor(source: MediaSource): ConsentRequest['activity'] {
-  switch (source) {
-    case 'screen':
-      return 'view-desktop';
-  }
-}
+/** Screens one grant may publish: the first application and one more (R3.1). */
+export const SCREENS_PER_GRANT = 2;
 
 /**
- * A customer may publish a screen only under a granted, still unused consent
- * (R2.1): the grant is consumed by the producer and ends with it.
+ * A customer may publish a screen only under a granted consent to view
+ * (R2.1) that is not yet used up; the grant ends with its producers.
+ * `screensPerGrant` counts the producers already using each grant.
  */
 export function findUsableGrant(
   actor: ParticipantRecord,
-  source: MediaSource,
   consents: readonly ConsentRequest[],
-  grantsInUse: ReadonlySet<string>,
+  screensPerGrant: ReadonlyMap<string, number>,
 ): ConsentRequest | null {
-  const activity = consentActivityFor(source);
   return (
     consents.find(
-      (c) => c.customerId === actor.id && c.activity === activity && c.status === 'granted' && !grantsInUse.has(c.id),
+      (c) =>
+        c.customerId === actor.id &&
+        c.activity === 'view-desktop' &&
+        c.status === 'granted' &&
+        (screensPerGrant.get(c.id) ?? 0) < SCREENS_PER_GRANT,
     ) ?? null
   );
 }

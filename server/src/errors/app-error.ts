@@ -29,6 +29,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSENT_REQUIRED':
     case 'NOT_IN_SESSION':
     case 'NOT_IN_CONTROL':
+    case 'NOT_IN_CALL':
       return 403;
     case 'SESSION_NOT_FOUND':
     case 'PARTICIPANT_NOT_FOUND':
@@ -40,6 +41,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSENT_ALREADY_ANSWERED':
     case 'SESSION_LIMIT':
     case 'ACCOUNT_EXISTS':
+    case 'MEDIA_LIMIT':
       return 409;
     case 'RATE_LIMITED':
       return 429;

@@ -3,8 +3,11 @@ import type { ConsentService } from '../domain/consent-service';
 import type { SessionControlService } from '../domain/session-control-service';
 import type { SessionService } from '../domain/session-service';
 import type { StaffDirectory } from '../domain/staff-directory';
+import type { AnnotationService } from '../media/annotation-service';
 import type { MediaRooms } from '../media/media-rooms';
+import type { PublishService } from '../media/publish-service';
 import type { ShareService } from '../media/share-service';
+import type { VoiceService } from '../media/voice-service';
 import type { SessionStore } from '../store/session-store';
 
 /** What the socket handlers call into. */
@@ -16,6 +19,9 @@ export interface Services {
   consents: ConsentService;
   rooms: MediaRooms;
   shares: ShareService;
+  publish: PublishService;
+  voice: VoiceService;
+  annotations: AnnotationService;
   directory: StaffDirectory;
   /** Site setting: customers see supervisors in the participants list. */
   showSupervisorsToCustomers: boolean;

@@ -27,5 +27,7 @@ export async function attachAndSnapshot(s: Services, socket: SignalingSocket, me
     consents: staff ? consents : consents.filter((c) => c.customerId === self.id),
     producers: room?.listProducers() ?? [],
     notes: staff ? await s.store.getNotes(session.id) : null,
+    voice: s.voice.state(session.id),
+    strokes: s.annotations.list(session.id),
   };
 }

@@ -11,6 +11,7 @@ import { chatConsentHandlers } from './handlers/chat-consent-handlers';
 import { controlHandlers } from './handlers/control-handlers';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
 import type { Services } from './services';
 import { participantRoom } from './socket-types';
 import type { SignalingServer, SignalingSocket } from './socket-types';
@@ -25,6 +26,7 @@ export function createSocketServer(httpServer: HttpServer, tokens: TokenIssuer, 
     ...controlHandlers(services),
     ...chatConsentHandlers(services),
     ...mediaHandlers(services),
+    ...voiceAnnotationHandlers(services),
   };
 
   io.use((socket, next) => {

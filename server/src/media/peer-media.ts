@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup';
+import type { DisplaySurface, MediaSource } from '@rs/signaling';
 
 /** The mediasoup objects one participant owns in one session. Closing it closes them all. */
 export class PeerMedia {
@@ -23,7 +24,9 @@ export class PeerMedia {
 
 export interface ProducerAppData extends types.AppData {
   participantId: string;
-  source: 'screen';
+  source: MediaSource;
+  /** For screens: what was picked (desktop, window, tab). */
+  surface: DisplaySurface | null;
   /** The consent grant this producer uses (released when it closes). */
   consentId: string | null;
 }

@@ -71,12 +71,11 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     participantId: string,
     transportId: string,
     kind: MediaKind,
-    source: MediaSource,
     rtpParameters: Record<string, unknown>,
-    consentId: string | null,
+    appData: ProducerAppData,
   ): Promise<ProducerInfo> {
     const transport = this.transportOf(participantId, transportId);
-    const appData: ProducerAppData = { participantId, source, consentId };
+    const { source } = appData;
     const producer = await transport.produce<ProducerAppData>({
       kind,
       rtpParameters: rtpParameters as unknown as types.RtpParameters,
@@ -89,17 +88,27 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
       this.emit('producer-closed', producer.id, appData);
     });
     this.log.info({ participantId, producerId: producer.id, source, kind }, 'producer created');
-    return { producerId: producer.id, participantId, source, kind };
+    return infoOf(producer);
   }
 
-  /** Creates a paused consumer; the client resumes it once its side is ready (no lost keyframe). */
-  async consume(participantId: string, transportId: string, producerId: string, rtpCapabilities: Record<string, unknown>): Promise<ConsumeResponse> {
+  /**
+   * Creates a paused consumer; the client resumes it once its side is ready (no
+   * lost keyframe). A low-priority viewer (a supervisor) gets the lowest simulcast layer.
+   */
+  async consume(
+    participantId: string,
+    transportId: string,
+    producerId: string,
+    rtpCapabilities: Record<string, unknown>,
+    lowLayer = false,
+  ): Promise<ConsumeResponse> {
     const transport = this.transportOf(participantId, transportId);
     const producer = this.findProducer(producerId);
     if (!producer || producer.appData.participantId === participantId) throw new AppError('MEDIA_NOT_FOUND', 'no such media to consume');
     const caps = rtpCapabilities as unknown as types.RtpCapabilities;
     if (!this.router.canConsume({ producerId, rtpCapabilities: caps })) throw new AppError('INVALID_PAYLOAD', 'cannot consume with these capabilities');
     const consumer = await transport.consume({ producerId, rtpCapabilities: caps, paused: true });
+    if (lowLayer && consumer.type === 'simulcast') await consumer.setPreferredLayers({ spatialLayer: 0 });
     const peer = this.peer(participantId);
     peer.consumers.set(consumer.id, consumer);
     consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
@@ -120,9 +129,16 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   }
 
   listProducers(): ProducerInfo[] {
-    return [...this.peers.values()].flatMap((peer) =>
-      [...peer.producers.values()].map((p) => ({ producerId: p.id, participantId: peer.participantId, source: p.appData.source, kind: p.kind })),
-    );
+    return [...this.peers.values()].flatMap((peer) => [...peer.producers.values()].map(infoOf));
+  }
+
+  /** Stops or restarts forwarding a producer (nothing reaches consumers while paused). */
+  async setPaused(producerId: string, paused: boolean): Promise<boolean> {
+    const producer = this.findProducer(producerId);
+    if (!producer || producer.paused === paused) return false;
+    if (paused) await producer.pause();
+    else await producer.resume();
+    return true;
   }
 
   findProducer(producerId: string): types.Producer<ProducerAppData> | undefined {
@@ -131,6 +147,13 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
       if (producer) return producer;
     }
     return undefined;
+  }
+
+  /** Closes one of a participant's own producers. */
+  closeOwnProducer(participantId: string, producerId: string): void {
+    const producer = this.peers.get(participantId)?.producers.get(producerId);
+    if (!producer) throw new AppError('MEDIA_NOT_FOUND', 'no such media of yours');
+    producer.close();
   }
 
   /** Closes the producers of a source, of one participant or of everybody. */
@@ -169,4 +192,9 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     if (!transport) throw new AppError('MEDIA_NOT_FOUND', 'no such transport');
     return transport;
   }
+}
+
+function infoOf(producer: types.Producer<ProducerAppData>): ProducerInfo {
+  const { participantId, source, surface } = producer.appData;
+  return { producerId: producer.id, participantId, source, kind: producer.kind, surface, paused: producer.paused };
 }

@@ -3,14 +3,14 @@ import { AppError } from '../errors/app-error';
 import type { ConsentService } from '../domain/consent-service';
 import type { Member } from '../domain/membership';
 import type { Notifier } from '../domain/notifier';
-import { findUsableGrant, refuseStopShare } from '../domain/session-rules';
+import { findUsableGrant, isController, refuseStopShare } from '../domain/session-rules';
 import type { MediaRooms } from './media-rooms';
 import type { SessionMedia } from './session-media';
 
 /**
- * Publishing and stopping shared media under the consent rules: a customer's
- * screen producer exists only under a granted consent, and stopping it ends
- * the grant (R2.1, R3.2).
+ * The customer's screen under the consent rules: a screen producer exists only
+ * under a granted consent, stopping it ends the grant, revoking stops it at
+ * once (R2.1, R2.2, R3.2).
  */
 export class ShareService {
   constructor(
@@ -18,23 +18,24 @@ export class ShareService {
     private readonly consents: ConsentService,
     private readonly notifier: Notifier,
   ) {
-    rooms.on('producer-closed', async (sessionId, producerId, appData) => {
-      this.notifier.toSession(sessionId, 'media:producer-closed', { sessionId, producerId });
-      if (appData.consentId) await this.consents.end(sessionId, appData.consentId, appData.participantId);
+    rooms.on('producer-closed', async (sessionId, _producerId, appData) => {
+      const room = await rooms.peek(sessionId);
+      const stillUsed = appData.consentId !== null && room !== undefined && (screensPerGrant(room).get(appData.consentId) ?? 0) > 0;
+      if (appData.consentId && !stillUsed) await this.consents.end(sessionId, appData.consentId, appData.participantId);
     });
   }
 
   async produce({ session, participant }: Member, request: ProduceRequest): Promise<ProducerInfo> {
-    if (participant.role !== 'customer') throw new AppError('FORBIDDEN', 'only a customer shares a screen in this version');
+    if (participant.role !== 'customer') throw new AppError('FORBIDDEN', 'only a customer shares their screen this way');
     if (session.selectedCustomerId !== participant.id) throw new AppError('FORBIDDEN', 'the agent is helping another customer');
     const room = await this.rooms.get(session.id);
-    const grant = findUsableGrant(participant, request.source, await this.consents.list(session.id), grantsInUse(room));
+    const grant = findUsableGrant(participant, await this.consents.list(session.id), screensPerGrant(room));
     if (!grant) throw new AppError('CONSENT_REQUIRED', 'the customer has not granted this activity');
-    const info = await withMediaErrors(() =>
-      room.produce(participant.id, request.transportId, request.kind, request.source, request.rtpParameters, grant.id),
+    return withMediaErrors(() =>
+      room.produce(participant.id, request.transportId, request.kind, request.rtpParameters, {
+        participantId: participant.id, source: 'screen', surface: request.surface ?? null, consentId: grant.id,
+      }),
     );
-    this.notifier.toSession(session.id, 'media:producer-added', { sessionId: session.id, ...info });
-    return info;
   }
 
   /** R2.2: the customer revokes everything; what those grants allowed stops at once. */
@@ -45,9 +46,30 @@ export class ShareService {
 
   /** Transfer of control or a customer switch: every share stops, open requests and unused grants end. */
   async stopAll(sessionId: string, actorId: string): Promise<void> {
-    (await this.rooms.peek(sessionId))?.closeProducers('screen');
+    const room = await this.rooms.peek(sessionId);
+    room?.closeProducers('screen');
+    room?.closeProducers('agent-screen');
     for (const consent of await this.consents.list(sessionId)) {
       if (consent.status === 'pending' || consent.status === 'granted') await this.consents.end(sessionId, consent.id, actorId);
+    }
+  }
+
+  /** Stops the screen shares of a source this member may stop (R3.2). */
+  async stop({ session, participant }: Member, source: 'screen' | 'agent-screen' = 'screen'): Promise<void> {
+    const room = await this.rooms.peek(session.id);
+    const producers = room?.listProducers() ?? [];
+    const sharers = new Set(producers.filter((p) => p.source === source).map((p) => p.participantId));
+    for (const sharerId of sharers) {
+      if (refuseStopShare(session, participant, sharerId) === null) room?.closeProducers(source, sharerId);
+    }
+    if (source === 'agent-screen') return;
+    // A request not yet answered, or a grant not yet used (picker cancelled), ends too.
+    const inUse = room ? screensPerGrant(room) : new Map<string, number>();
+    for (const consent of await this.consents.list(session.id)) {
+      const mine = consent.customerId === participant.id || isController(session, participant);
+      if (mine && (consent.status === 'granted' || consent.status === 'pending') && !inUse.has(consent.id)) {
+        await this.consents.end(session.id, consent.id, participant.id);
+      }
     }
   }
 
@@ -60,29 +82,16 @@ export class ShareService {
       if (producer?.appData.consentId && ids.has(producer.appData.consentId)) producer.close();
     }
   }
-
-  /** Stops the screen share(s) this member may stop. */
-  async stop({ session, participant }: Member): Promise<void> {
-    const room = await this.rooms.peek(session.id);
-    const producers = room?.listProducers() ?? [];
-    const sharers = new Set(producers.filter((p) => p.source === 'screen').map((p) => p.participantId));
-    for (const sharerId of sharers) {
-      if (refuseStopShare(session, participant, sharerId) === null) room?.closeProducers('screen', sharerId);
-    }
-    // A request not yet answered, or a grant not yet used (picker cancelled), ends too.
-    const inUse = room ? grantsInUse(room) : new Set<string>();
-    for (const consent of await this.consents.list(session.id)) {
-      const mine = consent.customerId === participant.id || consent.requestedBy === participant.id;
-      if (mine && (consent.status === 'granted' || consent.status === 'pending') && !inUse.has(consent.id)) {
-        await this.consents.end(session.id, consent.id, participant.id);
-      }
-    }
-  }
 }
 
-function grantsInUse(room: SessionMedia): Set<string> {
-  const ids = room.listProducers().map((p) => room.findProducer(p.producerId)?.appData.consentId);
-  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+/** How many live producers use each consent grant. */
+function screensPerGrant(room: SessionMedia): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const info of room.listProducers()) {
+    const consentId = room.findProducer(info.producerId)?.appData.consentId;
+    if (consentId) counts.set(consentId, (counts.get(consentId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** mediasoup refuses bad parameters with TypeError: that is the client's mistake, not ours. */

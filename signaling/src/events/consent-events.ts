@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { ParticipantIdSchema, RequestIdSchema, SessionIdSchema } from '../ids';
-import { ConsentActivitySchema } from '../models';
+import { ConsentActivitySchema, DisplaySurfaceSchema } from '../models';
 
 export const ConsentAskRequestSchema = z
   .object({
     sessionId: SessionIdSchema,
     activity: ConsentActivitySchema,
     customerId: ParticipantIdSchema,
+    /** For viewing: ask for the whole desktop, a window/application, or the browser tab. */
+    surface: DisplaySurfaceSchema.optional(),
   })
   .strict();
 export type ConsentAskRequest = z.infer<typeof ConsentAskRequestSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MediaIdSchema, ParticipantIdSchema, SessionIdSchema } from '../ids';
-import { MediaKindSchema, MediaSourceSchema } from '../models';
+import { DisplaySurfaceSchema, MediaKindSchema, MediaSourceSchema } from '../models';
+import { QualityModeSchema } from '../quality';
 
 /**
  * mediasoup parameters (RTP capabilities, DTLS/ICE parameters, RTP parameters)
@@ -37,6 +38,7 @@ export const ProduceRequestSchema = z
     transportId: MediaIdSchema,
     kind: MediaKindSchema,
     source: MediaSourceSchema,
+    surface: DisplaySurfaceSchema.optional(),
     rtpParameters: OpaqueObjectSchema,
   })
   .strict();
@@ -66,7 +68,24 @@ export type ConsumeResponse = z.infer<typeof ConsumeResponseSchema>;
 
 export const ConsumerRefSchema = z.object({ sessionId: SessionIdSchema, consumerId: MediaIdSchema }).strict();
 
-export const StopShareRequestSchema = z.object({ sessionId: SessionIdSchema }).strict();
+/** Stops screen shares: the customer's ('screen', default) or the agent's own ('agent-screen'). */
+export const StopShareRequestSchema = z
+  .object({ sessionId: SessionIdSchema, source: z.enum(['screen', 'agent-screen']).optional() })
+  .strict();
+
+/** Stops one of my own tracks (camera, mic, agent screen). */
+export const CloseProducerRequestSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema }).strict();
+
+/** The agent in control picks a quality mode for a shared screen (R3.4); the sender applies it. */
+export const SetQualityRequestSchema = z
+  .object({ sessionId: SessionIdSchema, producerId: MediaIdSchema, mode: QualityModeSchema })
+  .strict();
+export type SetQualityRequest = z.infer<typeof SetQualityRequestSchema>;
+
+export const QualityChangedEventSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema, mode: QualityModeSchema });
+export type QualityChangedEvent = z.infer<typeof QualityChangedEventSchema>;
+
+export const ProducerPausedEventSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema, paused: z.boolean() });
 
 export const ProducerClosedEventSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema });
 export type ProducerClosedEvent = z.infer<typeof ProducerClosedEventSchema>;

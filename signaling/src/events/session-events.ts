@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ParticipantIdSchema, SessionIdSchema, SessionNumberSchema } from '../ids';
+import { StrokeEventSchema } from './annotation-events';
+import { VoiceStateSchema } from './voice-events';
 import { LIMITS } from '../limits';
 import {
   ChatMessageSchema,
@@ -24,6 +26,9 @@ export const SessionSnapshotSchema = z.object({
   producers: z.array(ProducerInfoSchema),
   /** Session notes (R1.7); null for customers, who never see them. */
   notes: z.string().max(LIMITS.notesLength).nullable(),
+  voice: VoiceStateSchema,
+  /** Annotation strokes on the shared screens (R3.6), oldest first. */
+  strokes: z.array(StrokeEventSchema),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 

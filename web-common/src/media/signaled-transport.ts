@@ -1,5 +1,5 @@
 import type { Device, types } from 'mediasoup-client';
-import { MediaSourceSchema } from '@rs/signaling';
+import { DisplaySurfaceSchema, MediaSourceSchema } from '@rs/signaling';
 import type { MediaSignaling } from './media-session';
 import { toTransportOptions, toWire } from './mediasoup-params';
 
@@ -26,8 +26,9 @@ export async function createSignaledTransport(
   });
   transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
     const source = MediaSourceSchema.catch('screen').parse(appData.source);
+    const surface = DisplaySurfaceSchema.optional().catch(undefined).parse(appData.surface);
     signaling
-      .request('media:produce', { sessionId, transportId: transport.id, kind, source, rtpParameters: toWire(rtpParameters) })
+      .request('media:produce', { sessionId, transportId: transport.id, kind, source, ...(surface ? { surface } : {}), rtpParameters: toWire(rtpParameters) })
       .then(({ producerId }) => callback({ id: producerId }), errback);
   });
   transport.on('connectionstatechange', (state) => {

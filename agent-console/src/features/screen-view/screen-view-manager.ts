@@ -1,22 +1,36 @@
-import type { ParticipantId, ProducerInfo, SessionSnapshot } from '@rs/signaling';
+import type { ParticipantId, ProducerInfo, QualityMode, SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter, readInboundVideoStats, type InboundVideoStats, type MediaSession, type SessionChannel } from '@rs/web-common';
 
 export interface RemoteScreen {
   producerId: string;
   participantId: ParticipantId;
+  source: 'screen' | 'agent-screen';
+  surface: ProducerInfo['surface'];
   track: MediaStreamTrack;
 }
 
 export type ScreenViewEvents = {
   screen: [RemoteScreen | null];
+  /** The list of shared screens changed (a customer may share two applications). */
+  screens: [];
+  quality: [string, QualityMode];
   failed: [];
 };
 
-/** Receives the customer's shared screen (R3.5): consumes it when it appears, drops it when it closes. */
+const SCREENS = ['screen', 'agent-screen'];
+
+/**
+ * Receives the shared screens (R3.5): the customer's (up to two under one
+ * grant) and another agent's own screen; consumes them when they appear, drops
+ * them when they close. One of them is shown (`screen`).
+ */
 export class ScreenViewManager {
   readonly events = new TypedEmitter<ScreenViewEvents>();
-  private current: RemoteScreen | null = null;
-  private wanted: ProducerInfo | null = null;
+  private readonly wanted = new Map<string, ProducerInfo>();
+  private readonly live = new Map<string, RemoteScreen>();
+  private readonly modes = new Map<string, QualityMode>();
+  private shownId: string | null = null;
+  private selfId: ParticipantId | null = null;
   private snapshots = 0;
 
   constructor(
@@ -25,75 +39,109 @@ export class ScreenViewManager {
   ) {
     channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
     channel.on('media:producer-added', (info) => {
-      if (info.source === 'screen') void this.show(info);
+      if (SCREENS.includes(info.source) && info.participantId !== this.selfId) void this.add(info);
     });
-    channel.on('media:producer-closed', ({ producerId }) => {
-      if (this.wanted?.producerId === producerId) this.clear();
+    channel.on('media:producer-closed', ({ producerId }) => this.remove(producerId));
+    channel.on('share:quality', ({ producerId, mode }) => {
+      this.modes.set(producerId, mode);
+      this.events.emit('quality', producerId, mode);
     });
     media.events.on('transport-failed', (direction) => {
-      const wanted = this.wanted;
-      if (direction !== 'recv' || !wanted) return;
-      this.clear();
-      void this.show(wanted);
+      if (direction !== 'recv') return;
+      const infos = [...this.wanted.values()];
+      for (const info of infos) this.remove(info.producerId);
+      for (const info of infos) void this.add(info);
     });
   }
 
   get screen(): RemoteScreen | null {
-    return this.current;
+    return (this.shownId && this.live.get(this.shownId)) || null;
   }
 
-  /** Asks the server to stop the share (R3.2); the producer-closed event clears the view. */
+  get screens(): RemoteScreen[] {
+    return [...this.live.values()];
+  }
+
+  modeOf(producerId: string): QualityMode | null {
+    return this.modes.get(producerId) ?? null;
+  }
+
+  /** Shows another of the shared screens. */
+  select(producerId: string): void {
+    if (!this.live.has(producerId) || this.shownId === producerId) return;
+    this.shownId = producerId;
+    this.events.emit('screen', this.screen);
+  }
+
+  /** Asks the server to stop the customer's share (R3.2); the producer-closed events clear the view. */
   async stop(): Promise<void> {
     await this.channel.request('share:stop', { sessionId: this.channel.sessionId });
   }
 
+  /** The agent in control picks a quality mode (R3.4); the sender applies it. */
+  async setQuality(producerId: string, mode: QualityMode): Promise<void> {
+    await this.channel.request('share:set-quality', { sessionId: this.channel.sessionId, producerId, mode });
+    this.modes.set(producerId, mode);
+    this.events.emit('quality', producerId, mode);
+  }
+
   async stats(): Promise<InboundVideoStats | null> {
-    if (!this.current) return null;
-    const report = await this.media.getConsumerStats(this.current.producerId);
+    const shown = this.screen;
+    if (!shown) return null;
+    const report = await this.media.getConsumerStats(shown.producerId);
     return report ? readInboundVideoStats(report) : null;
   }
 
   close(): void {
-    this.clear();
+    for (const producerId of [...this.wanted.keys()]) this.remove(producerId);
     this.events.removeAllListeners();
   }
 
   private onSnapshot(snapshot: SessionSnapshot): void {
+    this.selfId = snapshot.self.id;
     // After a rejoin the old transports may be gone on the server: start over.
     if (this.snapshots++ > 0) {
-      this.clear();
+      for (const producerId of [...this.wanted.keys()]) this.remove(producerId);
       this.media.reset();
     }
-    const screen = snapshot.producers.find((p) => p.source === 'screen' && p.participantId !== snapshot.self.id);
-    if (screen) void this.show(screen);
-    else this.clear();
+    const present = new Set(snapshot.producers.map((p) => p.producerId));
+    for (const producerId of [...this.wanted.keys()]) if (!present.has(producerId)) this.remove(producerId);
+    for (const info of snapshot.producers) {
+      if (SCREENS.includes(info.source) && info.participantId !== snapshot.self.id) void this.add(info);
+    }
   }
 
-  private async show(info: ProducerInfo): Promise<void> {
-    if (this.wanted?.producerId === info.producerId) return;
-    if (this.wanted) this.clear();
-    this.wanted = info;
+  private async add(info: ProducerInfo): Promise<void> {
+    if (this.wanted.has(info.producerId)) return;
+    this.wanted.set(info.producerId, info);
     try {
       const track = await this.media.consume(info);
-      if (this.wanted !== info) return;
-      this.current = { producerId: info.producerId, participantId: info.participantId, track };
-      this.events.emit('screen', this.current);
+      if (this.wanted.get(info.producerId) !== info) return;
+      const screen: RemoteScreen = { producerId: info.producerId, participantId: info.participantId, source: info.source === 'agent-screen' ? 'agent-screen' : 'screen', surface: info.surface ?? null, track };
+      this.live.set(info.producerId, screen);
+      if (!this.shownId || !this.live.has(this.shownId)) {
+        this.shownId = info.producerId;
+        this.events.emit('screen', screen);
+      }
+      this.events.emit('screens');
     } catch (error) {
       console.warn('screen consume failed', error);
-      if (this.wanted === info) {
-        this.wanted = null;
+      if (this.wanted.get(info.producerId) === info) {
+        this.wanted.delete(info.producerId);
         this.events.emit('failed');
       }
     }
   }
 
-  private clear(): void {
-    const wanted = this.wanted;
-    this.wanted = null;
-    if (wanted) this.media.closeConsumer(wanted.producerId);
-    if (this.current) {
-      this.current = null;
-      this.events.emit('screen', null);
+  private remove(producerId: string): void {
+    if (!this.wanted.delete(producerId)) return;
+    this.media.closeConsumer(producerId);
+    this.modes.delete(producerId);
+    const wasLive = this.live.delete(producerId);
+    if (this.shownId === producerId) {
+      this.shownId = this.live.keys().next().value ?? null;
+      this.events.emit('screen', this.screen);
     }
+    if (wasLive) this.events.emit('screens');
   }
 }

@@ -1,4 +1,6 @@
-import { StatusLine, bindAttribute, bindText, h, unbindAttribute } from '@rs/web-common';
+import { QUALITY_PRESETS, QualityModeSchema, type DisplaySurface, type QualityMode } from '@rs/signaling';
+import { ScreenStage, StatusLine, bindAttribute, bindText, h, replaceChildren, unbindAttribute, type AnnotationManager } from '@rs/web-common';
+import type { AgentScreenManager } from './agent-screen-manager';
 import type { RemoteScreen, ScreenViewManager } from './screen-view-manager';
 import type { ViewRequestManager } from './view-request-manager';
 import { describeViewStatus } from './view-status';
@@ -7,28 +9,46 @@ import { describeViewStatus } from './view-status';
 export interface ScreenViewContext {
   viewRequest: ViewRequestManager;
   screenView: ScreenViewManager;
+  agentScreen: AgentScreenManager;
+  annotations: AnnotationManager;
   hasCustomer: () => boolean;
   /** Only the agent in control requests and stops; the others watch (R1.3). */
   inControl: () => boolean;
   canRequestView: () => boolean;
-  requestView: () => Promise<void>;
+  requestView: (surface?: DisplaySurface) => Promise<void>;
 }
 
 const QUALITY_POLL_MS = 2000;
+const SURFACES: DisplaySurface[] = ['monitor', 'window', 'browser'];
 
-/** Request button, status line, the customer's screen (scaled to fit) with Stop sharing and a quality readout. */
+/**
+ * Request (desktop, window or tab), status line, the shared screen (fit,
+ * actual size, full screen, annotations), Stop sharing, quality mode,
+ * "Show my screen", and a resolution/fps readout.
+ */
 export class ScreenViewView {
   readonly element: HTMLElement;
   private readonly requestButton: HTMLButtonElement;
+  private readonly surfaceSelect: HTMLSelectElement;
   private readonly stopButton: HTMLButtonElement;
-  private readonly fullscreenButton: HTMLButtonElement;
+  private readonly showMineButton: HTMLButtonElement;
+  private readonly stopMineButton: HTMLButtonElement;
+  private readonly mineNote: HTMLElement;
+  private readonly picker: HTMLElement;
+  private readonly qualitySelect: HTMLSelectElement;
+  private readonly qualityParams: HTMLElement;
+  private readonly qualityBox: HTMLElement;
   private readonly status = new StatusLine('view-status', 'view-status');
-  private readonly video: HTMLVideoElement;
-  private readonly stage: HTMLElement;
+  readonly stage: ScreenStage;
   private readonly quality: HTMLElement;
   private qualityTimer: number | null = null;
 
   constructor(private readonly context: ScreenViewContext) {
+    this.surfaceSelect = h(
+      'select',
+      { testId: 'view-surface', i18nAttrs: { 'aria-label': 'view.surface' } },
+      SURFACES.map((surface) => h('option', { i18n: `view.surface.${surface}`, attrs: { value: surface } })),
+    );
     this.requestButton = h('button', {
       className: 'btn btn-primary',
       testId: 'request-view',
@@ -43,69 +63,120 @@ export class ScreenViewView {
       attrs: { type: 'button' },
       on: { click: () => void context.screenView.stop().catch((error: unknown) => console.warn('share:stop failed', error)) },
     });
-    this.fullscreenButton = h('button', {
-      className: 'btn btn-secondary',
-      testId: 'screen-fullscreen',
-      i18n: 'view.fullscreen',
-      attrs: { type: 'button' },
-      on: { click: () => void this.stage.requestFullscreen().catch(() => undefined) },
-    });
-    this.video = h('video', { className: 'screen-video', testId: 'screen-video', attrs: { autoplay: true, muted: true, playsinline: true } });
-    this.video.muted = true;
+    this.showMineButton = h('button', { className: 'btn btn-secondary', testId: 'show-my-screen', i18n: 'view.showMine', attrs: { type: 'button' }, on: { click: () => void context.agentScreen.start() } });
+    this.stopMineButton = h('button', { className: 'btn btn-danger', testId: 'stop-my-screen', i18n: 'view.stopMine', attrs: { type: 'button' }, on: { click: () => void context.agentScreen.stop() } });
+    this.mineNote = h('p', { className: 'sharing-note', testId: 'my-screen-note', i18n: 'view.myScreen', attrs: { role: 'status' } });
+    this.picker = h('div', { className: 'toolbar-actions screen-picker', testId: 'screen-picker' });
+    this.qualitySelect = h(
+      'select',
+      { testId: 'quality-mode', i18nAttrs: { 'aria-label': 'quality.mode' } },
+      QualityModeSchema.options.map((mode) => h('option', { i18n: `quality.${mode}`, attrs: { value: mode } })),
+    );
+    this.qualitySelect.value = 'balanced';
+    this.qualitySelect.addEventListener('change', () => void this.onQuality());
+    this.qualityParams = h('span', { className: 'quality-params', testId: 'quality-params' });
+    this.qualityBox = h('label', { className: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams]);
     this.quality = h('span', { className: 'screen-quality', testId: 'screen-quality' });
-    this.stage = h('div', { className: 'screen-stage', testId: 'screen-stage' }, [
-      this.video,
-      h('p', { className: 'screen-placeholder', i18n: 'view.placeholder' }),
-      this.quality,
-    ]);
+    this.stage = new ScreenStage({
+      stageTestId: 'screen-stage',
+      videoTestId: 'screen-video',
+      placeholder: h('p', { className: 'screen-placeholder', i18n: 'view.placeholder' }),
+      annotations: context.annotations,
+      canAnnotate: () => context.inControl(),
+    });
+    this.stage.element.append(this.quality);
     this.element = h('section', { className: 'panel screen-panel', testId: 'screen-panel' }, [
       h('div', { className: 'screen-toolbar' }, [
         h('h2', { className: 'panel-title', i18n: 'view.title' }),
-        h('div', { className: 'toolbar-actions' }, [this.requestButton, this.fullscreenButton, this.stopButton]),
+        h('div', { className: 'toolbar-actions' }, [this.surfaceSelect, this.requestButton, this.stopButton, this.showMineButton, this.stopMineButton]),
       ]),
       this.status.element,
-      this.stage,
+      this.mineNote,
+      this.picker,
+      this.qualityBox,
+      this.stage.toolbar,
+      this.stage.element,
     ]);
     context.viewRequest.events.on('changed', () => this.render());
     context.screenView.events.on('screen', (screen) => this.showScreen(screen));
+    context.screenView.events.on('screens', () => this.render());
+    context.screenView.events.on('quality', () => this.render());
     context.screenView.events.on('failed', () => this.status.show('view.status.mediaFailed', 'error', undefined, 'media-failed'));
+    context.agentScreen.events.on('changed', () => this.render());
     this.showScreen(context.screenView.screen);
   }
 
   /** Re-reads the state (also called when the participants or the selection change). */
   render(): void {
-    const { viewRequest, screenView } = this.context;
-    const viewing = screenView.screen !== null;
+    const { viewRequest, screenView, agentScreen } = this.context;
+    const shown = screenView.screen;
+    const viewing = shown !== null;
     const inControl = this.context.inControl();
     const line = describeViewStatus({ hasCustomer: this.context.hasCustomer(), request: viewRequest.status, viewing, automatic: viewRequest.automatic, inControl });
     this.status.show(line.key, line.tone, undefined, line.state);
     this.status.element.dataset.automatic = String(viewRequest.automatic);
     this.requestButton.disabled = !this.context.canRequestView();
+    this.surfaceSelect.disabled = this.requestButton.disabled;
     if (inControl) unbindAttribute(this.requestButton, 'title');
     else bindAttribute(this.requestButton, 'title', 'session.onlyController');
-    this.stopButton.hidden = !viewing || !inControl;
-    this.fullscreenButton.hidden = !viewing;
-    this.stage.dataset.state = viewing ? 'live' : 'empty';
+    const customerScreens = screenView.screens.filter((screen) => screen.source === 'screen');
+    this.stopButton.hidden = customerScreens.length === 0 || !inControl;
+    this.showMineButton.hidden = !inControl || agentScreen.sharing;
+    this.showMineButton.disabled = agentScreen.busy;
+    this.stopMineButton.hidden = !agentScreen.sharing;
+    this.mineNote.hidden = !agentScreen.sharing;
+    const screens = screenView.screens;
+    this.picker.hidden = screens.length < 2;
+    replaceChildren(
+      this.picker,
+      screens.map((screen, index) =>
+        h('button', {
+          className: 'btn btn-secondary btn-small',
+          testId: 'screen-pick',
+          text: `${index + 1}${screen.surface ? ` · ${screen.surface}` : ''}`,
+          attrs: { type: 'button', 'data-producer-id': screen.producerId, 'aria-pressed': String(screen === shown) },
+          on: { click: () => screenView.select(screen.producerId) },
+        }),
+      ),
+    );
+    this.qualityBox.hidden = !viewing;
+    this.qualitySelect.disabled = !inControl;
+    const mode = shown ? (screenView.modeOf(shown.producerId) ?? 'balanced') : 'balanced';
+    if (document.activeElement !== this.qualitySelect) this.qualitySelect.value = mode;
+    this.qualityBox.dataset.mode = mode;
+    const preset = QUALITY_PRESETS[mode];
+    bindText(this.qualityParams, 'quality.params', { bitrate: Math.round(preset.maxBitrate / 1000), fps: preset.maxFramerate, scale: preset.scaleResolutionDownBy, hint: preset.contentHint });
+    this.stage.element.dataset.source = shown?.source ?? '';
+    this.stage.element.dataset.surface = shown?.surface ?? '';
+    this.stage.refresh();
   }
 
   dispose(): void {
     this.stopQualityReadout();
+    this.stage.dispose();
   }
 
   private async onRequest(): Promise<void> {
     this.requestButton.disabled = true;
-    await this.context.requestView();
+    await this.context.requestView(this.surfaceSelect.value as DisplaySurface);
     this.render();
   }
 
-  private showScreen(screen: RemoteScreen | null): void {
-    this.video.srcObject = screen ? new MediaStream([screen.track]) : null;
-    if (screen) {
-      this.video.play().catch(() => undefined);
-      this.startQualityReadout();
-    } else {
-      this.stopQualityReadout();
+  private async onQuality(): Promise<void> {
+    const shown = this.context.screenView.screen;
+    if (!shown) return;
+    try {
+      await this.context.screenView.setQuality(shown.producerId, this.qualitySelect.value as QualityMode);
+    } catch (error) {
+      console.warn('share:set-quality failed', error);
+      this.render();
     }
+  }
+
+  private showScreen(screen: RemoteScreen | null): void {
+    this.stage.show(screen?.track ?? null, screen?.producerId ?? null);
+    if (screen) this.startQualityReadout();
+    else this.stopQualityReadout();
     this.render();
   }
 

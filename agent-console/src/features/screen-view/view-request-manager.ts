@@ -1,4 +1,4 @@
-import type { ConsentRequest, ConsentStatus, ParticipantId } from '@rs/signaling';
+import type { ConsentRequest, ConsentStatus, DisplaySurface, ParticipantId } from '@rs/signaling';
 import { TypedEmitter, type SessionChannel } from '@rs/web-common';
 
 export type ViewRequestStatus = ConsentStatus | 'failed' | null;
@@ -39,13 +39,14 @@ export class ViewRequestManager {
     return this.status === 'pending' || this.status === 'granted';
   }
 
-  async ask(customerId: ParticipantId): Promise<void> {
+  async ask(customerId: ParticipantId, surface?: DisplaySurface): Promise<void> {
     this.askFailed = false;
     try {
       const request = await this.channel.request('consent:ask', {
         sessionId: this.channel.sessionId,
         activity: 'view-desktop',
         customerId,
+        ...(surface ? { surface } : {}),
       });
       this.track(request);
     } catch (error) {

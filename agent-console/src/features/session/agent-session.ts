@@ -1,9 +1,10 @@
-import type { Participant, ParticipantId, SessionRole, SessionSummary } from '@rs/signaling';
-import { MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, type ApiError } from '@rs/web-common';
+import type { DisplaySurface, Participant, ParticipantId, ProducerInfo, SessionRole, SessionSummary } from '@rs/signaling';
+import { AnnotationManager, MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, VideoManager, VoiceManager, type ApiError } from '@rs/web-common';
 import { AgentChat } from '../chat/agent-chat';
 import { SessionControl } from '../control/session-control';
 import type { StaffContext } from '../home/staff-context';
 import { NotesManager } from '../notes/notes-manager';
+import { AgentScreenManager } from '../screen-view/agent-screen-manager';
 import { ScreenViewManager } from '../screen-view/screen-view-manager';
 import { ViewRequestManager } from '../screen-view/view-request-manager';
 import type { Invitation } from './invitations';
@@ -28,6 +29,12 @@ export class AgentSession {
   readonly notes: NotesManager;
   readonly viewRequest: ViewRequestManager;
   readonly screenView: ScreenViewManager;
+  readonly agentScreen: AgentScreenManager;
+  readonly voice: VoiceManager;
+  readonly video: VideoManager;
+  readonly annotations: AnnotationManager;
+  /** Every producer of the session, as the server lists them. */
+  readonly producers = new Map<string, ProducerInfo>();
   private hasEnded = false;
 
   constructor(
@@ -43,6 +50,16 @@ export class AgentSession {
     this.notes = new NotesManager(this.channel);
     this.viewRequest = new ViewRequestManager(this.channel);
     this.screenView = new ScreenViewManager(this.channel, this.media);
+    this.agentScreen = new AgentScreenManager(this.channel, this.media);
+    this.voice = new VoiceManager(this.channel, this.media, () => this.summary.controllerId);
+    this.video = new VideoManager(this.channel, this.media);
+    this.annotations = new AnnotationManager(this.channel);
+    this.channel.events.on('snapshot', (snapshot) => {
+      this.producers.clear();
+      for (const info of snapshot.producers) this.producers.set(info.producerId, info);
+    });
+    this.channel.on('media:producer-added', ({ sessionId: _sessionId, ...info }) => this.producers.set(info.producerId, info));
+    this.channel.on('media:producer-closed', ({ producerId }) => this.producers.delete(producerId));
 
     this.channel.events.on('snapshot', (snapshot) => {
       if (snapshot.session.state === 'ended') this.markEnded();
@@ -96,9 +113,9 @@ export class AgentSession {
     return !(this.viewRequest.busy && asked !== null && this.roster.get(asked)?.connected === true);
   }
 
-  async requestView(): Promise<void> {
+  async requestView(surface?: DisplaySurface): Promise<void> {
     const customer = this.selectedCustomer;
-    if (customer?.connected && this.isController) await this.viewRequest.ask(customer.id);
+    if (customer?.connected && this.isController) await this.viewRequest.ask(customer.id, surface);
   }
 
   selectCustomer(customerId: ParticipantId): Promise<void> {
@@ -118,8 +135,7 @@ export class AgentSession {
   }
 
   close(): void {
-    this.screenView.close();
-    this.media.close();
+    this.closeMedia();
     this.notes.close();
     this.channel.close();
     this.events.removeAllListeners();
@@ -128,8 +144,16 @@ export class AgentSession {
   private markEnded(): void {
     if (this.hasEnded) return;
     this.hasEnded = true;
-    this.screenView.close();
-    this.media.close();
+    this.closeMedia();
     this.events.emit('ended');
+  }
+
+  private closeMedia(): void {
+    this.screenView.close();
+    this.agentScreen.close();
+    this.voice.close();
+    this.video.close();
+    this.annotations.close();
+    this.media.close();
   }
 }

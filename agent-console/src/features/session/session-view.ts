@@ -1,12 +1,16 @@
-import { h, type ParticipantsView, type Toaster } from '@rs/web-common';
+import { VideoPanelView, VoicePanelView, h, type ParticipantsView, type Toaster } from '@rs/web-common';
 import { announceControlChanges } from '../control/control-notices';
 import { SessionToolbarView } from '../control/session-toolbar-view';
 import { createStaffParticipants } from '../control/staff-participants';
 import { NotesReviewView } from '../notes/notes-review-view';
 import { NotesView } from '../notes/notes-view';
 import { ScreenViewView } from '../screen-view/screen-view-view';
+import { StreamStatsView } from '../screen-view/stream-stats-view';
 import type { AgentSession } from './agent-session';
 import { InvitationView } from './invitation-view';
+
+/** The view of each open session (the debug hooks read the stage and the readout). */
+export const sessionViews = new WeakMap<AgentSession, SessionView>();
 
 /** Everything of one session, shown as the panel of its tab. */
 export class SessionView {
@@ -14,7 +18,10 @@ export class SessionView {
   private readonly toolbar: SessionToolbarView;
   private readonly participants: ParticipantsView;
   private readonly invitation: InvitationView;
-  private readonly screen: ScreenViewView;
+  readonly screen: ScreenViewView;
+  readonly stats: StreamStatsView;
+  private readonly voice: VoicePanelView;
+  private readonly video: VideoPanelView;
   private readonly notes: NotesView;
   private readonly endedNotice: HTMLElement;
   private readonly review: NotesReviewView;
@@ -31,10 +38,28 @@ export class SessionView {
     this.screen = new ScreenViewView({
       viewRequest: session.viewRequest,
       screenView: session.screenView,
+      agentScreen: session.agentScreen,
+      annotations: session.annotations,
       inControl: () => session.isController,
       canRequestView: () => session.canRequestView,
       hasCustomer: () => session.roster.customers().some((customer) => customer.connected),
-      requestView: () => session.requestView(),
+      requestView: (surface) => session.requestView(surface),
+    });
+    session.annotations.events.on('error', () => toaster.show('annotate.failed', undefined, 'error'));
+    session.agentScreen.events.on('failed', () => toaster.show('view.showMineFailed', undefined, 'error'));
+    this.stats = new StreamStatsView(session.media, session.roster, (id) => session.producers.get(id) ?? null);
+    this.voice = new VoicePanelView({
+      voice: session.voice,
+      roster: session.roster,
+      canManage: () => session.isController,
+      onError: () => toaster.show('voice.error', undefined, 'error'),
+    });
+    this.video = new VideoPanelView({
+      video: session.video,
+      roster: session.roster,
+      canStart: () => session.isController,
+      largeFrom: () => session.selectedCustomer?.id ?? null,
+      onError: () => undefined,
     });
     this.notes = new NotesView(session.notes);
     this.review = new NotesReviewView(() => context.api.sessionRecord(context.token, session.id), () => session.notes.text);
@@ -49,11 +74,12 @@ export class SessionView {
       this.toolbar.element,
       this.endedNotice,
       h('div', { className: 'session-layout' }, [
-        h('div', { className: 'session-main' }, [this.screen.element, this.notes.element]),
-        h('div', { className: 'session-side' }, [this.participants.element, session.chat.view, this.invitation.element]),
+        h('div', { className: 'session-main' }, [this.screen.element, this.stats.element, this.notes.element]),
+        h('div', { className: 'session-side' }, [this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
       ]),
     ]);
 
+    sessionViews.set(session, this);
     announceControlChanges(session, toaster);
     session.events.on('changed', () => this.render());
     session.events.on('ended', () => {
@@ -69,6 +95,8 @@ export class SessionView {
     this.participants.render(session.roster.list(), session.roster.selfParticipantId, session.selectedCustomer?.id ?? null);
     this.invitation.setCustomerPresent(session.roster.customers().length > 0);
     this.screen.render();
+    this.voice.render();
+    this.video.render();
     this.notes.setEditable(!session.ended);
     this.element.dataset.state = session.ended ? 'ended' : 'open';
     this.element.dataset.role = session.selfRole ?? '';
@@ -79,5 +107,7 @@ export class SessionView {
 
   dispose(): void {
     this.screen.dispose();
+    this.stats.dispose();
+    this.voice.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import type { ConsentActivity, ConsentRequest } from '@rs/signaling';
+import type { ConsentActivity, ConsentRequest, DisplaySurface } from '@rs/signaling';
 import { ModalDialog, h, type MessageKey } from '@rs/web-common';
 
 export interface ConsentPromptHandlers {
@@ -13,6 +13,13 @@ const QUESTIONS: Record<ConsentActivity, MessageKey> = {
   'file-transfer': 'consent.fileTransfer',
   'system-info': 'consent.systemInfo',
   recording: 'consent.recording',
+};
+
+/** What the agent asked to view (whole desktop, a window, the browser tab). */
+const SURFACE_QUESTIONS: Record<DisplaySurface, MessageKey> = {
+  monitor: 'consent.viewMonitor',
+  window: 'consent.viewWindow',
+  browser: 'consent.viewBrowser',
 };
 
 /**
@@ -33,7 +40,7 @@ export class ConsentPromptView {
       testId: 'consent-prompt',
       title: 'consent.title',
       body: [
-        h('p', { className: 'consent-question', testId: 'consent-text', i18n: QUESTIONS[request.activity], params: { name: this.handlers.requesterName(request) } }),
+        h('p', { className: 'consent-question', testId: 'consent-text', i18n: request.activity === 'view-desktop' && request.surface ? SURFACE_QUESTIONS[request.surface] : QUESTIONS[request.activity], attrs: { 'data-surface': request.surface ?? '' }, params: { name: this.handlers.requesterName(request) } }),
         request.activity === 'view-desktop' ? h('p', { className: 'consent-explain', i18n: 'consent.explain' }) : null,
         h('div', { className: 'consent-grant-all' }, [
           grantAll,

@@ -1,7 +1,14 @@
-/** Asks the browser for the screen; a test may replace it. */
-export type ScreenCapture = () => Promise<MediaStream>;
+import type { DisplaySurface } from '@rs/signaling';
 
-export const captureDisplay: ScreenCapture = () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+/** Asks the browser for the screen (what the agent asked for is pre-selected in the picker); a test may replace it. */
+export type ScreenCapture = (surface?: DisplaySurface) => Promise<MediaStream>;
+
+export const captureDisplay: ScreenCapture = (surface) => {
+  const video: MediaTrackConstraints = surface ? ({ displaySurface: surface } as MediaTrackConstraints) : {};
+  // A browser tab: the one the customer started from (co-browse, R3.1).
+  const options = { video, audio: false, ...(surface === 'browser' ? { preferCurrentTab: true, selfBrowserSurface: 'include' } : {}) };
+  return navigator.mediaDevices.getDisplayMedia(options as DisplayMediaStreamOptions);
+};
 
 /**
  * Browsers that open the picker only inside a click refuse without one

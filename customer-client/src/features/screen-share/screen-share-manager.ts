@@ -1,4 +1,4 @@
-import type { ConsentRequest, SessionSnapshot } from '@rs/signaling';
+import type { ConsentRequest, DisplaySurface, SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter, type MediaSession, type MessageKey, type SessionChannel } from '@rs/web-common';
 import type { ConsentPromptManager } from '../consent/consent-prompt-manager';
 import { captureDisplay, needsUserGesture, type ScreenCapture } from './screen-capture';
@@ -24,8 +24,9 @@ export type ScreenShareEvents = {
 export class ScreenShareManager {
   readonly events = new TypedEmitter<ScreenShareEvents>();
   private current: ScreenShareState = 'idle';
-  private track: MediaStreamTrack | null = null;
-  private producerId: string | null = null;
+  /** The shared tracks: one grant allows two (the customer may add another application). */
+  private shared: { track: MediaStreamTrack; producerId: string | null }[] = [];
+  private adding = false;
   private requestId: string | null = null;
   private selfId: string | null = null;
   private snapshots = 0;
@@ -37,7 +38,17 @@ export class ScreenShareManager {
     private readonly capture: ScreenCapture = captureDisplay,
   ) {
     channel.on('media:producer-closed', ({ producerId }) => {
-      if (producerId === this.producerId) this.stopLocally('share.ended');
+      const entry = this.shared.find((each) => each.producerId === producerId);
+      if (!entry) return;
+      if (this.shared.length === 1) return this.stopLocally('share.ended');
+      entry.track.stop();
+      this.shared = this.shared.filter((each) => each !== entry);
+      this.events.emit('state', this.current);
+    });
+    channel.on('share:quality', ({ producerId, mode }) => {
+      if (this.shared.some((each) => each.producerId === producerId)) {
+        void media.applyQuality(producerId, mode).catch((error: unknown) => console.warn('quality not applied', error));
+      }
     });
     channel.on('consent:updated', (request) => this.onConsentUpdated(request));
     channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
@@ -54,12 +65,41 @@ export class ScreenShareManager {
     return this.current === 'sharing';
   }
 
+  /** My shared screens (producer and track), for the preview. */
+  get screens(): { producerId: string; track: MediaStreamTrack }[] {
+    return this.shared.flatMap((each) => (each.producerId ? [{ producerId: each.producerId, track: each.track }] : []));
+  }
+
+  get canAddAnother(): boolean {
+    return this.current === 'sharing' && this.shared.length < 2 && !this.adding;
+  }
+
+  /** "Add another application": a second track under the same grant (call from a click). */
+  async addAnother(): Promise<void> {
+    if (!this.canAddAnother) return;
+    this.adding = true;
+    this.events.emit('state', this.current);
+    try {
+      const stream = await this.capture('window');
+      stream.getAudioTracks().forEach((audio) => audio.stop());
+      const track = stream.getVideoTracks()[0];
+      if (!track) return;
+      await this.publishTrack(track);
+    } catch (error) {
+      console.warn('second share failed', error);
+      this.events.emit('notice', 'share.failed');
+    } finally {
+      this.adding = false;
+      this.events.emit('state', this.current);
+    }
+  }
+
   /** Call from the Allow click; `grantAll` also allows every later request of this session (R2.2). */
   async allow(request: ConsentRequest, grantAll = false): Promise<void> {
     if (this.current !== 'idle') this.stopLocally(null);
     this.requestId = request.id;
     this.setState('starting');
-    const picking = this.capture();
+    const picking = this.capture(request.surface ?? undefined);
     picking.catch(() => undefined);
     try {
       await this.consent.answer(request.id, true, grantAll);
@@ -75,7 +115,7 @@ export class ScreenShareManager {
     if (this.current !== 'idle') return;
     this.requestId = request.id;
     this.setState('starting');
-    await this.publish(request, this.capture());
+    await this.publish(request, this.capture(request.surface ?? undefined));
   }
 
   deny(request: ConsentRequest): void {
@@ -95,9 +135,8 @@ export class ScreenShareManager {
   /** Stops the capture here at once (the server already knows: revoked, ended, producer closed). */
   stopLocally(notice: MessageKey | null): void {
     const wasActive = this.current !== 'idle';
-    this.track?.stop();
-    this.track = null;
-    this.producerId = null;
+    for (const each of this.shared) each.track.stop();
+    this.shared = [];
     this.requestId = null;
     this.media.stopScreen();
     this.setState('idle');
@@ -124,15 +163,32 @@ export class ScreenShareManager {
       stream.getTracks().forEach((each) => each.stop());
       return this.stop('share.failed');
     }
-    this.track = track;
-    track.addEventListener('ended', () => void this.stop(null));
     try {
-      this.producerId = await this.media.publishScreen(track);
+      await this.publishTrack(track);
       this.setState('sharing');
     } catch (error) {
       console.warn('screen produce failed', error);
       await this.stop('share.failed');
     }
+  }
+
+  /** Produces one screen track with the surface the customer picked; the browser's own stop bar closes it. */
+  private async publishTrack(track: MediaStreamTrack): Promise<void> {
+    const entry: { track: MediaStreamTrack; producerId: string | null } = { track, producerId: null };
+    this.shared.push(entry);
+    track.addEventListener('ended', () => void this.onTrackEnded(entry));
+    const surface = track.getSettings().displaySurface as DisplaySurface | undefined;
+    entry.producerId = await this.media.publishScreen(track, 'screen', surface);
+  }
+
+  private async onTrackEnded(entry: { track: MediaStreamTrack; producerId: string | null }): Promise<void> {
+    if (!this.shared.includes(entry)) return;
+    if (this.shared.length === 1) return this.stop(null);
+    this.shared = this.shared.filter((each) => each !== entry);
+    this.events.emit('state', this.current);
+    if (!entry.producerId) return;
+    this.media.closeProducer(entry.producerId);
+    await this.channel.request('media:close-producer', { sessionId: this.channel.sessionId, producerId: entry.producerId }).catch(() => undefined);
   }
 
   private onConsentUpdated(request: ConsentRequest): void {
@@ -154,7 +210,8 @@ export class ScreenShareManager {
     const first = this.snapshots++ === 0;
     if (this.current === 'starting') return;
     const ownScreens = snapshot.producers.filter((p) => p.participantId === snapshot.self.id && p.source === 'screen');
-    if (this.current === 'sharing' && !ownScreens.some((p) => p.producerId === this.producerId)) this.stopLocally('share.ended');
+    const mine = this.screens.map((each) => each.producerId);
+    if (this.current === 'sharing' && !mine.every((id) => ownScreens.some((p) => p.producerId === id))) this.stopLocally('share.ended');
     if (this.current !== 'idle') return;
     if (!first) this.media.reset();
     if (ownScreens.length > 0) void this.stop(null);

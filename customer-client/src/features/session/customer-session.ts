@@ -1,6 +1,9 @@
 import type { SessionSummary } from '@rs/signaling';
 import {
+  AnnotationManager,
   ApiError,
+  VideoManager,
+  VoiceManager,
   MediaSession,
   ParticipantRoster,
   SessionChannel,
@@ -14,6 +17,7 @@ import { ConsentLedger } from '../consent/consent-ledger';
 import { ConsentPromptManager } from '../consent/consent-prompt-manager';
 import type { CustomerCredentials } from '../join/customer-credentials';
 import { ScreenShareManager } from '../screen-share/screen-share-manager';
+import { AgentScreenManager } from '../agent-screen/agent-screen-manager';
 
 /** Why the customer is out of the session. */
 export type EndReason = 'agent-ended' | 'left' | 'unavailable';
@@ -38,6 +42,10 @@ export class CustomerSession {
   readonly ledger: ConsentLedger;
   readonly share: ScreenShareManager;
   readonly chat: ChatBinding;
+  readonly voice: VoiceManager;
+  readonly video: VideoManager;
+  readonly annotations: AnnotationManager;
+  readonly agentScreen: AgentScreenManager;
   private summary: SessionSummary | null = null;
   private finished = false;
 
@@ -50,6 +58,10 @@ export class CustomerSession {
     this.ledger = new ConsentLedger(this.channel, this.roster);
     this.share = new ScreenShareManager(this.channel, this.media, this.consent);
     this.chat = createCustomerChat(this.channel, this.roster);
+    this.voice = new VoiceManager(this.channel, this.media, () => this.summary?.controllerId ?? null);
+    this.video = new VideoManager(this.channel, this.media);
+    this.annotations = new AnnotationManager(this.channel);
+    this.agentScreen = new AgentScreenManager(this.channel, this.media);
 
     this.channel.events.on('snapshot', (snapshot) => {
       this.setSummary(snapshot.session);
@@ -94,8 +106,16 @@ export class CustomerSession {
     this.finish('left');
   }
 
+  get controllerId(): string | null {
+    return this.summary?.controllerId ?? null;
+  }
+
   close(): void {
     this.share.close();
+    this.voice.close();
+    this.video.close();
+    this.annotations.close();
+    this.agentScreen.close();
     this.media.close();
     this.channel.close();
     this.signaling.close();
@@ -112,6 +132,8 @@ export class CustomerSession {
     if (this.finished) return;
     this.finished = true;
     this.share.close();
+    this.voice.close();
+    this.video.close();
     this.events.emit('ended', reason);
   }
 }

@@ -1,4 +1,5 @@
-import { ParticipantsView, StatusLine, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
+import { ParticipantsView, StatusLine, VideoPanelView, VoicePanelView, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
+import { SharedScreensView } from '../agent-screen/shared-screens-view';
 import { ConsentPromptView } from '../consent/consent-prompt-view';
 import { createWithdrawView } from '../consent/withdraw-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
@@ -10,6 +11,9 @@ export class SessionScreenView {
   readonly element: HTMLElement;
   private readonly consentPrompt: ConsentPromptView;
   private readonly startPrompt: ShareStartPrompt;
+  readonly screens: SharedScreensView;
+  private readonly voice: VoicePanelView;
+  private readonly video: VideoPanelView;
 
   constructor(session: CustomerSession, toaster: Toaster) {
     const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
@@ -52,6 +56,12 @@ export class SessionScreenView {
     session.consent.events.on('settled', (requestId) => this.consentPrompt.hide(requestId));
     this.startPrompt = new ShareStartPrompt(session.share, () => session.agentName);
 
+    this.screens = new SharedScreensView(session, session.agentScreen);
+    session.annotations.events.on('error', () => toaster.show('annotate.failed', undefined, 'error'));
+    this.voice = new VoicePanelView({ voice: session.voice, roster: session.roster, canManage: () => false, onError: () => toaster.show('voice.error', undefined, 'error') });
+    const agentCameraOn = (): boolean => session.controllerId !== null && session.video.cameraOf(session.controllerId) !== null;
+    this.video = new VideoPanelView({ video: session.video, roster: session.roster, canStart: agentCameraOn, largeFrom: () => session.controllerId, onError: () => undefined });
+    session.video.events.on('changed', () => this.video.render());
     this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
       h('div', { className: 'session-bar' }, [
         h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]),
@@ -60,7 +70,9 @@ export class SessionScreenView {
       createConnectionBanner(session.signaling),
       helpingOther.element,
       banner.element,
+      this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),
+      h('div', { className: 'customer-grid' }, [this.voice.element, this.video.element]),
     ]);
     renderParticipants();
   }
@@ -69,5 +81,7 @@ export class SessionScreenView {
   dispose(): void {
     this.consentPrompt.hide();
     this.startPrompt.hide();
+    this.screens.dispose();
+    this.voice.dispose();
   }
 }

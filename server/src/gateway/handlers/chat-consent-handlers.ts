@@ -13,8 +13,8 @@ export function chatConsentHandlers(s: Services): ChatConsentHandlers {
       await s.shares.revoke(await joinedMember(s.store, socket, sessionId));
       return {};
     },
-    'share:stop': async ({ socket }, { sessionId }) => {
-      await s.shares.stop(await joinedMember(s.store, socket, sessionId));
+    'share:stop': async ({ socket }, { sessionId, source }) => {
+      await s.shares.stop(await joinedMember(s.store, socket, sessionId), source);
       return {};
     },
   };

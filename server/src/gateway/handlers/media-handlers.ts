@@ -5,7 +5,13 @@ import type { Services } from '../services';
 
 type MediaHandlers = Pick<
   HandlerMap,
-  'media:capabilities' | 'media:create-transport' | 'media:connect-transport' | 'media:produce' | 'media:consume' | 'media:resume-consumer'
+  | 'media:capabilities'
+  | 'media:create-transport'
+  | 'media:connect-transport'
+  | 'media:produce'
+  | 'media:consume'
+  | 'media:resume-consumer'
+  | 'media:close-producer'
 >;
 
 /** WebRTC plumbing through the SFU. Every call first proves the caller is in the session. */
@@ -29,12 +35,19 @@ export function mediaHandlers(s: Services): MediaHandlers {
       return {};
     },
     'media:produce': async ({ socket }, request) => {
-      const { producerId } = await s.shares.produce(await joinedMember(s.store, socket, request.sessionId), request);
+      const { producerId } = await s.publish.produce(await joinedMember(s.store, socket, request.sessionId), request);
       return { producerId };
     },
     'media:consume': async ({ socket }, { sessionId, transportId, producerId, rtpCapabilities }) => {
       const { member, room } = await roomOf(socket, sessionId);
-      return withMediaErrors(() => room.consume(member.participant.id, transportId, producerId, rtpCapabilities));
+      // Supervisors watch on the lowest simulcast layer: no cost to the agent's view.
+      const lowLayer = member.participant.role === 'supervisor';
+      return withMediaErrors(() => room.consume(member.participant.id, transportId, producerId, rtpCapabilities, lowLayer));
+    },
+    'media:close-producer': async ({ socket }, { sessionId, producerId }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      room.closeOwnProducer(member.participant.id, producerId);
+      return {};
     },
     'media:resume-consumer': async ({ socket }, { sessionId, consumerId }) => {
       const { member, room } = await roomOf(socket, sessionId);

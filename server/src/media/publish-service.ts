@@ -1,0 +1,64 @@
+import type { ProduceRequest, ProducerInfo, SetQualityRequest } from '@rs/signaling';
+import { AppError } from '../errors/app-error';
+import { refusePublish } from '../domain/media-rules';
+import type { Member } from '../domain/membership';
+import type { Notifier } from '../domain/notifier';
+import { isController } from '../domain/session-rules';
+import type { MediaRooms } from './media-rooms';
+import type { ShareService } from './share-service';
+import { withMediaErrors } from './share-service';
+import type { VoiceService } from './voice-service';
+
+const KIND_OF = { screen: 'video', 'agent-screen': 'video', mic: 'audio', camera: 'video' } as const;
+
+/**
+ * Every new producer goes through here: the customer's screen under consent
+ * (ShareService), the agent's screen, microphones under the call rules (then
+ * the floor), cameras under the two-sender rule. Everyone is told.
+ */
+export class PublishService {
+  constructor(
+    private readonly rooms: MediaRooms,
+    private readonly shares: ShareService,
+    private readonly voice: VoiceService,
+    private readonly notifier: Notifier,
+  ) {
+    rooms.on('producer-closed', (sessionId, producerId) => {
+      this.notifier.toSession(sessionId, 'media:producer-closed', { sessionId, producerId });
+    });
+  }
+
+  async produce(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
+    if (request.kind !== KIND_OF[request.source]) throw new AppError('INVALID_PAYLOAD', `a ${request.source} track is ${KIND_OF[request.source]}`);
+    const info = request.source === 'screen' ? await this.shares.produce(member, request) : await this.produceOwn(member, request);
+    this.notifier.toSession(member.session.id, 'media:producer-added', { sessionId: member.session.id, ...info });
+    if (info.source === 'mic') await this.voice.applyFloor(member.session.id);
+    const room = await this.rooms.get(member.session.id);
+    return room.listProducers().find((p) => p.producerId === info.producerId) ?? info;
+  }
+
+  /** R3.4: the agent in control picks a quality mode; the sender applies it, everyone sees it. */
+  async setQuality({ session, participant }: Member, request: SetQualityRequest): Promise<void> {
+    if (!isController(session, participant)) throw new AppError('NOT_IN_CONTROL', 'only the agent in control sets the quality');
+    const shared = (await this.rooms.peek(session.id))?.listProducers().find((p) => p.producerId === request.producerId);
+    if (!shared || (shared.source !== 'screen' && shared.source !== 'agent-screen')) throw new AppError('MEDIA_NOT_FOUND', 'no such shared screen');
+    this.notifier.toSession(session.id, 'share:quality', { sessionId: session.id, producerId: request.producerId, mode: request.mode });
+  }
+
+  private async produceOwn(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
+    const source = request.source as Exclude<ProduceRequest['source'], 'screen'>;
+    const room = await this.rooms.get(member.session.id);
+    const refusal = refusePublish(source, {
+      session: member.session,
+      actor: member.participant,
+      producers: room.listProducers(),
+      voice: this.voice.state(member.session.id),
+    });
+    if (refusal) throw new AppError(refusal.code, refusal.reason);
+    return withMediaErrors(() =>
+      room.produce(member.participant.id, request.transportId, request.kind, request.rtpParameters, {
+        participantId: member.participant.id, source, surface: request.surface ?? null, consentId: null,
+      }),
+    );
+  }
+}

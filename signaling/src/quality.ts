@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Screen-sharing quality modes (R3.4), applied to the sender's encoder:
+ * the manual's "256 colours" / "screen sampling" become a bitrate cap,
+ * resolution scale, frame rate and contentHint.
+ */
+export const QualityModeSchema = z.enum(['low-bandwidth', 'balanced', 'high-detail']);
+export type QualityMode = z.infer<typeof QualityModeSchema>;
+
+export interface EncoderPreset {
+  /** Top layer's bitrate cap (bps). */
+  maxBitrate: number;
+  /** 1 = full resolution. */
+  scaleResolutionDownBy: number;
+  maxFramerate: number;
+  /** MediaStreamTrack.contentHint: 'detail' keeps text sharp, 'motion' keeps it fluid. */
+  contentHint: 'detail' | 'motion';
+}
+
+export const QUALITY_PRESETS: Record<QualityMode, EncoderPreset> = {
+  'low-bandwidth': { maxBitrate: 300_000, scaleResolutionDownBy: 2, maxFramerate: 5, contentHint: 'detail' },
+  balanced: { maxBitrate: 1_200_000, scaleResolutionDownBy: 1, maxFramerate: 15, contentHint: 'motion' },
+  'high-detail': { maxBitrate: 2_500_000, scaleResolutionDownBy: 1, maxFramerate: 30, contentHint: 'detail' },
+};
+
+/** Simulcast layers of a screen track, lowest first: viewers on slow links and supervisors get a lower one. */
+export const SCREEN_SIMULCAST_SCALES = [4, 2, 1] as const;

@@ -1,0 +1,119 @@
+import { ROUTES } from '@rs/signaling';
+import type { MediaSource } from '@rs/signaling';
+import { TestClient, login, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TEST_ADMIN, startTestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
+
+let ssrc = 30_000_000;
+/** Stream descriptions as a browser would send them (mediasoup validates them for real). */
+const rtp = (kind: 'audio' | 'video') => ({
+  mid: '0',
+  codecs: kind === 'audio'
+    ? [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, rtcpFeedback: [] }]
+    : [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90000, rtcpFeedback: [] }],
+  encodings: [{ ssrc: ++ssrc }],
+  rtcp: { cname: `c${ssrc}` },
+});
+
+/** Voice floor, video senders, the agent's own screen, quality modes, annotation: enforced by the server. */
+describe('media rules', () => {
+  let server: TestServer;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  afterAll(() => server.close());
+
+  async function threeInACall() {
+    const s = await startSessionWithCustomer(server.url, await newAgent(server.url, TEST_ADMIN), 'Ada');
+    const joinedB = unwrap(await postJson<{ token: string; participantId: string }>(server.url, ROUTES.join, {
+      sessionNumber: s.created.session.number, displayName: 'Ben',
+    }));
+    const b = await TestClient.connect(server.url, joinedB.token);
+    await b.call('session:join', { sessionId: s.sessionId });
+    clients.push(s.agent, s.customer, b);
+    return { ...s, a: s.customer, aId: s.joined.participantId, b, bId: joinedB.participantId };
+  }
+  const publish = async (client: TestClient, sessionId: string, source: MediaSource) => {
+    const transport = await client.call('media:create-transport', { sessionId, direction: 'send' });
+    const kind = source === 'mic' ? 'audio' : 'video';
+    return client.request('media:produce', { sessionId, transportId: transport.id, kind, source, rtpParameters: rtp(kind) });
+  };
+  const pausedOf = async (sessionId: string, producerId: string) =>
+    (await server.app.services.rooms.peek(sessionId))?.listProducers().find((p) => p.producerId === producerId)?.paused;
+
+  it('voice: members only; at most two speak; passing the mic pauses the previous holder on the server', async () => {
+    const s = await threeInACall();
+    expect(await s.a.request('voice:start', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await s.agent.call('voice:start', { sessionId: s.sessionId });
+    expect(await publish(s.a, s.sessionId, 'mic')).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
+    await s.a.call('voice:join', { sessionId: s.sessionId });
+    await s.b.call('voice:join', { sessionId: s.sessionId });
+    const agentMic = unwrap({ body: await publish(s.agent, s.sessionId, 'mic') }).producerId;
+    const aMic = unwrap({ body: await publish(s.a, s.sessionId, 'mic') }).producerId;
+    const bMic = unwrap({ body: await publish(s.b, s.sessionId, 'mic') }).producerId;
+    // Nobody holds the mic yet: only the agent in control is forwarded.
+    expect([await pausedOf(s.sessionId, agentMic), await pausedOf(s.sessionId, aMic), await pausedOf(s.sessionId, bMic)]).toEqual([false, true, true]);
+
+    await s.agent.call('voice:pass-mic', { sessionId: s.sessionId, participantId: s.aId });
+    expect([await pausedOf(s.sessionId, aMic), await pausedOf(s.sessionId, bMic)]).toEqual([false, true]);
+    const state = await s.agent.call('voice:pass-mic', { sessionId: s.sessionId, participantId: s.bId });
+    expect(state).toMatchObject({ active: true, micHolderId: s.bId });
+    expect([await pausedOf(s.sessionId, agentMic), await pausedOf(s.sessionId, aMic), await pausedOf(s.sessionId, bMic)]).toEqual([false, true, false]);
+    await s.a.waitForEvent('media:producer-paused', (e) => e.producerId === aMic && e.paused);
+    expect(await s.a.request('voice:pass-mic', { sessionId: s.sessionId, participantId: s.aId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Leaving the call closes the microphone; ending the call closes them all; the session goes on.
+    await s.b.call('voice:leave', { sessionId: s.sessionId });
+    await s.agent.waitForEvent('media:producer-closed', (e) => e.producerId === bMic);
+    expect(await s.agent.call('voice:end', { sessionId: s.sessionId })).toMatchObject({ active: false, members: [] });
+    await s.agent.waitForEvent('media:producer-closed', (e) => e.producerId === aMic);
+    expect((await s.agent.call('session:join', { sessionId: s.sessionId })).session.state).toBe('active');
+  });
+
+  it('video: only the agent in control and the customer being helped, the customer after the agent', async () => {
+    const s = await threeInACall();
+    expect(await publish(s.a, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await publish(s.agent, s.sessionId, 'camera')).toMatchObject({ ok: true });
+    expect(await publish(s.a, s.sessionId, 'camera')).toMatchObject({ ok: true });
+    expect(await publish(s.b, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'MEDIA_LIMIT' } });
+    expect(await publish(s.agent, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'MEDIA_LIMIT' } });
+    const helper = await TestClient.connect(server.url, (await login(server.url, await newAgent(server.url, TEST_ADMIN))).token);
+    clients.push(helper);
+    await helper.call('session:assist', { sessionNumber: s.created.session.number });
+    expect(await publish(helper, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'MEDIA_LIMIT' } });
+    expect(await publish(helper, s.sessionId, 'agent-screen')).toMatchObject({ ok: false, error: { code: 'NOT_IN_CONTROL' } });
+    expect(await publish(s.a, s.sessionId, 'agent-screen')).toMatchObject({ ok: false, error: { code: 'NOT_IN_CONTROL' } });
+  });
+
+  it('the agent shows their screen; quality modes reach everyone; annotations follow the rules', async () => {
+    const s = await threeInACall();
+    const shown = unwrap({ body: await publish(s.agent, s.sessionId, 'agent-screen') });
+    await s.a.waitForEvent('media:producer-added', (p) => p.producerId === shown.producerId && p.source === 'agent-screen');
+
+    await s.agent.call('share:set-quality', { sessionId: s.sessionId, producerId: shown.producerId, mode: 'low-bandwidth' });
+    await s.b.waitForEvent('share:quality', (e) => e.producerId === shown.producerId && e.mode === 'low-bandwidth');
+    expect(await s.agent.request('share:set-quality', { sessionId: s.sessionId, producerId: shown.producerId, mode: 'turbo' })).toMatchObject({
+      ok: false, error: { code: 'INVALID_PAYLOAD' },
+    });
+
+    const stroke = (id: string) => ({ id, producerId: shown.producerId, tool: 'pen', color: '#ff0000', width: 0.004, points: [[0.1, 0.2], [0.3, 0.4]] });
+    const customerStroke = '0b7c4d8e-1111-4a5f-9d4e-3c2b1a0f9e8d';
+    await s.a.call('annotation:draw', { sessionId: s.sessionId, stroke: stroke(customerStroke) });
+    const seen = await s.agent.waitForEvent('annotation:stroke', (e) => e.stroke.id === customerStroke);
+    expect(seen.stroke.points).toEqual([[0.1, 0.2], [0.3, 0.4]]);
+    expect(await s.b.request('annotation:erase', { sessionId: s.sessionId, strokeId: customerStroke })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await s.a.request('annotation:draw', { sessionId: s.sessionId, stroke: { ...stroke(customerStroke), points: [[1.5, 0]] } })).toMatchObject({
+      ok: false, error: { code: 'INVALID_PAYLOAD' },
+    });
+    expect((await s.b.call('session:join', { sessionId: s.sessionId })).strokes.map((e) => e.stroke.id)).toEqual([customerStroke]);
+    await s.agent.call('annotation:erase', { sessionId: s.sessionId, strokeId: customerStroke });
+    await s.a.waitForEvent('annotation:erased', (e) => e.strokeId === customerStroke);
+    await s.agent.call('annotation:clear', { sessionId: s.sessionId });
+    await s.b.waitForEvent('annotation:cleared');
+
+    await s.agent.call('share:stop', { sessionId: s.sessionId, source: 'agent-screen' });
+    await s.a.waitForEvent('media:producer-closed', (e) => e.producerId === shown.producerId);
+  });
+});

@@ -1,0 +1,192 @@
+import type { ParticipantId } from '@rs/signaling';
+import type { ClientErrorCode } from '../connection/api-error';
+import type { MessageKey } from '../i18n/catalogs/en';
+import { bindText } from '../i18n/translate-dom';
+import type { ParticipantRoster } from '../session/participant-roster';
+import type { VoiceManager } from '../voice/voice-manager';
+import { h, replaceChildren } from './dom';
+
+export interface VoicePanelOptions {
+  voice: VoiceManager;
+  roster: ParticipantRoster;
+  /** The agent in control starts/ends the call and passes the microphone. */
+  canManage: () => boolean;
+  onError: (code: ClientErrorCode) => void;
+}
+
+const SPEAKING_LEVEL = 0.02;
+
+/**
+ * The voice call panel (R4): start/end (agent in control), join/leave (anyone),
+ * members with the floor (green) and speaking indicators, "Pass the mic",
+ * and the audio set-up: microphone choice, test with a level meter, volumes.
+ */
+export class VoicePanelView {
+  readonly element: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly startButton: HTMLButtonElement;
+  private readonly endButton: HTMLButtonElement;
+  private readonly joinButton: HTMLButtonElement;
+  private readonly leaveButton: HTMLButtonElement;
+  private readonly members: HTMLUListElement;
+  private readonly deviceSelect: HTMLSelectElement;
+  private readonly testButton: HTMLButtonElement;
+  private readonly meter: HTMLElement;
+  private readonly meterBar: HTMLElement;
+  private readonly speaking = new Set<ParticipantId>();
+  private selfLevel = 0;
+  private pollTimer: number | null = null;
+
+  constructor(private readonly options: VoicePanelOptions) {
+    const { voice } = options;
+    const button = (testId: string, i18n: MessageKey, variant: string, click: () => Promise<void>): HTMLButtonElement =>
+      h('button', { className: `btn ${variant} btn-small`, testId, i18n, attrs: { type: 'button' }, on: { click: () => void click() } });
+    this.status = h('p', { className: 'voice-status', testId: 'voice-status', attrs: { role: 'status' } });
+    this.startButton = button('voice-start', 'voice.start', 'btn-primary', () => voice.start());
+    this.endButton = button('voice-end', 'voice.end', 'btn-danger', () => voice.end());
+    this.joinButton = button('voice-join', 'voice.join', 'btn-primary', () => voice.join());
+    this.leaveButton = button('voice-leave', 'voice.leave', 'btn-secondary', () => voice.leave());
+    this.members = h('ul', { className: 'voice-members', testId: 'voice-members' });
+    this.deviceSelect = h('select', { className: 'voice-device', testId: 'voice-mic-device', i18nAttrs: { 'aria-label': 'voice.microphone' } });
+    this.deviceSelect.addEventListener('change', () => void voice.setMicDevice(this.deviceSelect.value || null));
+    this.deviceSelect.addEventListener('focus', () => void this.listDevices());
+    const range = (testId: string, label: 'voice.speakerVolume' | 'voice.micVolume', max: number, apply: (value: number) => void): HTMLElement => {
+      const input = h('input', { testId, attrs: { type: 'range', min: 0, max, step: 0.05, value: 1 } });
+      input.addEventListener('input', () => apply(Number(input.value)));
+      return h('label', { className: 'voice-range' }, [h('span', { i18n: label }), input]);
+    };
+    this.testButton = h('button', {
+      className: 'btn btn-secondary btn-small',
+      testId: 'voice-test-mic',
+      i18n: 'voice.testMic',
+      attrs: { type: 'button' },
+      on: { click: () => (voice.isTesting ? voice.stopTest() : void voice.startTest()) },
+    });
+    this.meterBar = h('span', { className: 'voice-meter-bar' });
+    this.meter = h('span', { className: 'voice-meter', testId: 'voice-level', attrs: { role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'data-level': 0 } }, [this.meterBar]);
+    this.element = h('section', { className: 'panel voice-panel', testId: 'voice-panel' }, [
+      h('div', { className: 'voice-head' }, [
+        h('h2', { className: 'panel-title', i18n: 'voice.title' }),
+        h('div', { className: 'toolbar-actions' }, [this.startButton, this.joinButton, this.leaveButton, this.endButton]),
+      ]),
+      this.status,
+      this.members,
+      h('details', { className: 'voice-setup' }, [
+        h('summary', { i18n: 'voice.setup' }),
+        h('label', { className: 'voice-range' }, [h('span', { i18n: 'voice.microphone' }), this.deviceSelect]),
+        range('voice-speaker-volume', 'voice.speakerVolume', 1, (value) => voice.setSpeakerVolume(value)),
+        range('voice-mic-volume', 'voice.micVolume', 2, (value) => voice.setMicVolume(value)),
+        h('div', { className: 'voice-test' }, [this.testButton, this.meter]),
+      ]),
+    ]);
+    voice.events.on('changed', () => this.render());
+    voice.events.on('error', (code) => options.onError(code));
+    voice.events.on('level', (level) => this.showLevel(level));
+    options.roster.events.on('changed', () => this.render());
+    this.render();
+  }
+
+  render(): void {
+    const { voice, roster } = this.options;
+    const manage = this.options.canManage();
+    const selfId = roster.selfParticipantId;
+    this.startButton.hidden = !manage || voice.active;
+    this.endButton.hidden = !manage || !voice.active;
+    this.joinButton.hidden = !voice.active || voice.joined;
+    this.leaveButton.hidden = !voice.joined;
+    bindText(this.status, voice.active ? (voice.joined ? 'voice.status.joined' : 'voice.status.active') : 'voice.status.off');
+    this.status.dataset.state = voice.active ? (voice.joined ? 'joined' : 'active') : 'off';
+    this.testButton.setAttribute('aria-pressed', String(voice.isTesting));
+    const members = voice.state?.active ? voice.state.members : [];
+    replaceChildren(
+      this.members,
+      members.map((id) => {
+        const floor = voice.hasFloor(id);
+        const holder = voice.state?.micHolderId === id;
+        const speaking = floor && (id === selfId ? this.selfLevel > SPEAKING_LEVEL : this.speaking.has(id));
+        const canPass = manage && id !== selfId && id !== this.controllerId();
+        return h('li', { className: `voice-member${floor ? ' has-floor' : ''}${speaking ? ' is-speaking' : ''}`, testId: 'voice-member', attrs: { 'data-participant-id': id, 'data-floor': String(floor), 'data-speaking': String(speaking) } }, [
+          h('span', { className: 'voice-floor-dot', attrs: { 'aria-hidden': 'true' } }),
+          h('span', { className: 'voice-member-name', testId: 'voice-member-name', text: roster.nameOf(id) ?? '?' }),
+          id === selfId ? h('span', { className: 'participant-self', i18n: 'participants.you' }) : null,
+          floor ? h('span', { className: 'participant-flag', testId: 'voice-floor', i18n: 'voice.floor' }) : null,
+          speaking ? h('span', { className: 'participant-flag', testId: 'voice-speaking', i18n: 'voice.speaking' }) : null,
+          canPass
+            ? h('button', {
+                className: 'btn btn-secondary btn-small',
+                testId: holder ? 'voice-take-mic' : 'voice-pass-mic',
+                i18n: holder ? 'voice.takeMic' : 'voice.passMic',
+                attrs: { type: 'button' },
+                on: { click: () => void voice.passMic(holder ? null : id) },
+              })
+            : null,
+        ]);
+      }),
+    );
+    this.element.dataset.active = String(voice.active);
+    this.element.dataset.joined = String(voice.joined);
+    if (voice.joined && this.pollTimer === null) this.pollTimer = window.setInterval(() => void this.pollSpeaking(), 1000);
+    if (!voice.joined && this.pollTimer !== null) {
+      window.clearInterval(this.pollTimer);
+      this.pollTimer = null;
+    }
+  }
+
+  dispose(): void {
+    if (this.pollTimer !== null) window.clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  private controllerId(): ParticipantId | null {
+    return this.options.roster.list().find((participant) => participant.role === 'agent')?.id ?? null;
+  }
+
+  private showLevel(level: number): void {
+    const wasSpeaking = this.selfLevel > SPEAKING_LEVEL;
+    this.selfLevel = level;
+    const percent = Math.round(level * 100);
+    this.meterBar.style.width = `${percent}%`;
+    this.meter.dataset.level = String(percent);
+    this.meter.setAttribute('aria-valuenow', String(percent));
+    if (wasSpeaking !== level > SPEAKING_LEVEL) this.render();
+  }
+
+  private async pollSpeaking(): Promise<void> {
+    const { voice } = this.options;
+    let changed = false;
+    for (const producerId of voice.remoteProducerIds()) {
+      const report = await voice.remoteStats(producerId);
+      let level = 0;
+      report?.forEach((entry: unknown) => {
+        const record = entry as Record<string, unknown>;
+        if (record.type === 'inbound-rtp' && typeof record.audioLevel === 'number') level = record.audioLevel;
+      });
+      const owner = this.ownerOf(producerId);
+      if (!owner) continue;
+      const speaking = level > SPEAKING_LEVEL;
+      if (speaking !== this.speaking.has(owner)) {
+        changed = true;
+        if (speaking) this.speaking.add(owner);
+        else this.speaking.delete(owner);
+      }
+    }
+    if (changed) this.render();
+  }
+
+  private ownerOf(producerId: string): ParticipantId | null {
+    for (const participant of this.options.roster.list()) {
+      if (this.options.voice.micOf(participant.id)?.producerId === producerId) return participant.id;
+    }
+    return null;
+  }
+
+  private async listDevices(): Promise<void> {
+    const devices = (await navigator.mediaDevices.enumerateDevices()).filter((device) => device.kind === 'audioinput');
+    const current = this.deviceSelect.value;
+    replaceChildren(
+      this.deviceSelect,
+      devices.map((device, index) => h('option', { text: device.label || `Microphone ${index + 1}`, attrs: { value: device.deviceId } })),
+    );
+    if (current) this.deviceSelect.value = current;
+  }
+}

@@ -1,0 +1,332 @@
+import type { ParticipantId, ProducerInfo, SessionSnapshot, VoiceState } from '@rs/signaling';
+import { ApiError, errorCodeOf, type ClientErrorCode } from '../connection/api-error';
+import type { MediaSession } from '../media/media-session';
+import type { SessionChannel } from '../session/session-channel';
+import { TypedEmitter } from '../util/typed-emitter';
+
+export type VoiceEvents = {
+  changed: [];
+  error: [ClientErrorCode];
+  /** Local microphone level, 0..1, about ten times a second while the mic is open. */
+  level: [number];
+};
+
+interface RemoteMic {
+  info: ProducerInfo;
+  audio: HTMLAudioElement | null;
+}
+
+const LEVEL_MS = 100;
+
+/**
+ * The voice call (R4): the call state from the server, my microphone
+ * (captured through a gain node for the mic volume, with a level meter) and
+ * every other member's microphone played back. Who may speak is enforced by
+ * the server, which pauses mic producers without the floor.
+ */
+export class VoiceManager {
+  readonly events = new TypedEmitter<VoiceEvents>();
+  private voice: VoiceState | null = null;
+  private selfId: ParticipantId | null = null;
+  private readonly mics = new Map<string, RemoteMic>();
+  private micProducerId: string | null = null;
+  private micOpening: Promise<void> | null = null;
+  private rawStream: MediaStream | null = null;
+  private audioContext: AudioContext | null = null;
+  private gain: GainNode | null = null;
+  private levelTimer: number | null = null;
+  private testing = false;
+  private speakerVolume = 1;
+  private micVolume = 1;
+  private micDeviceId: string | null = null;
+
+  constructor(
+    private readonly channel: SessionChannel,
+    private readonly media: MediaSession,
+    /** The agent in control, who always has the floor. */
+    private readonly controllerId: () => ParticipantId | null,
+  ) {
+    channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
+    channel.on('voice:state', (state) => this.setState(state));
+    channel.on('media:producer-added', (info) => {
+      if (info.source !== 'mic' || info.participantId === this.selfId) return;
+      this.mics.set(info.producerId, { info, audio: null });
+      this.sync();
+    });
+    channel.on('media:producer-closed', ({ producerId }) => {
+      if (producerId === this.micProducerId) this.closeMic();
+      this.dropRemote(producerId);
+      this.events.emit('changed');
+    });
+    channel.on('media:producer-paused', ({ producerId, paused }) => {
+      const mic = this.mics.get(producerId);
+      if (mic) mic.info = { ...mic.info, paused };
+      this.events.emit('changed');
+    });
+  }
+
+  get state(): VoiceState | null {
+    return this.voice;
+  }
+
+  get active(): boolean {
+    return this.voice?.active === true;
+  }
+
+  get joined(): boolean {
+    return this.active && this.selfId !== null && (this.voice?.members.includes(this.selfId) ?? false);
+  }
+
+  get micOpen(): boolean {
+    return this.micProducerId !== null;
+  }
+
+  get isTesting(): boolean {
+    return this.testing;
+  }
+
+  /** Holds the floor: the agent in control, or the mic holder (green indicator, R4.2). */
+  hasFloor(id: ParticipantId): boolean {
+    if (!this.active || !this.voice?.members.includes(id)) return false;
+    return id === this.controllerId() || id === this.voice.micHolderId;
+  }
+
+  isMember(id: ParticipantId): boolean {
+    return this.active && (this.voice?.members.includes(id) ?? false);
+  }
+
+  /** The mic producer of a member (null if none), with its paused flag. */
+  micOf(id: ParticipantId): ProducerInfo | null {
+    for (const mic of this.mics.values()) if (mic.info.participantId === id) return mic.info;
+    return null;
+  }
+
+  start(): Promise<void> {
+    return this.run(async () => this.setState(await this.channel.request('voice:start', { sessionId: this.channel.sessionId })));
+  }
+
+  end(): Promise<void> {
+    return this.run(async () => this.setState(await this.channel.request('voice:end', { sessionId: this.channel.sessionId })));
+  }
+
+  join(): Promise<void> {
+    this.ensureAudioContext();
+    return this.run(async () => this.setState(await this.channel.request('voice:join', { sessionId: this.channel.sessionId })));
+  }
+
+  leave(): Promise<void> {
+    return this.run(async () => {
+      await this.stopMic();
+      this.setState(await this.channel.request('voice:leave', { sessionId: this.channel.sessionId }));
+    });
+  }
+
+  passMic(participantId: ParticipantId | null): Promise<void> {
+    return this.run(async () => this.setState(await this.channel.request('voice:pass-mic', { sessionId: this.channel.sessionId, participantId })));
+  }
+
+  /** Playback volume of the others (0..1). */
+  setSpeakerVolume(volume: number): void {
+    this.speakerVolume = volume;
+    for (const mic of this.mics.values()) if (mic.audio) mic.audio.volume = volume;
+  }
+
+  /** My microphone's gain (0..2). */
+  setMicVolume(volume: number): void {
+    this.micVolume = volume;
+    if (this.gain) this.gain.gain.value = volume;
+  }
+
+  /** Picks the microphone; reopens it when in use. */
+  async setMicDevice(deviceId: string | null): Promise<void> {
+    this.micDeviceId = deviceId;
+    if (this.micProducerId) {
+      await this.stopMic();
+      this.sync();
+    } else if (this.testing) {
+      this.stopTest();
+      await this.startTest();
+    }
+  }
+
+  /** Microphone test (R4.3): opens the mic locally and reports its level, nothing is sent. */
+  async startTest(): Promise<void> {
+    if (this.testing) return;
+    this.ensureAudioContext();
+    try {
+      if (!this.rawStream) await this.openCapture();
+      this.testing = true;
+      this.events.emit('changed');
+    } catch {
+      this.events.emit('error', 'INTERNAL');
+    }
+  }
+
+  stopTest(): void {
+    this.testing = false;
+    if (!this.micProducerId) this.closeCapture();
+    this.events.emit('changed');
+  }
+
+  /** Inbound audio stats of a member's mic, as consumed here (tests, indicators). */
+  async remoteStats(producerId: string): Promise<RTCStatsReport | null> {
+    return this.media.getConsumerStats(producerId);
+  }
+
+  remoteProducerIds(): string[] {
+    return [...this.mics.keys()];
+  }
+
+  close(): void {
+    void this.stopMic();
+    for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId);
+    this.closeCapture();
+    void this.audioContext?.close().catch(() => undefined);
+    this.audioContext = null;
+    this.events.removeAllListeners();
+  }
+
+  private onSnapshot(snapshot: SessionSnapshot): void {
+    this.selfId = snapshot.self.id;
+    for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId);
+    this.micProducerId = null; // the media session was reset on rejoin
+    for (const info of snapshot.producers) {
+      if (info.source === 'mic' && info.participantId !== this.selfId) this.mics.set(info.producerId, { info, audio: null });
+    }
+    this.setState(snapshot.voice);
+  }
+
+  private setState(state: VoiceState): void {
+    this.voice = state;
+    this.sync();
+    this.events.emit('changed');
+  }
+
+  /** Opens or closes my mic and the others' playback to match the call. */
+  private sync(): void {
+    const joined = this.joined;
+    if (joined && !this.micProducerId && !this.micOpening) {
+      this.micOpening = this.openMic().finally(() => {
+        this.micOpening = null;
+        this.events.emit('changed');
+      });
+    }
+    if (!joined && this.micProducerId) void this.stopMic();
+    for (const [producerId, mic] of this.mics) {
+      if (joined && !mic.audio) void this.play(producerId, mic);
+      if (!joined && mic.audio) this.dropRemote(producerId, true);
+    }
+  }
+
+  private async openMic(): Promise<void> {
+    try {
+      if (!this.rawStream) await this.openCapture();
+      const track = this.destination?.stream.getAudioTracks()[0] ?? this.rawStream?.getAudioTracks()[0];
+      if (!track) throw new Error('no microphone track');
+      if (!this.joined) return;
+      this.micProducerId = await this.media.publish(track, 'mic');
+      if (!this.joined) await this.stopMic();
+    } catch (error) {
+      console.warn('microphone failed', error);
+      this.events.emit('error', errorCodeOf(error));
+    }
+  }
+
+  private destination: MediaStreamAudioDestinationNode | null = null;
+
+  private async openCapture(): Promise<void> {
+    const audio: MediaTrackConstraints | boolean = this.micDeviceId ? { deviceId: { exact: this.micDeviceId } } : true;
+    const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
+    this.rawStream = stream;
+    const context = this.ensureAudioContext();
+    if (!context) return;
+    const source = context.createMediaStreamSource(stream);
+    this.gain = context.createGain();
+    this.gain.gain.value = this.micVolume;
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    this.destination = context.createMediaStreamDestination();
+    source.connect(this.gain);
+    this.gain.connect(analyser);
+    this.gain.connect(this.destination);
+    const samples = new Float32Array(analyser.fftSize);
+    this.levelTimer = window.setInterval(() => {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const sample of samples) sum += sample * sample;
+      this.events.emit('level', Math.min(1, Math.sqrt(sum / samples.length) * 4));
+    }, LEVEL_MS);
+  }
+
+  private closeCapture(): void {
+    if (this.levelTimer !== null) window.clearInterval(this.levelTimer);
+    this.levelTimer = null;
+    this.rawStream?.getTracks().forEach((track) => track.stop());
+    this.rawStream = null;
+    this.destination?.stream.getTracks().forEach((track) => track.stop());
+    this.destination = null;
+    this.gain = null;
+    this.events.emit('level', 0);
+  }
+
+  private ensureAudioContext(): AudioContext | null {
+    if (typeof AudioContext === 'undefined') return null;
+    this.audioContext ??= new AudioContext();
+    void this.audioContext.resume().catch(() => undefined);
+    return this.audioContext;
+  }
+
+  private async stopMic(): Promise<void> {
+    const producerId = this.micProducerId;
+    this.closeMic();
+    if (!producerId) return;
+    try {
+      await this.channel.request('media:close-producer', { sessionId: this.channel.sessionId, producerId });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+
+  private closeMic(): void {
+    if (this.micProducerId) this.media.closeProducer(this.micProducerId);
+    this.micProducerId = null;
+    if (!this.testing) this.closeCapture();
+  }
+
+  private async play(producerId: string, mic: RemoteMic): Promise<void> {
+    const audio = new Audio();
+    audio.autoplay = true;
+    audio.volume = this.speakerVolume;
+    audio.dataset.producerId = producerId;
+    mic.audio = audio;
+    try {
+      const track = await this.media.consume(mic.info);
+      if (mic.audio !== audio) return;
+      audio.srcObject = new MediaStream([track]);
+      await audio.play().catch(() => undefined);
+    } catch (error) {
+      console.warn('mic consume failed', error);
+      if (mic.audio === audio) mic.audio = null;
+    }
+  }
+
+  private dropRemote(producerId: string, keep = false): void {
+    const mic = this.mics.get(producerId);
+    if (!mic) return;
+    if (mic.audio) {
+      mic.audio.pause();
+      mic.audio.srcObject = null;
+      mic.audio = null;
+      this.media.closeConsumer(producerId);
+    }
+    if (!keep) this.mics.delete(producerId);
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.events.emit('error', errorCodeOf(error));
+    }
+  }
+}
