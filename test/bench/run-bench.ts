@@ -1,8 +1,9 @@
 /**
  * npm run bench: measures, in real headless Chromium against a real server and
  * mediasoup SFU on loopback, (1) the time from the customer's Join click to the
- * first decoded screen frame on the agent page and (2) glass-to-glass latency of
- * the screen share through the SFU. Prints and writes .bench/results.json.
+ * first decoded screen frame on the agent page, (2) glass-to-glass latency of
+ * the screen share through the SFU, overall and per quality mode, and (3) the
+ * mediasoup worker's CPU per forwarded stream. Prints and writes .bench/results.json.
  * No targets are asserted here: these are measurements.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,14 +13,16 @@ import { version as mediasoupVersion } from 'mediasoup';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser } from '../support/browser';
 import { seedAccounts } from '../support/accounts';
+import { TestClient, login } from '../support/signaling-client';
 import type { Credentials } from '../support/signaling-client';
 import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 import { AgentConsolePage } from '../e2e/pages/agent-console-page';
 import { CustomerPage } from '../e2e/pages/customer-page';
 import { byTestId, click, visible } from '../e2e/pages/page-helpers';
+import { collectGlassToGlass, glassToGlassPerMode } from './quality-modes';
+import { measureSfuCpu } from './sfu-cpu';
 import { summarize } from './stats';
-import type { Summary } from './stats';
 import { GRID, installFrameDecoder, installTimestampScreen } from './timestamp-grid';
 
 const RUNS = Number(process.env.BENCH_JOIN_RUNS ?? 5);
@@ -33,6 +36,7 @@ const epochNow = (page: Page) => page.evaluate(() => performance.timeOrigin + pe
 const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
 interface JoinRun {
+  number: string;
   joinToFirstFrameMs: number;
   allowToFirstFrameMs: number;
   agent: AgentConsolePage;
@@ -65,23 +69,12 @@ async function oneSession(browser: Browser, baseUrl: string, account: Credential
     agent.page.evaluate(() => (window as unknown as { __firstFrameAt: number | null }).__firstFrameAt ?? undefined),
   );
   return {
+    number,
     joinToFirstFrameMs: firstFrameAt - joinClickedAt,
     allowToFirstFrameMs: firstFrameAt - allowClickedAt,
     agent,
     customer,
   };
-}
-
-async function glassToGlass(agentPage: Page): Promise<{ latency: Summary; badFrames: number }> {
-  await agentPage.evaluate(() => {
-    (window as unknown as { __g2g: number[] }).__g2g = [];
-  });
-  const samples = await waitFor(`${FRAMES} decoded frames`, async () => {
-    const got = await agentPage.evaluate(() => (window as unknown as { __g2g: number[] }).__g2g);
-    return got.length >= FRAMES ? got : undefined;
-  }, { timeoutMs: 120_000, intervalMs: 500 });
-  const badFrames = await agentPage.evaluate(() => (window as unknown as { __badFrames: number }).__badFrames);
-  return { latency: summarize(samples), badFrames };
 }
 
 async function main(): Promise<void> {
@@ -101,7 +94,18 @@ async function main(): Promise<void> {
       process.stderr.write(`join run ${i + 1}/${RUNS}: ${run.joinToFirstFrameMs.toFixed(0)} ms\n`);
     }
     const last = runs[runs.length - 1]!;
-    const g2g = await glassToGlass(last.agent.page);
+    const g2g = await collectGlassToGlass(last.agent.page, FRAMES);
+    const sessionId = await server.app.services.store.findSessionIdByNumber(last.number);
+    const room = sessionId ? await server.app.services.rooms.peek(sessionId) : undefined;
+    const screen = room?.listProducers().find((p) => p.source === 'screen');
+    if (!sessionId || !room || !screen) throw new Error('the shared screen is gone');
+    const agentSocket = await TestClient.connect(server.url, (await login(server.url, alice)).token);
+    await agentSocket.call('session:join', { sessionId });
+    const perMode = await glassToGlassPerMode(agentSocket, sessionId, screen.producerId, last.agent.page, (mode) =>
+      mode === 'low-bandwidth' ? Math.min(FRAMES, 150) : FRAMES,
+    );
+    agentSocket.close();
+    const sfu = await measureSfuCpu(room, screen.producerId);
     const results = {
       takenAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
@@ -117,6 +121,12 @@ async function main(): Promise<void> {
       allowToFirstFrameMs: summarize(runs.map((r) => r.allowToFirstFrameMs)),
       glassToGlassMs: g2g.latency,
       undecodableFrames: g2g.badFrames,
+      glassToGlassByQualityModeMs: Object.fromEntries(Object.entries(perMode).map(([mode, r]) => [mode, { ...r.latency, undecodableFrames: r.badFrames }])),
+      sfuWorkerCpu: {
+        method: 'Worker CPU (getResourceUsage) over 5 s windows while the live 1280x720 screen producer is forwarded to N plain-RTP consumers on loopback; slope = % of one core per forwarded stream.',
+        perForwardedStreamPercentOfCore: sfu.perStreamPercent,
+        points: sfu.points,
+      },
     };
     mkdirSync(OUT_DIR, { recursive: true });
     writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

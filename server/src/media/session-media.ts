@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
 import { MEDIA_CODECS } from './media-codecs';
 import { PeerMedia } from './peer-media';
+import { createRtpTap } from './rtp-tap';
+import type { RtpTapTarget } from './rtp-tap';
 import type { ProducerAppData } from './peer-media';
 
 export interface TransportSettings {
@@ -25,6 +27,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
 
   private constructor(
     readonly sessionId: string,
+    private readonly worker: types.Worker,
     private readonly router: types.Router,
     private readonly transport: TransportSettings,
     private readonly log: Logger,
@@ -36,7 +39,20 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   static async create(worker: types.Worker, sessionId: string, transport: TransportSettings, log: Logger): Promise<SessionMedia> {
     const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
     log.debug({ routerId: router.id }, 'router created');
-    return new SessionMedia(sessionId, router, transport, log);
+    return new SessionMedia(sessionId, worker, router, transport, log);
+  }
+
+  /** CPU time used so far by the worker process this session's router lives on (ms). */
+  async workerCpuMs(): Promise<number> {
+    const usage = await this.worker.getResourceUsage();
+    return usage.ru_utime + usage.ru_stime;
+  }
+
+  /** A plain-RTP copy of a producer (see rtp-tap.ts); returns its close function. */
+  async tap(producerId: string, target: RtpTapTarget): Promise<() => void> {
+    const producer = this.findProducer(producerId);
+    if (!producer) throw new AppError('MEDIA_NOT_FOUND', 'no such media');
+    return createRtpTap(this.router, producer, this.transport.listenIp, target);
   }
 
   get rtpCapabilities(): types.RtpCapabilities {

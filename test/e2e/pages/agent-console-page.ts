@@ -154,6 +154,15 @@ export class AgentConsolePage {
     });
   }
 
+  /** Calls a debug hook of the console (window.remoteSupportDebug[name]). */
+  debug<T>(name: string, ...args: unknown[]): Promise<T> {
+    return this.page.evaluate(
+      (hook, hookArgs) => (window as unknown as { remoteSupportDebug: Record<string, (...a: unknown[]) => unknown> }).remoteSupportDebug[hook]!(...hookArgs),
+      name,
+      args,
+    ) as Promise<T>;
+  }
+
   sendChat(text: string, recipientId?: string): Promise<void> {
     return sendChat(this.page, text, ACTIVE_SESSION, recipientId);
   }

@@ -64,6 +64,15 @@ export class CustomerPage {
     return this.page.evaluate(() => (window as unknown as { remoteSupportDebug: CustomerDebug }).remoteSupportDebug.isSharing());
   }
 
+  /** Calls a debug hook of the client (window.remoteSupportDebug[name]). */
+  debug<T>(name: string, ...args: unknown[]): Promise<T> {
+    return this.page.evaluate(
+      (hook, hookArgs) => (window as unknown as { remoteSupportDebug: Record<string, (...a: unknown[]) => unknown> }).remoteSupportDebug[hook]!(...hookArgs),
+      name,
+      args,
+    ) as Promise<T>;
+  }
+
   close(): Promise<void> {
     return this.page.close();
   }
