@@ -25,7 +25,7 @@ exposeDebugHooks({
     (current?.session.share.screens ?? []).map(({ producerId, track }) => ({
       producerId,
       contentHint: track.contentHint,
-      surface: (track.getSettings().displaySurface as string | undefined) ?? null,
+      surface: track.getSettings().displaySurface ?? null,
       encodings: current?.session.media.senderEncodings(producerId) ?? null,
     })),
   /** Decoding stats of the agent's screen shown here (null when none). */

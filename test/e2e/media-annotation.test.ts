@@ -13,7 +13,7 @@ function normalise([x, y]: [number, number], rect: AnnotationView['content']): [
 function paintedAt(page: Page, stageTestId: string, [x, y]: [number, number]): Promise<boolean> {
   return page.evaluate(
     (testId, px, py) => {
-      const canvas = document.querySelector(`[data-testid="${testId}"] [data-testid="annotation-canvas"]`) as HTMLCanvasElement | null;
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${testId}"] [data-testid="annotation-canvas"]`);
       if (!canvas) return false;
       const box = canvas.getBoundingClientRect();
       const ratio = canvas.width / box.width;

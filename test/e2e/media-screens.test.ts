@@ -28,8 +28,8 @@ describe('screens: desktop, tab, the agent showing their own (R3.1)', () => {
     await customer.answerConsent(true);
     await agent.framesDecodedAbove(0);
     const tab = await waitFor('tab producer', async () => (await world().producersOf(sessionId)).find((p) => p.source === 'screen'));
-    // Headless Chromium's fake picker hands out its synthetic screen whatever is asked: report what it gave.
-    expect(['browser', 'monitor']).toContain(tab.surface);
+    // preferCurrentTab: the customer's own tab (co-browse); headless Chromium with the fake UI accepts it.
+    expect(tab.surface).toBe('browser');
   });
 
   it('the agent shows their own screen; the customer page decodes it', async () => {

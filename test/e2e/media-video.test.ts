@@ -8,6 +8,8 @@ describe('video (R5)', () => {
   it('the agent and the selected customer send video; a third sender is refused with a message', async () => {
     const { accounts } = world();
     const agent = await world().signedIn(accounts.alice);
+    // Room for the panels beside the toasts.
+    await agent.page.setViewport({ width: 1400, height: 1000 });
     const number = await agent.startSession();
     const carol = await world().customer(number, 'Carol');
     const bob = await world().customer(number, 'Bob');
