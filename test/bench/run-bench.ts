@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     const perMode = await glassToGlassPerMode(agentSocket, sessionId, screen.producerId, last.agent.page, (mode) =>
       mode === 'low-bandwidth' ? Math.min(FRAMES, 150) : FRAMES,
     );
+    // Forward the full-quality stream while measuring the SFU.
+    await agentSocket.call('share:set-quality', { sessionId, producerId: screen.producerId, mode: 'high-detail' });
     agentSocket.close();
     const sfu = await measureSfuCpu(room, screen.producerId);
     const results = {
