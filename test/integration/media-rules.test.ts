@@ -1,19 +1,9 @@
 import { ROUTES } from '@rs/signaling';
 import type { MediaSource } from '@rs/signaling';
 import { TestClient, login, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { rtpParameters as rtp } from '../support/rtp-parameters';
 import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
-
-let ssrc = 30_000_000;
-/** Stream descriptions as a browser would send them (mediasoup validates them for real). */
-const rtp = (kind: 'audio' | 'video') => ({
-  mid: '0',
-  codecs: kind === 'audio'
-    ? [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, rtcpFeedback: [] }]
-    : [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90000, rtcpFeedback: [] }],
-  encodings: [{ ssrc: ++ssrc }],
-  rtcp: { cname: `c${ssrc}` },
-});
 
 /** Voice floor, video senders, the agent's own screen, quality modes, annotation: enforced by the server. */
 describe('media rules', () => {

@@ -2,15 +2,9 @@ import { ROUTES } from '@rs/signaling';
 import type { SessionRecordResponse } from '@rs/signaling';
 import { TestClient, login, newAgent, newSupervisor, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
 import type { Credentials } from '../support/signaling-client';
+import { rtpParameters } from '../support/rtp-parameters';
 import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
-
-const VP8 = {
-  mid: '0',
-  codecs: [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90000, rtcpFeedback: [] }],
-  encodings: [{ ssrc: 22222222 }],
-  rtcp: { cname: 'screen' },
-};
 
 /** Who may do what, enforced by the server (issue: roles, assistants, supervisors, consent ledger). */
 describe('roles in a session', () => {
@@ -38,7 +32,7 @@ describe('roles in a session', () => {
     if (asked.status === 'pending') await customer.call('consent:answer', { sessionId: s.sessionId, requestId: asked.id, granted: true });
     const transport = await customer.call('media:create-transport', { sessionId: s.sessionId, direction: 'send' });
     const { producerId } = await customer.call('media:produce', {
-      sessionId: s.sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: VP8,
+      sessionId: s.sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: rtpParameters('video'),
     });
     return producerId;
   };

@@ -2,17 +2,10 @@ import { ROUTES } from '@rs/signaling';
 import { TestClient, login, newAgent, postJson, startSessionWithCustomer } from '../support/signaling-client';
 import type { Credentials } from '../support/signaling-client';
 import { startRedisServer } from '../support/redis-server';
+import { rtpParameters } from '../support/rtp-parameters';
 import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
-
-/** A VP8 stream description as a browser would send it (mediasoup validates it for real). */
-const VP8_RTP_PARAMETERS = {
-  mid: '0',
-  codecs: [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90000, rtcpFeedback: [] }],
-  encodings: [{ ssrc: 11111111 }],
-  rtcp: { cname: 'screen' },
-};
 
 describe.each(['memory', 'redis'] as const)('signaling flow against a real mediasoup worker (%s store)', (store) => {
   let server: TestServer;
@@ -40,7 +33,7 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
   async function produceScreen(customer: TestClient, sessionId: string) {
     const transport = await customer.call('media:create-transport', { sessionId, direction: 'send' });
     return customer.request('media:produce', {
-      sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: VP8_RTP_PARAMETERS,
+      sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: rtpParameters('video'),
     });
   }
 

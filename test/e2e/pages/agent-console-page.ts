@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { openWindow } from '../../support/browser';
 import type { Credentials } from '../../support/signaling-client';
 import { waitFor } from '../../support/wait-for';
-import { attribute, byTestId, click, enabledIs, sendChat, stateIs, textAppears, texts, type, visible } from './page-helpers';
+import { attribute, byTestId, callDebugHook, click, enabledIs, sendChat, stateIs, textAppears, texts, type, visible } from './page-helpers';
 
 export interface ScreenStats {
   framesDecoded: number;
@@ -156,11 +156,7 @@ export class AgentConsolePage {
 
   /** Calls a debug hook of the console (window.remoteSupportDebug[name]). */
   debug<T>(name: string, ...args: unknown[]): Promise<T> {
-    return this.page.evaluate(
-      (hook, hookArgs) => (window as unknown as { remoteSupportDebug: Record<string, (...a: unknown[]) => unknown> }).remoteSupportDebug[hook]!(...hookArgs),
-      name,
-      args,
-    ) as Promise<T>;
+    return callDebugHook<T>(this.page, name, args);
   }
 
   sendChat(text: string, recipientId?: string): Promise<void> {

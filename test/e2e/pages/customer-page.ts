@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { openWindow } from '../../support/browser';
-import { byTestId, click, sendChat, type, visible } from './page-helpers';
+import { byTestId, callDebugHook, click, sendChat, type, visible } from './page-helpers';
 
 interface CustomerDebug {
   isSharing(): boolean;
@@ -66,11 +66,7 @@ export class CustomerPage {
 
   /** Calls a debug hook of the client (window.remoteSupportDebug[name]). */
   debug<T>(name: string, ...args: unknown[]): Promise<T> {
-    return this.page.evaluate(
-      (hook, hookArgs) => (window as unknown as { remoteSupportDebug: Record<string, (...a: unknown[]) => unknown> }).remoteSupportDebug[hook]!(...hookArgs),
-      name,
-      args,
-    ) as Promise<T>;
+    return callDebugHook<T>(this.page, name, args);
   }
 
   close(): Promise<void> {

@@ -64,3 +64,12 @@ export async function sendChat(page: Page, text: string, scope = '', recipientId
   await type(page, byTestId('chat-input', scope), text);
   await click(page, byTestId('chat-send', scope));
 }
+
+/** Calls a debug hook of the page's app (window.remoteSupportDebug[name]). */
+export function callDebugHook<T>(page: Page, name: string, args: unknown[]): Promise<T> {
+  return page.evaluate(
+    (hook, hookArgs) => (window as unknown as { remoteSupportDebug: Record<string, (...a: unknown[]) => unknown> }).remoteSupportDebug[hook]!(...hookArgs),
+    name,
+    args,
+  ) as Promise<T>;
+}
