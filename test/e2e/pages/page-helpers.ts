@@ -9,9 +9,13 @@ export async function visible(page: Page, selector: string, timeout = 15_000): P
   await page.waitForSelector(`${selector}:not([hidden])`, { visible: true, timeout });
 }
 
+/** Clicks the element, querying it again if the view re-rendered it between finding and clicking. */
 export async function click(page: Page, selector: string): Promise<void> {
   await visible(page, selector);
-  await page.click(selector);
+  await waitFor(`a click on ${selector}`, async () => {
+    await page.click(selector);
+    return true;
+  });
 }
 
 export async function type(page: Page, selector: string, text: string): Promise<void> {
