@@ -2,27 +2,20 @@ import { ROUTES } from '@rs/signaling';
 import type { MediaSource } from '@rs/signaling';
 import { TestClient, login, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
-import { TEST_ADMIN, startTestServer } from '../support/test-server';
-import type { TestServer } from '../support/test-server';
+import { TEST_ADMIN, useTestServer } from '../support/test-server';
 
 /** Voice floor, video senders, the agent's own screen, quality modes, annotation: enforced by the server. */
 describe('media rules', () => {
-  let server: TestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(() => server.close());
+  const world = useTestServer();
 
   async function threeInACall() {
-    const s = await startSessionWithCustomer(server.url, await newAgent(server.url, TEST_ADMIN), 'Ada');
-    const joinedB = unwrap(await postJson<{ token: string; participantId: string }>(server.url, ROUTES.join, {
+    const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN), 'Ada');
+    const joinedB = unwrap(await postJson<{ token: string; participantId: string }>(world.server.url, ROUTES.join, {
       sessionNumber: s.created.session.number, displayName: 'Ben',
     }));
-    const b = await TestClient.connect(server.url, joinedB.token);
+    const b = await TestClient.connect(world.server.url, joinedB.token);
     await b.call('session:join', { sessionId: s.sessionId });
-    clients.push(s.agent, s.customer, b);
+    world.clients.push(s.agent, s.customer, b);
     return { ...s, a: s.customer, aId: s.joined.participantId, b, bId: joinedB.participantId };
   }
   const publish = async (client: TestClient, sessionId: string, source: MediaSource) => {
@@ -31,7 +24,7 @@ describe('media rules', () => {
     return client.request('media:produce', { sessionId, transportId: transport.id, kind, source, rtpParameters: rtp(kind) });
   };
   const pausedOf = async (sessionId: string, producerId: string) =>
-    (await server.app.services.rooms.peek(sessionId))?.listProducers().find((p) => p.producerId === producerId)?.paused;
+    (await world.server.app.services.rooms.peek(sessionId))?.listProducers().find((p) => p.producerId === producerId)?.paused;
 
   it('voice: members only; at most two speak; passing the mic pauses the previous holder on the server', async () => {
     const s = await threeInACall();
@@ -69,8 +62,8 @@ describe('media rules', () => {
     expect(await publish(s.a, s.sessionId, 'camera')).toMatchObject({ ok: true });
     expect(await publish(s.b, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'MEDIA_LIMIT' } });
     expect(await publish(s.agent, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'MEDIA_LIMIT' } });
-    const helper = await TestClient.connect(server.url, (await login(server.url, await newAgent(server.url, TEST_ADMIN))).token);
-    clients.push(helper);
+    const helper = await TestClient.connect(world.server.url, (await login(world.server.url, await newAgent(world.server.url, TEST_ADMIN))).token);
+    world.clients.push(helper);
     await helper.call('session:assist', { sessionNumber: s.created.session.number });
     expect(await publish(helper, s.sessionId, 'camera')).toMatchObject({ ok: false, error: { code: 'MEDIA_LIMIT' } });
     expect(await publish(helper, s.sessionId, 'agent-screen')).toMatchObject({ ok: false, error: { code: 'NOT_IN_CONTROL' } });

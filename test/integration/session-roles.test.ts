@@ -3,27 +3,20 @@ import type { SessionRecordResponse } from '@rs/signaling';
 import { TestClient, login, newAgent, newSupervisor, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
 import type { Credentials } from '../support/signaling-client';
 import { rtpParameters } from '../support/rtp-parameters';
-import { TEST_ADMIN, startTestServer } from '../support/test-server';
-import type { TestServer } from '../support/test-server';
+import { TEST_ADMIN, useTestServer } from '../support/test-server';
 
 /** Who may do what, enforced by the server (issue: roles, assistants, supervisors, consent ledger). */
 describe('roles in a session', () => {
-  let server: TestServer;
-  const clients: TestClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(() => server.close());
+  const world = useTestServer();
 
   const connect = async (who: Credentials) => {
-    const client = await TestClient.connect(server.url, (await login(server.url, who)).token);
-    clients.push(client);
+    const client = await TestClient.connect(world.server.url, (await login(world.server.url, who)).token);
+    world.clients.push(client);
     return client;
   };
   const session = async (agent?: Credentials) => {
-    const s = await startSessionWithCustomer(server.url, agent ?? (await newAgent(server.url, TEST_ADMIN)));
-    clients.push(s.agent, s.customer);
+    const s = await startSessionWithCustomer(world.server.url, agent ?? (await newAgent(world.server.url, TEST_ADMIN)));
+    world.clients.push(s.agent, s.customer);
     return s;
   };
   /** Agent asks, customer allows, customer publishes a screen; returns the producer id. */
@@ -36,18 +29,18 @@ describe('roles in a session', () => {
     });
     return producerId;
   };
-  const producers = async (sessionId: string) => (await server.app.services.rooms.peek(sessionId))?.listProducers() ?? [];
+  const producers = async (sessionId: string) => (await world.server.app.services.rooms.peek(sessionId))?.listProducers() ?? [];
 
   it('an agent cannot start more sessions than the maximum an admin set (1 = single-session mode)', async () => {
-    const single = await newAgent(server.url, TEST_ADMIN, 1);
-    const { token } = await login(server.url, single);
-    unwrap(await postJson(server.url, ROUTES.sessions, {}, token));
-    expect(await postJson(server.url, ROUTES.sessions, {}, token)).toMatchObject({ status: 409, body: { error: { code: 'SESSION_LIMIT' } } });
+    const single = await newAgent(world.server.url, TEST_ADMIN, 1);
+    const { token } = await login(world.server.url, single);
+    unwrap(await postJson(world.server.url, ROUTES.sessions, {}, token));
+    expect(await postJson(world.server.url, ROUTES.sessions, {}, token)).toMatchObject({ status: 409, body: { error: { code: 'SESSION_LIMIT' } } });
   });
 
   it('an assistant joins by number, sees the screen, but has no control; control is transferred and comes back', async () => {
     const s = await session();
-    const helperAccount = await newAgent(server.url, TEST_ADMIN, 3, 'Helper');
+    const helperAccount = await newAgent(world.server.url, TEST_ADMIN, 3, 'Helper');
     const helper = await connect(helperAccount);
     const producerId = await shareScreen(s);
     const snapshot = await helper.call('session:assist', { sessionNumber: s.created.session.number });
@@ -78,8 +71,8 @@ describe('roles in a session', () => {
   });
 
   it('a supervisor lists, watches silently, whispers to the agent only, and takes over', async () => {
-    const supervisorAccount = await newSupervisor(server.url);
-    const agentAccount = await newAgent(server.url, TEST_ADMIN, 3, 'Ann', supervisorAccount.id);
+    const supervisorAccount = await newSupervisor(world.server.url);
+    const agentAccount = await newAgent(world.server.url, TEST_ADMIN, 3, 'Ann', supervisorAccount.id);
     const s = await session(agentAccount);
     const supervisor = await connect(supervisorAccount);
     const live = await supervisor.call('supervisor:sessions', {});
@@ -103,7 +96,7 @@ describe('roles in a session', () => {
     expect(s.customer.events.some((e) => JSON.stringify(e.payload).includes('spooler'))).toBe(false);
     expect(s.customer.received('session:participant-joined').some((e) => e.participant.role === 'supervisor')).toBe(false);
 
-    const stranger = await connect(await newSupervisor(server.url));
+    const stranger = await connect(await newSupervisor(world.server.url));
     expect(await stranger.request('session:watch', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     await supervisor.call('session:take-over', { sessionId: s.sessionId });
@@ -115,7 +108,7 @@ describe('roles in a session', () => {
 
   it('several customers: the first is told when another joins; switching customer stops the share', async () => {
     const s = await session();
-    const second = unwrap(await postJson<{ token: string; participantId: string }>(server.url, ROUTES.join, {
+    const second = unwrap(await postJson<{ token: string; participantId: string }>(world.server.url, ROUTES.join, {
       sessionNumber: s.created.session.number, displayName: 'Second',
     }));
     await s.customer.waitForEvent('session:participant-joined', (e) => e.participant.id === second.participantId);
@@ -135,7 +128,7 @@ describe('roles in a session', () => {
 
     const producerId = await shareScreen(s);
     expect(s.customer.received('consent:prompt').length).toBe(prompts);
-    const automatic = (await server.app.services.consents.list(s.sessionId)).filter((c) => c.automatic);
+    const automatic = (await world.server.app.services.consents.list(s.sessionId)).filter((c) => c.automatic);
     expect(automatic).toEqual([expect.objectContaining({ status: 'granted' })]);
 
     await s.customer.call('consent:revoke', { sessionId: s.sessionId });
@@ -143,13 +136,13 @@ describe('roles in a session', () => {
     await s.agent.waitForEvent('session:participant-updated', (e) => e.participant.id === s.joined.participantId && !e.participant.grantsAll);
     const next = await s.agent.call('consent:ask', { sessionId: s.sessionId, activity: 'view-desktop', customerId: s.joined.participantId });
     expect(next).toMatchObject({ status: 'pending', automatic: false });
-    const actions = (await server.app.services.store.listAudit(s.sessionId)).map((a) => a.action);
+    const actions = (await world.server.app.services.store.listAudit(s.sessionId)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['consent:grant-all', 'consent:revoked']));
   });
 
   it('notes are staff-only and saved with the session record, which outlives the session', async () => {
-    const supervisorAccount = await newSupervisor(server.url);
-    const agentAccount = await newAgent(server.url, TEST_ADMIN, 3, 'Ann', supervisorAccount.id);
+    const supervisorAccount = await newSupervisor(world.server.url);
+    const agentAccount = await newAgent(world.server.url, TEST_ADMIN, 3, 'Ann', supervisorAccount.id);
     const s = await session(agentAccount);
     await s.agent.call('notes:update', { sessionId: s.sessionId, text: 'Printer driver reinstalled.' });
     expect(await s.customer.request('notes:update', { sessionId: s.sessionId, text: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -158,8 +151,8 @@ describe('roles in a session', () => {
     await s.agent.call('session:end', { sessionId: s.sessionId });
 
     const read = async (who: Credentials) => {
-      const { token } = await login(server.url, who);
-      const response = await fetch(`${server.url}${ROUTES.sessionRecord(s.sessionId)}`, { headers: { authorization: `Bearer ${token}` } });
+      const { token } = await login(world.server.url, who);
+      const response = await fetch(`${world.server.url}${ROUTES.sessionRecord(s.sessionId)}`, { headers: { authorization: `Bearer ${token}` } });
       return { status: response.status, body: (await response.json()) as { ok: boolean; data?: SessionRecordResponse } };
     };
     const record = await read(agentAccount);
@@ -170,6 +163,6 @@ describe('roles in a session', () => {
     expect(record.body.data?.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['session:created', 'participant:joined', 'session:ended']));
     expect((await read(supervisorAccount)).status).toBe(200);
     expect((await read(TEST_ADMIN)).status).toBe(200);
-    expect((await read(await newAgent(server.url, TEST_ADMIN))).status).toBe(403);
+    expect((await read(await newAgent(world.server.url, TEST_ADMIN))).status).toBe(403);
   });
 });

@@ -33,3 +33,17 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}): Pro
   const { port } = app.http.server.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
+
+/**
+ * Registers the usual hooks of an integration suite: one server for the file,
+ * and the socket clients a test opened (push them to `clients`) closed after it.
+ */
+export function useTestServer(overrides: Partial<ConfigInput> = {}) {
+  const world = { server: undefined as unknown as TestServer, clients: [] as { close(): void }[] };
+  beforeAll(async () => {
+    world.server = await startTestServer(overrides);
+  });
+  afterEach(() => world.clients.splice(0).forEach((c) => c.close()));
+  afterAll(() => world.server?.close());
+  return world;
+}
