@@ -8,6 +8,8 @@ import type { Config } from './config/config';
 import { systemClock } from './domain/clock';
 import type { Clock } from './domain/clock';
 import { createSocketServer } from './gateway/socket-server';
+import { cutSocketsOfRevokedTokens } from './gateway/token-sockets';
+import { connectionLimits } from './http/connection-limits';
 import type { Services } from './gateway/services';
 import type { SignalingServer } from './gateway/socket-types';
 import { installErrorHandler } from './http/error-handler';
@@ -59,7 +61,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const { services, notifier, records } = composeServices({ config, store, pool, directory: auth.accounts, clock, log });
   const { sessions, rooms } = services;
 
-  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024, trustProxy: config.trustProxy });
+  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, ...connectionLimits(config) });
   installErrorHandler(http);
   await http.register(apiRoutes, {
     config, sessions,
@@ -72,7 +74,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     mediaWorkers: () => pool.size,
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
-  const io = createSocketServer(http.server, auth.issuer, services, log);
+  const io = createSocketServer(
+    http.server,
+    { tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000 },
+    services,
+    log,
+  );
+  const stopCuttingRevokedSockets = await cutSocketsOfRevokedTokens(io, auth.stores.revocations, log);
   notifier.bind(io);
 
   let closed = false;
@@ -84,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       if (closed) return;
       closed = true;
+      await stopCuttingRevokedSockets();
       await io.close();
       await http.close();
       rooms.closeAll();

@@ -1,9 +1,11 @@
 import { buildApp } from './app';
 import { configFromEnv } from './config/config';
+import { installProcessGuards } from './process-guards';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
   const app = await buildApp(config, { onFatal: () => process.exit(1) });
+  installProcessGuards({ log: app.log });
   await app.http.listen({ host: config.host, port: config.port });
   const address = app.http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -29,4 +29,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  /** RATE_LIMITED: seconds to wait before trying again (also the HTTP Retry-After header). */
+  retryAfterSeconds?: number;
 }

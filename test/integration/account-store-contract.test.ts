@@ -109,6 +109,18 @@ function describeAccountContract(name: string, setup: () => Backends): void {
         await backends.advance(450);
         await waitFor('the revocation to expire', async () => !(await revocations.isRevoked(id)));
       });
+      it('tells a listener of each revocation until it stops listening', async () => {
+        const revocations = backends.revocations();
+        const heard: string[] = [];
+        const stop = await revocations.onRevoked((tokenId) => heard.push(tokenId));
+        const [first, second] = [randomUUID(), randomUUID()];
+        await revocations.revoke(first, Date.now() + 60_000);
+        await waitFor('the revocation heard', () => heard.includes(first));
+        await stop();
+        await revocations.revoke(second, Date.now() + 60_000);
+        expect(await revocations.isRevoked(second)).toBe(true);
+        expect(heard).toEqual([first]);
+      });
       it('stores nothing for an already expired token', async () => {
         const revocations = backends.revocations();
         const id = randomUUID();
@@ -135,6 +147,15 @@ function describeAccountContract(name: string, setup: () => Backends): void {
         expect(refused.allowed).toBe(false);
         expect(refused.retryAfterSeconds).toBeGreaterThan(55);
         expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+      });
+      it('peeks at a counter without counting', async () => {
+        const [limiter] = backends.limiters();
+        const key = `k-${randomUUID()}`;
+        expect(await limiter.peek(key)).toBe(0);
+        await limiter.hit(key, 5, 60);
+        await limiter.hit(key, 5, 60);
+        expect(await limiter.peek(key)).toBe(2);
+        expect(await limiter.peek(key)).toBe(2);
       });
       it('shares counters between two limiters (two nodes)', async () => {
         const [a, b] = backends.limiters();
@@ -182,6 +203,16 @@ describe('with a real redis-server', () => {
       limiters: () => [new RedisRateLimiter(one, keys), new RedisRateLimiter(two, keys)],
       advance: async () => {},
     };
+  });
+
+  it('tells listeners on another node of a revocation (pub/sub on the shared Redis)', async () => {
+    const keys = createRedisKeys(`revoke-nodes${++prefixes}:`);
+    const [one, two] = clients as [RedisClient, RedisClient];
+    const heard: string[] = [];
+    const stop = await new RedisTokenRevocations(two, keys).onRevoked((tokenId) => heard.push(tokenId));
+    await new RedisTokenRevocations(one, keys).revoke('on-node-one', Date.now() + 60_000);
+    await waitFor('the other node heard it', () => heard.includes('on-node-one'));
+    await stop();
   });
 
   it('builds every key under its prefix, in the documented layout', async () => {

@@ -212,28 +212,46 @@ describe('customer join', () => {
     expect(refusal(wrong)).toEqual([404, 'SESSION_NOT_FOUND']);
     const failures = api.logs.filter((line) => line.includes('join with a wrong number'));
     expect(failures.map((line): unknown => JSON.parse(line))).toEqual([
-      expect.objectContaining({ level: 40, address: '10.1.2.3' }),
-      expect.objectContaining({ level: 40, address: '10.1.2.3' }),
+      expect.objectContaining({ level: 40, caller: 'address:10.1.2.3' }),
+      expect.objectContaining({ level: 40, caller: 'address:10.1.2.3' }),
     ]);
     expect(api.logs.join('')).not.toMatch(/222333444|987654321/);
   });
 
-  it('limits attempts per address: the 11th in a minute gets 429 with Retry-After, right number or not', async () => {
+  it('limits attempts per address: the 11th in a minute gets 429 with Retry-After (header and payload), right number or not', async () => {
     await api.sessions.open(randomUUID(), '700000001');
     for (let i = 0; i < 10; i++) expect(refusal(await join(`8${String(i).padStart(8, '0')}`, '10.6.6.6'))).toEqual([404, 'SESSION_NOT_FOUND']);
     const refused = await join('700000001', '10.6.6.6');
     expect(refusal(refused)).toEqual([429, 'RATE_LIMITED']);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.body.error?.retryAfterSeconds).toBe(retryAfter);
     expect((await join('700000001', '10.6.6.7')).status).toBe(200);
     expect(api.logs.some((line) => line.includes('join rate limited') && line.includes('10.6.6.6'))).toBe(true);
   });
 
-  it('limits attempts per number prefix across addresses: the 31st at one prefix gets 429', async () => {
+  it('a flood of wrong numbers at one prefix from many addresses does not lock out the real customer of that prefix', async () => {
     await api.sessions.open(randomUUID(), '432100999');
-    for (let i = 0; i < 30; i++) expect((await join(`4321${String(i).padStart(5, '0')}`, `10.5.0.${i}`)).status).toBe(404);
-    expect(refusal(await join('432100999', '10.5.1.1'))).toEqual([429, 'RATE_LIMITED']);
-    expect((await join('432200000', '10.5.1.2')).status).toBe(404);
+    // 3 addresses x 10 wrong guesses (what used to lock the prefix for a minute), then 30 more addresses.
+    for (let i = 0; i < 30; i++) expect((await join(`4321${String(i).padStart(5, '0')}`, `10.5.0.${i % 3}`)).status).toBe(404);
+    for (let i = 30; i < 60; i++) expect((await join(`4321${String(i).padStart(5, '0')}`, `10.5.1.${i}`)).status).toBe(404);
+    expect(api.logs.some((line) => line.includes('number prefix under attack'))).toBe(true);
+    const customer = await join('432100999', '10.5.9.9');
+    expect(customer.status).toBe(200);
+    expect((await join('432200000', '10.5.9.10')).status).toBe(404);
+  });
+
+  it('while a prefix is under attack, each address has only 3 attempts at it (right number or not), other prefixes unaffected', async () => {
+    await api.sessions.open(randomUUID(), '555500001');
+    await api.sessions.open(randomUUID(), '666600001');
+    for (let i = 0; i < 31; i++) expect((await join(`5555${String(10 + i).padStart(5, '0')}`, `10.8.0.${i}`)).status).toBe(404);
+    for (let i = 0; i < 3; i++) expect((await join(`5555${String(90 + i).padStart(5, '0')}`, '10.8.1.1')).status).toBe(404);
+    const refused = await join('555500001', '10.8.1.1');
+    expect(refusal(refused)).toEqual([429, 'RATE_LIMITED']);
+    expect(refused.body.error?.retryAfterSeconds).toBeGreaterThan(60);
+    expect((await join('666600001', '10.8.1.1')).status).toBe(200);
+    expect((await join('555500001', '10.8.1.2')).status).toBe(200);
   });
 
   it('shares the join limits between two nodes on one Redis', async () => {
@@ -293,9 +311,10 @@ describe('first admin', () => {
     await sessionStore.close();
     const local = await composeAuth({ config: { ...config, adminPassword: 'given-password', joinAttemptsPerAddress: 2 }, sessionStore: new MemorySessionStore(), log });
     expect([local.stores.kind, local.firstAdmin]).toEqual(['memory', { username: 'boot-admin', generatedPassword: null }]);
-    await local.joinGuard.attempt('10.3.3.3', '123456789');
-    await local.joinGuard.attempt('10.3.3.3', '123456789');
-    await expect(local.joinGuard.attempt('10.3.3.3', '123456789')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const lookup = async () => 'found';
+    await local.joinGuard.admit('address:10.3.3.3', '123456789', lookup);
+    await local.joinGuard.admit('address:10.3.3.3', '123456789', lookup);
+    await expect(local.joinGuard.admit('address:10.3.3.3', '123456789', lookup)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('can be created from the command line against the configured Redis', async () => {

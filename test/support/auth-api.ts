@@ -11,6 +11,8 @@ import { ScryptPasswordHasher } from '../../server/src/auth/password-hasher';
 import type { PasswordHasher } from '../../server/src/auth/password-hasher';
 import type { StaffPrincipal } from '../../server/src/auth/principal';
 import { AppError } from '../../server/src/errors/app-error';
+import type { TrustProxy } from '../../server/src/config/trust-proxy';
+import { connectionLimits } from '../../server/src/http/connection-limits';
 import { installErrorHandler } from '../../server/src/http/error-handler';
 import type { CustomerJoiner } from '../../server/src/http/join-routes';
 import { apiRoutes } from '../../server/src/http/routes';
@@ -83,7 +85,7 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
   text: string;
   /** The parsed {ok, data | error} envelope. */
-  body: { ok: true; data: T; error?: undefined } | { ok: false; data?: undefined; error: { code: string; message: string } };
+  body: { ok: true; data: T; error?: undefined } | { ok: false; data?: undefined; error: { code: string; message: string; retryAfterSeconds?: number } };
   /** The data of an ok answer; throws with the answer otherwise. */
   data: T;
 }
@@ -93,11 +95,13 @@ export interface CallOptions {
   body?: unknown;
   /** The client address the server sees (sent as X-Forwarded-For). */
   ip?: string;
+  /** The whole X-Forwarded-For header instead (e.g. a forged entry, then the one a proxy appended). */
+  forwardedFor?: string;
 }
 
 /** One real HTTP request (Fastify's inject() cannot load under Jest here: light-my-request needs ESM-only cookie@2). */
 async function call<T>(base: string, method: string, path: string, options: CallOptions): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? '10.0.0.1' };
+  const headers: Record<string, string> = { 'x-forwarded-for': options.forwardedFor ?? options.ip ?? '10.0.0.1' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
@@ -125,7 +129,7 @@ export interface AuthApi {
 }
 
 /** Only the route plugins under test, on real stores (Redis when a URL is given). */
-export async function buildAuthApi(options: { redisUrl?: string; keyPrefix?: string; hasher?: PasswordHasher }): Promise<AuthApi> {
+export async function buildAuthApi(options: { redisUrl?: string; keyPrefix?: string; hasher?: PasswordHasher; trustProxy?: TrustProxy }): Promise<AuthApi> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -138,8 +142,9 @@ export async function buildAuthApi(options: { redisUrl?: string; keyPrefix?: str
   const accounts = new AccountService({ accounts: stores.accounts, hasher: options.hasher ?? new ScryptPasswordHasher(), log });
   const issuer = new JwtTokenIssuer({ secret: 's'.repeat(40), revocations: stores.revocations });
   const sessions = new NumberedSessions();
-  // trustProxy: tests give each request its own client address with X-Forwarded-For.
-  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, trustProxy: true });
+  // One trusted hop (as behind one reverse proxy): tests give each request its own client address with X-Forwarded-For.
+  const limits = connectionLimits({ idleTimeoutSeconds: 30, trustProxy: options.trustProxy ?? 1 });
+  const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, ...limits });
   installErrorHandler(http);
   await http.register(apiRoutes, {
     config: { publicUrl: 'https://support.example', agentTokenTtlSeconds: 3600, customerTokenTtlSeconds: 600 },

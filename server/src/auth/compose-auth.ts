@@ -6,7 +6,7 @@ import { RedisSessionStore } from '../store/redis-session-store';
 import type { SessionStore } from '../store/session-store';
 import { AccountService } from './account-service';
 import type { FirstAdmin } from './account-service';
-import { JoinGuard } from './join-guard';
+import { DEFAULT_JOIN_LIMITS, JoinGuard } from './join-guard';
 import { JwtTokenIssuer } from './jwt-token-issuer';
 import { ScryptPasswordHasher } from './password-hasher';
 
@@ -14,6 +14,8 @@ export interface AuthParts {
   accounts: AccountService;
   issuer: JwtTokenIssuer;
   joinGuard: JoinGuard;
+  /** The same limits for agents assisting by number (`session:assist`), counted per agent account. */
+  assistGuard: JoinGuard;
   stores: AccountStores;
   /** The admin created at this boot, if any; a generated password is for main.ts to print once. */
   firstAdmin: FirstAdmin | null;
@@ -21,7 +23,8 @@ export interface AuthParts {
 }
 
 export interface ComposeAuthOptions {
-  config: Pick<Config, 'tokenSecret' | 'adminUsername' | 'adminPassword' | 'joinAttemptsPerAddress' | 'joinAttemptsPerPrefix'>;
+  config: Pick<Config, 'tokenSecret' | 'adminUsername' | 'adminPassword' | 'joinAttemptsPerAddress' | 'joinAttemptsPerPrefix'> &
+    Partial<Pick<Config, 'joinAttemptsAtAttackedPrefix' | 'assistAttemptsPerAgent'>>;
   /** Its Redis client is shared when it is Redis-backed (it stays the client's owner). */
   sessionStore: SessionStore;
   log: Logger;
@@ -38,13 +41,15 @@ export async function composeAuth(options: ComposeAuthOptions): Promise<AuthPart
   const authLog = log.child({ component: 'auth' });
   const accounts = new AccountService({ accounts: stores.accounts, hasher: new ScryptPasswordHasher(), log: authLog, now: options.now });
   const issuer = new JwtTokenIssuer({ secret: config.tokenSecret, revocations: stores.revocations, now: options.now });
-  const joinGuard = new JoinGuard({
+  const prefixLimits = {
     limiter: stores.limiter,
     log: authLog,
-    perAddress: { limit: config.joinAttemptsPerAddress, windowSeconds: 60 },
     perPrefix: { limit: config.joinAttemptsPerPrefix, windowSeconds: 60 },
-  });
+    atAttackedPrefix: { ...DEFAULT_JOIN_LIMITS.atAttackedPrefix, limit: config.joinAttemptsAtAttackedPrefix ?? DEFAULT_JOIN_LIMITS.atAttackedPrefix.limit },
+  };
+  const joinGuard = new JoinGuard({ ...prefixLimits, perCaller: { limit: config.joinAttemptsPerAddress, windowSeconds: 60 } });
+  const assistGuard = new JoinGuard({ ...prefixLimits, perCaller: { limit: config.assistAttemptsPerAgent ?? DEFAULT_JOIN_LIMITS.perCaller.limit, windowSeconds: 60 } });
   const firstAdmin = await accounts.ensureFirstAdmin({ username: config.adminUsername, password: config.adminPassword });
   if (firstAdmin) authLog.info({ username: firstAdmin.username, generated: firstAdmin.generatedPassword !== null }, 'first admin created');
-  return { accounts, issuer, joinGuard, stores, firstAdmin, close: () => stores.close() };
+  return { accounts, issuer, joinGuard, assistGuard, stores, firstAdmin, close: () => stores.close() };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { z } from 'zod';
 import { NewPasswordSchema, UsernameSchema } from '@rs/signaling';
+import { TrustProxySchema } from './trust-proxy';
 
 /** 'true'/'1'/'yes' and 'false'/'0'/'no' from the environment, or a boolean. */
 const booleanFlag = z.union([z.boolean(), z.enum(['true', '1', 'yes', 'false', '0', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))]);
@@ -22,8 +23,8 @@ const ConfigSchema = z.object({
   sessionNumberTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
   /** Site setting: customers see a supervisor watching their session. */
   showSupervisorsToCustomers: booleanFlag.default(false),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-address limits need it). */
-  trustProxy: booleanFlag.default(false),
+  /** Behind reverse proxies: how many hops, or which proxy addresses, may set X-Forwarded-For (see trust-proxy.ts). */
+  trustProxy: TrustProxySchema.default(false),
   /** First admin, created at boot when no admin exists (random password printed once when unset). */
   adminUsername: UsernameSchema.default('admin'),
   adminPassword: NewPasswordSchema.optional(),
@@ -31,6 +32,13 @@ const ConfigSchema = z.object({
   joinAttemptsPerAddress: z.coerce.number().int().positive().default(10),
   joinAttemptsPerPrefix: z.coerce.number().int().positive().default(30),
   loginAttemptsPerAddress: z.coerce.number().int().positive().default(20),
+  /** Join attempts per client address per 15 minutes at a prefix under attack; assists (by number) per agent per minute. */
+  joinAttemptsAtAttackedPrefix: z.coerce.number().int().positive().default(3),
+  assistAttemptsPerAgent: z.coerce.number().int().positive().default(10),
+  /** A connection that has not authenticated its socket (handshake + token) by then is closed. */
+  handshakeTimeoutSeconds: z.coerce.number().positive().default(10),
+  /** An HTTP connection silent for this long is closed (also bounds a request's headers and body). */
+  idleTimeoutSeconds: z.coerce.number().positive().default(30),
   media: z.object({
     workers: z.coerce.number().int().positive().default(Math.max(1, os.availableParallelism())),
     listenIp: z.string().default('127.0.0.1'),
@@ -75,6 +83,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       joinAttemptsPerAddress: env.JOIN_ATTEMPTS_PER_ADDRESS,
       joinAttemptsPerPrefix: env.JOIN_ATTEMPTS_PER_PREFIX,
       loginAttemptsPerAddress: env.LOGIN_ATTEMPTS_PER_ADDRESS,
+      joinAttemptsAtAttackedPrefix: env.JOIN_ATTEMPTS_AT_ATTACKED_PREFIX,
+      assistAttemptsPerAgent: env.ASSIST_ATTEMPTS_PER_AGENT,
+      handshakeTimeoutSeconds: env.HANDSHAKE_TIMEOUT_SECONDS,
+      idleTimeoutSeconds: env.IDLE_TIMEOUT_SECONDS,
       staticRoot: env.STATIC_ROOT,
     }),
     media: drop({

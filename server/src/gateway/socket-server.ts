@@ -1,26 +1,55 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { HandshakeAuthSchema, PROTOCOL_VERSION, isRequestName } from '@rs/signaling';
+import { HandshakeAuthSchema, PROTOCOL_VERSION } from '@rs/signaling';
 import type { RequestName } from '@rs/signaling';
 import type { TokenIssuer } from '../auth/principal';
+import type { JoinGuard } from '../auth/join-guard';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
+import { LogLimiter } from '../logging/log-limiter';
+import { boundedParser } from './bounded-parser';
 import { registerHandler } from './define-handler';
 import type { Handler, HandlerMap } from './define-handler';
+import { guardAssist } from './guarded-assist';
 import { chatConsentHandlers } from './handlers/chat-consent-handlers';
 import { controlHandlers } from './handlers/control-handlers';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
 import type { Services } from './services';
-import { participantRoom } from './socket-types';
+import { answerUnknownEvents, containSocketErrors, logEngineRefusals } from './socket-safety';
+import { participantRoom, tokenRoom } from './socket-types';
 import type { SignalingServer, SignalingSocket } from './socket-types';
 
-const MAX_MESSAGE_BYTES = 256 * 1024;
+/**
+ * Largest message a client may send, checked by engine.io before anything is parsed.
+ * The largest legitimate ones (notes: 20,000 characters; a 2,000-point stroke) fit well.
+ */
+export const MAX_MESSAGE_BYTES = 128 * 1024;
+/** A silent peer is noticed within PING_INTERVAL + PING_TIMEOUT (socket.io's defaults: 25 s + 20 s). */
+const PING_INTERVAL_MS = 15_000;
+const PING_TIMEOUT_MS = 10_000;
+
+export interface SocketEdge {
+  tokens: TokenIssuer;
+  /** The join-by-number limits, counted per agent account, for `session:assist`. */
+  assistGuard: JoinGuard;
+  /** A connection that has not joined (handshake + valid token) by then is closed. */
+  handshakeTimeoutMs: number;
+}
 
 /** The socket.io edge: handshake (version + token), one handler per request, cleanup on disconnect. */
-export function createSocketServer(httpServer: HttpServer, tokens: TokenIssuer, services: Services, log: Logger): SignalingServer {
-  const io: SignalingServer = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, services: Services, log: Logger): SignalingServer {
+  const io: SignalingServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    parser: boundedParser,
+    connectTimeout: edge.handshakeTimeoutMs,
+    pingInterval: PING_INTERVAL_MS,
+    pingTimeout: PING_TIMEOUT_MS,
+    serveClient: false,
+  });
+  const limited = new LogLimiter({ log });
+  httpServer.once('close', () => limited.close());
   const handlers: HandlerMap = {
     ...sessionHandlers(services),
     ...controlHandlers(services),
@@ -28,12 +57,14 @@ export function createSocketServer(httpServer: HttpServer, tokens: TokenIssuer, 
     ...mediaHandlers(services),
     ...voiceAnnotationHandlers(services),
   };
+  handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
+  logEngineRefusals(io, limited);
 
   io.use((socket, next) => {
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(handshakeError('UNAUTHENTICATED'));
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) return next(handshakeError('VERSION_MISMATCH'));
-    tokens.verify(auth.data.token).then(
+    edge.tokens.verify(auth.data.token).then(
       (principal) => {
         if (principal.role === 'admin') return next(handshakeError('FORBIDDEN'));
         socket.data.principal = principal;
@@ -41,28 +72,38 @@ export function createSocketServer(httpServer: HttpServer, tokens: TokenIssuer, 
         next();
       },
       () => {
-        log.info({ address: socket.handshake.address }, 'socket refused: bad token');
+        limited.write('info', socket.handshake.address, { address: socket.handshake.address }, 'socket refused: bad token');
         next(handshakeError('UNAUTHENTICATED'));
       },
-    );
+    ).catch((err: unknown) => log.error({ err }, 'handshake failed'));
   });
 
   io.on('connection', (socket) => {
     const socketLog = log.child({ socketId: socket.id, role: socket.data.principal.role });
+    containSocketErrors(socket, limited);
+    answerUnknownEvents(socket, limited, socketLog);
     for (const name of Object.keys(handlers) as RequestName[]) {
-      registerHandler(socket, name, handlers[name] as Handler<typeof name>, socketLog);
+      registerHandler(socket, name, handlers[name] as Handler<typeof name>, { log: socketLog, limited });
     }
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (isRequestName(event)) return;
-      socketLog.info({ event: event.slice(0, 64) }, 'unknown event');
-      const ack = args[args.length - 1];
-      const error = { code: 'UNKNOWN_EVENT' as const, message: 'unknown event' };
-      if (typeof ack === 'function') (ack as (result: unknown) => void)({ ok: false, error });
-      else socket.emit('protocol:error', { event: event.slice(0, 64), ...error });
-    });
     socket.on('disconnect', () => void detachAll(io, socket, services, socketLog));
+    void joinTokenRoom(socket, edge.tokens, socketLog);
   });
   return io;
+}
+
+/**
+ * Into its token's room, so a revocation reaches it; then the token is checked
+ * once more, for a sign-out that landed between the handshake and the join.
+ */
+async function joinTokenRoom(socket: SignalingSocket, tokens: TokenIssuer, log: Logger): Promise<void> {
+  try {
+    await socket.join(tokenRoom(socket.data.principal.tokenId));
+    const auth = HandshakeAuthSchema.parse(socket.handshake.auth);
+    await tokens.verify(auth.token);
+  } catch (err) {
+    if (!(err instanceof AppError)) log.error({ err }, 'token check failed');
+    socket.disconnect();
+  }
 }
 
 /** A closed connection: the participant is shown disconnected and their media closes, unless another connection of theirs remains. */

@@ -15,3 +15,5 @@ export const sessionRoom = (sessionId: string): string => `session:${sessionId}`
 /** Agents, assistants and supervisors of a session: what customers must not receive. */
 export const staffRoom = (sessionId: string): string => `session:${sessionId}:staff`;
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
+/** Every socket opened with one access token: revoking the token disconnects them. */
+export const tokenRoom = (tokenId: string): string => `token:${tokenId}`;

@@ -3,7 +3,6 @@ import { CustomerJoinRequestSchema, ROUTES, ok } from '@rs/signaling';
 import type { CustomerJoinResponse, Result } from '@rs/signaling';
 import type { JoinGuard } from '../auth/join-guard';
 import type { TokenIssuer } from '../auth/principal';
-import { AppError } from '../errors/app-error';
 import { parseBody } from './validate';
 
 /** Admits a customer by session number; SESSION_NOT_FOUND alike for unknown, expired and ended numbers. */
@@ -27,11 +26,9 @@ export const joinRoutes: FastifyPluginAsync<JoinRoutesOptions> = async (app, opt
 
   app.post(ROUTES.join, async (request): Promise<Result<CustomerJoinResponse>> => {
     const { sessionNumber, displayName } = parseBody(CustomerJoinRequestSchema, request.body);
-    await guard.attempt(request.ip, sessionNumber);
-    const { sessionId, participantId } = await sessions.joinByNumber(sessionNumber, displayName).catch((err: unknown) => {
-      if (err instanceof AppError && err.code === 'SESSION_NOT_FOUND') guard.failed(request.ip);
-      throw err;
-    });
+    const { sessionId, participantId } = await guard.admit(`address:${request.ip}`, sessionNumber, () =>
+      sessions.joinByNumber(sessionNumber, displayName),
+    );
     const token = await issuer.sign({ role: 'customer', sessionId, participantId }, customerTokenTtlSeconds);
     return ok({ token, sessionId, participantId });
   });

@@ -14,6 +14,8 @@ export interface RateLimitVerdict {
  */
 export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitVerdict>;
+  /** Hits counted in the key's current window (0 when none is open); counts nothing. */
+  peek(key: string): Promise<number>;
 }
 
 function verdict(count: number, limit: number, msLeft: number): RateLimitVerdict {
@@ -42,6 +44,11 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     window.count += 1;
     return verdict(window.count, limit, window.endsAt - now);
+  }
+
+  async peek(key: string): Promise<number> {
+    const window = this.#windows.get(key);
+    return window && window.endsAt > this.#now() ? window.count : 0;
   }
 
   #sweep(now: number): void {
@@ -80,5 +87,9 @@ export class RedisRateLimiter implements RateLimiter {
       throw new Error(`rate limit script returned ${JSON.stringify(reply)}`);
     }
     return verdict(reply[0], limit, reply[1]);
+  }
+
+  async peek(key: string): Promise<number> {
+    return Number((await this.client.get(this.keys.rateLimit(key))) ?? 0);
   }
 }

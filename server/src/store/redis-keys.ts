@@ -30,6 +30,8 @@ export interface RedisKeys {
   revokedToken(tokenId: string): string;
   /** Counter of one fixed rate-limit window, expires with the window. */
   rateLimit(key: string): string;
+  /** Pub/sub channel: the id of each token revoked, so every node cuts its sockets. */
+  revocationsChannel(): string;
 }
 
 export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
@@ -48,5 +50,6 @@ export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys 
     accountRole: (role) => `${prefix}accounts:role:${role}`,
     revokedToken: (tokenId) => `${prefix}revoked-token:${tokenId}`,
     rateLimit: (key) => `${prefix}rate:${key}`,
+    revocationsChannel: () => `${prefix}revocations`,
   };
 }

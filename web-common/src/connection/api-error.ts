@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     message: string,
     readonly httpStatus?: number,
+    /** RATE_LIMITED: seconds the server asks to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -78,7 +78,7 @@ export class JoinFormView {
       this.events.emit('joined', credentials);
     } catch (error) {
       const failure = error instanceof JoinError ? error : new JoinError('error.generic', null);
-      this.error.show(failure.messageKey, 'error');
+      this.error.show(failure.messageKey, 'error', failure.params);
       this.numberInput.setAttribute('aria-invalid', String(failure.field === 'number'));
       this.nameInput.setAttribute('aria-invalid', String(failure.field === 'name'));
       (failure.field === 'name' ? this.nameInput : this.numberInput).focus();

@@ -1,4 +1,4 @@
-import { ApiError, isSessionNumber, normaliseSessionNumber, type ApiClient, type MessageKey } from '@rs/web-common';
+import { ApiError, isSessionNumber, normaliseSessionNumber, type ApiClient, type MessageKey, type MessageParams } from '@rs/web-common';
 import { LIMITS } from '@rs/signaling';
 import type { CustomerCredentials } from './customer-credentials';
 
@@ -7,6 +7,7 @@ export class JoinError extends Error {
   constructor(
     readonly messageKey: MessageKey,
     readonly field: 'number' | 'name' | null,
+    readonly params?: MessageParams,
   ) {
     super(messageKey);
   }
@@ -25,6 +26,9 @@ export class JoinManager {
       const answer = await this.api.join({ sessionNumber, displayName });
       return { ...answer, sessionNumber };
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
+        throw new JoinError('join.rateLimited', null, { seconds: error.retryAfterSeconds ?? 60 });
+      }
       throw new JoinError(messageFor(error), error instanceof ApiError && error.code === 'NETWORK_ERROR' ? null : 'number');
     }
   }

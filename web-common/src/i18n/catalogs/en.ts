@@ -91,6 +91,7 @@ export const enCustomer = {
   'join.joining': 'Joining…',
   'join.invalidNumber': 'This session number is not valid or has expired',
   'join.nameRequired': 'Please enter your name.',
+  'join.rateLimited': 'Too many attempts. Try again in {seconds} s.',
   'customer.agentIs': 'Your support agent: {name}',
   'customer.rejoining': 'Reconnecting to your session…',
   'customer.leave': 'Leave session',

@@ -86,6 +86,7 @@ export const frCustomer: CatalogPart<typeof enCustomer> = {
   'join.joining': 'Connexion…',
   'join.invalidNumber': 'Ce numéro de session n’est pas valide ou a expiré',
   'join.nameRequired': 'Veuillez saisir votre nom.',
+  'join.rateLimited': 'Trop de tentatives. Réessayez dans {seconds} s.',
   'customer.agentIs': 'Votre agent d’assistance\u00a0: {name}',
   'customer.rejoining': 'Reconnexion à votre session…',
   'customer.leave': 'Quitter la session',

@@ -86,6 +86,7 @@ export const nlCustomer: CatalogPart<typeof enCustomer> = {
   'join.joining': 'Bezig met deelnemen…',
   'join.invalidNumber': 'Dit sessienummer is ongeldig of verlopen',
   'join.nameRequired': 'Vul uw naam in.',
+  'join.rateLimited': 'Te veel pogingen. Probeer het over {seconds} s opnieuw.',
   'customer.agentIs': 'Uw medewerker: {name}',
   'customer.rejoining': 'Opnieuw verbinden met uw sessie…',
   'customer.leave': 'Sessie verlaten',

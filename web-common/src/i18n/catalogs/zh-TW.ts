@@ -86,6 +86,7 @@ export const zhTWCustomer: CatalogPart<typeof enCustomer> = {
   'join.joining': '正在加入…',
   'join.invalidNumber': '此工作階段號碼無效或已過期',
   'join.nameRequired': '請輸入您的姓名。',
+  'join.rateLimited': '嘗試次數過多，請於 {seconds} 秒後再試。',
   'customer.agentIs': '您的客服人員：{name}',
   'customer.rejoining': '正在重新連線到您的工作階段…',
   'customer.leave': '離開工作階段',

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { ROUTES, clientRequests } from '@rs/signaling';
+import type { CustomerJoinResponse, RequestName } from '@rs/signaling';
+import { RawSocket } from '../support/raw-socket';
+import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TEST_ADMIN, useTestServer } from '../support/test-server';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * No input can crash the server: event names of every JSON type, any arity,
+ * binary attachments, malformed socket.io/engine.io packets written straight to
+ * a WebSocket, absurd nesting and sizes. Each is answered (a code) or its
+ * connection is dropped; afterwards a fresh customer joins, and another session
+ * is unaffected. (A crash would end this very process: jest fails the test.)
+ */
+describe('fuzzing the socket edge', () => {
+  const world = useTestServer();
+  type Started = Awaited<ReturnType<typeof startSessionWithCustomer>>;
+  let target: Started;
+  let bystander: Started;
+  beforeAll(async () => {
+    target = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN));
+    bystander = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN));
+  });
+  afterAll(() => [target, bystander].forEach((s) => [s.agent, s.customer].forEach((c) => c.close())));
+
+  async function freshCustomer(): Promise<{ client: TestClient; token: string }> {
+    const joined = unwrap(
+      await postJson<CustomerJoinResponse>(world.server.url, ROUTES.join, { sessionNumber: target.created.session.number, displayName: 'Fresh' }),
+    );
+    const client = await TestClient.connect(world.server.url, joined.token);
+    world.clients.push(client);
+    await client.call('session:join', { sessionId: target.sessionId });
+    return { client, token: joined.token };
+  }
+
+  /** A fresh customer joins the attacked session; the other session's sockets still talk to each other. */
+  async function expectStillServing(): Promise<void> {
+    await freshCustomer();
+    const text = `still here ${randomUUID()}`;
+    await bystander.customer.call('chat:send', { sessionId: bystander.sessionId, text });
+    await bystander.agent.waitForEvent('chat:message', (m) => m.text === text);
+    expect([bystander.agent.socket.connected, bystander.customer.socket.connected]).toEqual([true, true]);
+  }
+
+  const anyName = (name: unknown) => name as string;
+
+  it('answers event names the parser lets through (numbers, odd strings) with UNKNOWN_EVENT, with or without an acknowledgement, any arity', async () => {
+    const socket = target.customer.socket;
+    const names: unknown[] = [42, 0, -1, 1.5, 1e308, 'error', '', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'x'.repeat(10_000)];
+    for (const name of names) {
+      for (const args of [[], [1], [{ sessionId: target.sessionId }, 'two', ['three']], [Buffer.from('binary')]]) {
+        const answer: unknown = await socket.timeout(5000).emitWithAck(anyName(name), ...args);
+        expect({ name, answer }).toMatchObject({ name, answer: { ok: false, error: { code: 'UNKNOWN_EVENT' } } });
+      }
+      const before = target.customer.received('protocol:error').length;
+      socket.emit(anyName(name), 'no ack');
+      await waitFor(`protocol:error for ${String(name).slice(0, 20)}`, () => target.customer.received('protocol:error').length > before);
+    }
+    expect(target.customer.received('protocol:error').at(-1)).toMatchObject({ code: 'UNKNOWN_EVENT' });
+    expect(socket.connected).toBe(true);
+    await expectStillServing();
+  });
+
+  it('answers a request without a payload, with extra arguments or with binary data with INVALID_PAYLOAD', async () => {
+    const socket = target.customer.socket;
+    const variants: unknown[][] = [[], [{ sessionId: target.sessionId, text: 'a' }, 'extra'], [Buffer.from('x')], [{ sessionId: target.sessionId, text: Buffer.from('x') }]];
+    for (const args of variants) {
+      expect(await socket.timeout(5000).emitWithAck('chat:send', ...args)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    }
+    await expectStillServing();
+  });
+
+  it('drops a connection whose event name the parser refuses (null, boolean, array, object), telling it why', async () => {
+    for (const name of [null, true, false, [], ['chat:send'], {}, { a: 1 }]) {
+      const { client } = await freshCustomer();
+      client.socket.emit(anyName(name), { sessionId: target.sessionId });
+      await waitFor(`the connection that sent ${JSON.stringify(name)} closed`, () => !client.socket.connected);
+      expect(client.received('protocol:error')).toEqual([expect.objectContaining({ code: 'INVALID_PAYLOAD' })]);
+    }
+    await expectStillServing();
+  });
+
+  it('drops or answers every malformed packet written straight to the WebSocket', async () => {
+    const nested = (depth: number) => `42["chat:send",${'['.repeat(depth)}${']'.repeat(depth)}]`;
+    const nestedObject = (depth: number) => `42["chat:send",${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]`;
+    const frames: (string | Buffer)[][] = [
+      [''], ['x'], ['9'], ['4'], ['4x'], ['40'], ['41'], ['42'], ['42['], ['42[]'], ['42{}'], ['42"x"'], ['42[null]'], ['42[{}]'], ['42[[]]'],
+      ['42[true]'], ['42["chat:send"'], ['421["chat:send"]'], ['4299999999999999999999["x"]'], ['43'], ['43[]'], ['435[1]'], ['44'], ['44{}'],
+      ['45'], ['45-["x"]'], ['4599-["x"]'], ['451-["chat:send",{"_placeholder":true,"num":0}]', 'text instead of binary'],
+      ['451-["chat:send",{"_placeholder":true,"num":7}]', Buffer.from([1, 2, 3])], ['452-["x",{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}]', Buffer.from([1])],
+      ['453-["x"]'], ['4/admin,["x"]'], ['40/nowhere,{}'], ['42/,["x"]'], [Buffer.from([4, 1, 2])], ['1'], ['3'], ['5'], ['6'], ['2'],
+      [nested(50_000)], [nestedObject(10_000)], [`42["chat:send",{"sessionId":"${randomUUID()}","text":"${'['.repeat(1000)}"}]`],
+      [`42["chat:send","${'x'.repeat(200 * 1024)}"]`], [nested(120_000)],
+    ];
+    const { token } = await freshCustomer();
+    for (const sequence of frames) {
+      const raw = await RawSocket.open(world.server.url, token);
+      for (const frame of sequence) raw.send(frame);
+      // A request after the garbage, sent until it is answered (the garbage was refused in place) or the connection is dropped.
+      const outcome = await waitFor(`an answer or a close after ${JSON.stringify(sequence.map((f) => String(f).slice(0, 40)))}`, () => {
+        raw.send('42987["agent:sessions",{}]');
+        return raw.closed ? 'closed' : raw.ack(987) ? 'answered' : undefined;
+      });
+      expect(outcome === 'closed' || (raw.ack(987) as { error: { code: string } }).error.code === 'FORBIDDEN').toBe(true);
+      raw.close();
+    }
+    await expectStillServing();
+  });
+
+  it('refuses a nesting bomb before parsing it, and a message over the size limit', async () => {
+    const { token } = await freshCustomer();
+    const deep = await RawSocket.open(world.server.url, token);
+    deep.send(`42["chat:send",${'['.repeat(60_000)}${']'.repeat(60_000)}]`);
+    await waitFor('the nesting bomb connection closed', () => deep.closed);
+    expect(deep.text()).toContainEqual(expect.stringContaining('nested deeper than'));
+    const big = await RawSocket.open(world.server.url, token);
+    big.send(`42["chat:send","${'x'.repeat(240 * 1024)}"]`);
+    await waitFor('the oversized connection closed', () => big.closed);
+    expect(big.closed?.code).toBe(1009);
+    await expectStillServing();
+  });
+
+  it('never answers a client mistake with INTERNAL, whatever the event, payload or role', async () => {
+    const scratch = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN));
+    world.clients.push(scratch.agent, scratch.customer);
+    const { sessionId } = scratch;
+    const payloads = (): unknown[] => [
+      undefined, null, 0, 'text', [], {}, { sessionId: randomUUID() }, { sessionId }, { sessionId, extra: 1 },
+      { sessionId, transportId: randomUUID(), producerId: randomUUID(), consumerId: randomUUID(), requestId: randomUUID(), participantId: randomUUID() },
+      { sessionId, kind: 'video', rtpParameters: {}, appData: {}, rtpCapabilities: { codecs: [] }, dtlsParameters: { fingerprints: [] } },
+    ];
+    const answers: { name: string; role: string; code: string }[] = [];
+    for (const name of Object.keys(clientRequests) as RequestName[]) {
+      if (name === 'session:end' || name === 'session:leave') continue;
+      for (const [role, client] of [['agent', scratch.agent], ['customer', scratch.customer]] as const) {
+        for (const payload of payloads()) {
+          const result = await client.raw(name, payload);
+          if (!result.ok) answers.push({ name, role, code: result.error.code });
+        }
+      }
+    }
+    expect(answers.filter((a) => a.code === 'INTERNAL')).toEqual([]);
+    expect(answers.length).toBeGreaterThan(100);
+    await expectStillServing();
+  });
+});
