@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { ROUTES, clientRequests } from '@rs/signaling';
 import type { CustomerJoinResponse, RequestName } from '@rs/signaling';
 import { RawSocket } from '../support/raw-socket';
 import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
-import { TEST_ADMIN, useTestServer } from '../support/test-server';
+import { TEST_ADMIN, startTestServer, useTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -143,5 +145,35 @@ describe('fuzzing the socket edge', () => {
     expect(answers.filter((a) => a.code === 'INTERNAL')).toEqual([]);
     expect(answers.length).toBeGreaterThan(100);
     await expectStillServing();
+  });
+});
+
+describe('logs under a flood of junk', () => {
+  it('summarises repeated lines: thousands of junk events from one socket write a handful of lines', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const server = await startTestServer({}, { log: pino({ level: 'info' }, sink) });
+    try {
+      const s = await startSessionWithCustomer(server.url, await newAgent(server.url, TEST_ADMIN));
+      const junk = [42, 'nope', 'chat:send'] as const;
+      for (let i = 0; i < 3000; i++) s.customer.socket.emit(String(junk[i % 3]), { junk: i });
+      const answered = await s.customer.request('chat:send', { sessionId: s.sessionId, text: 'after the flood' });
+      expect(answered.ok).toBe(true);
+      await waitFor('the junk answered', () => s.customer.received('protocol:error').length >= 3000);
+      const about = (message: string) => lines.filter((line) => line.includes(`"msg":"${message}"`)).length;
+      expect([about('unknown event'), about('request without acknowledgement')]).toEqual([5, 5]);
+      expect(lines.join('').length).toBeLessThan(50_000);
+      [s.agent, s.customer].forEach((c) => c.close());
+    } finally {
+      await server.close();
+    }
+    expect(lines.filter((line) => line.includes('"msg":"log lines suppressed"')).map((l) => JSON.parse(l) as { suppressed: number })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ suppressed: 1995 })]),
+    );
   });
 });

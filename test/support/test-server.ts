@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../server/src/app';
-import type { App } from '../../server/src/app';
+import type { App, BuildOptions } from '../../server/src/app';
 import { resolveConfig } from '../../server/src/config/config';
 import type { ConfigInput } from '../../server/src/config/config';
 
@@ -14,7 +14,7 @@ export interface TestServer {
 }
 
 /** A real server (real mediasoup worker, memory or Redis store) on a free loopback port. */
-export async function startTestServer(overrides: Partial<ConfigInput> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ConfigInput> = {}, options: BuildOptions = {}): Promise<TestServer> {
   const config = resolveConfig({
     host: '127.0.0.1',
     port: 0,
@@ -28,7 +28,7 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}): Pro
     ...overrides,
     media: { workers: 1, listenIp: '127.0.0.1', logLevel: process.env.TEST_MEDIASOUP_LOG_LEVEL ?? 'warn', ...overrides.media },
   } as ConfigInput);
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   await app.http.listen({ host: config.host, port: 0 });
   const { port } = app.http.server.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };

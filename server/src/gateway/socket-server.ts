@@ -85,7 +85,11 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     for (const name of Object.keys(handlers) as RequestName[]) {
       registerHandler(socket, name, handlers[name] as Handler<typeof name>, { log: socketLog, limited });
     }
-    socket.on('disconnect', () => void detachAll(io, socket, services, socketLog));
+    socket.on('disconnect', () => {
+      // Only one namespace: a connection left without its socket holds nothing worth keeping.
+      socket.conn.close();
+      void detachAll(io, socket, services, socketLog);
+    });
     void joinTokenRoom(socket, edge.tokens, socketLog);
   });
   return io;
