@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ROUTES, clientRequests } from '@rs/signaling';
 import type { CustomerJoinResponse, RequestName } from '@rs/signaling';
-import { RawSocket } from '../support/raw-socket';
+import { RawSocket, RawTcp } from '../support/raw-socket';
 import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
 import { TEST_ADMIN, startTestServer, useTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
@@ -120,6 +120,30 @@ describe('fuzzing the socket edge', () => {
     big.send(`42["chat:send","${'x'.repeat(240 * 1024)}"]`);
     await waitFor('the oversized connection closed', () => big.closed);
     expect(big.closed?.code).toBe(1009);
+    await expectStillServing();
+  });
+
+  it('answers every malformed HTTP request with a 4xx code (or closes it), never a 5xx', async () => {
+    const { url } = world.server;
+    const bodies = ['{', 'null', '[]', '"x"', '{"__proto__":{"admin":true}}', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`, 'x'.repeat(70 * 1024)];
+    const statuses: number[] = [];
+    for (const path of [ROUTES.join, ROUTES.login, '/api/nope', '/socket.io/?EIO=4&transport=polling&sid=bogus', '/socket.io/?EIO=99&transport=polling']) {
+      for (const body of bodies) {
+        for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x']) {
+          statuses.push((await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': type }, body })).status);
+        }
+      }
+      for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) statuses.push((await fetch(`${url}${path}`, { method })).status);
+    }
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    for (const garbage of ['GARBAGE\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nX: ${'b'.repeat(20_000)}\r\n\r\n`,
+      'GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n']) {
+      const tcp = await RawTcp.open(url);
+      tcp.write(garbage);
+      await waitFor('an HTTP answer or a close', () => /^HTTP\/1\.1 4\d\d/.test(tcp.received) || tcp.closed);
+      expect(tcp.received).toMatch(/^(HTTP\/1\.1 4\d\d [^]*)?$/);
+      tcp.close();
+    }
     await expectStillServing();
   });
 
