@@ -31,6 +31,12 @@ const ConfigSchema = z.object({
   joinAttemptsPerAddress: z.coerce.number().int().positive().default(10),
   joinAttemptsPerPrefix: z.coerce.number().int().positive().default(30),
   loginAttemptsPerAddress: z.coerce.number().int().positive().default(20),
+  /** Chat per participant (token bucket): a burst of messages, then messages per second. */
+  chatBurst: z.coerce.number().int().positive().default(10),
+  chatPerSecond: z.coerce.number().positive().default(2),
+  /** Annotation per participant (token bucket in stroke points; a stroke, an erase or a clear costs at least 50). */
+  drawBurstPoints: z.coerce.number().int().positive().default(6_000),
+  drawPointsPerSecond: z.coerce.number().positive().default(2_000),
   media: z.object({
     workers: z.coerce.number().int().positive().default(Math.max(1, os.availableParallelism())),
     listenIp: z.string().default('127.0.0.1'),
@@ -75,6 +81,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       joinAttemptsPerAddress: env.JOIN_ATTEMPTS_PER_ADDRESS,
       joinAttemptsPerPrefix: env.JOIN_ATTEMPTS_PER_PREFIX,
       loginAttemptsPerAddress: env.LOGIN_ATTEMPTS_PER_ADDRESS,
+      chatBurst: env.CHAT_BURST,
+      chatPerSecond: env.CHAT_PER_SECOND,
+      drawBurstPoints: env.DRAW_BURST_POINTS,
+      drawPointsPerSecond: env.DRAW_POINTS_PER_SECOND,
       staticRoot: env.STATIC_ROOT,
     }),
     media: drop({

@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { MediaIdSchema, ParticipantIdSchema, SessionIdSchema } from '../ids';
 import { LIMITS } from '../limits';
 
+/** Coordinates keep 4 decimals: 1/10,000 of the picture (under a pixel of a 4K screen), a few bytes each. */
+const COORDINATE_STEPS = 10_000;
+const CoordinateSchema = z
+  .number()
+  .min(0)
+  .max(1)
+  .transform((value) => Math.round(value * COORDINATE_STEPS) / COORDINATE_STEPS);
+
 /** A point in the shared content's coordinates: 0..1 on each axis, whatever the viewer's size. */
-const PointSchema = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
+const PointSchema = z.tuple([CoordinateSchema, CoordinateSchema]);
 
 export const StrokeSchema = z.object({
   id: z.string().uuid(),
