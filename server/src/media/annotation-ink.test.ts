@@ -28,9 +28,9 @@ describe('SessionInk', () => {
   it('drops as many of their oldest strokes as the points of a new one need', () => {
     const ink = new SessionInk(limits);
     const [first, second, third] = [stroke('a', 40), stroke('a', 40), stroke('a', 50)];
-    ink.add(first as StrokeEvent);
-    ink.add(second as StrokeEvent);
-    expect(ink.add(third as StrokeEvent)).toEqual({ kind: 'added', dropped: [first?.stroke.id] });
+    ink.add(first);
+    ink.add(second);
+    expect(ink.add(third)).toEqual({ kind: 'added', dropped: [first?.stroke.id] });
     expect(ink.size.points).toBe(90);
   });
 
@@ -62,7 +62,7 @@ describe('SessionInk', () => {
   it('erases, drops the strokes of a closed screen, and tells who drew a stroke', () => {
     const ink = new SessionInk(limits);
     const [a, b, c] = [stroke('a', 2), stroke('b', 2, 'screen-2'), stroke('b', 2)];
-    for (const s of [a, b, c]) ink.add(s as StrokeEvent);
+    for (const s of [a, b, c]) ink.add(s);
     expect(ink.authorOf(b?.stroke.id ?? '')).toBe('b');
     expect(ink.dropProducer('screen-2')).toEqual([b?.stroke.id]);
     expect(ink.erase(a?.stroke.id ?? '')).toBe(true);
