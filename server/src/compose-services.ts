@@ -2,7 +2,9 @@ import type { Config } from './config/config';
 import { ChatService } from './domain/chat-service';
 import type { Clock } from './domain/clock';
 import { ConsentService } from './domain/consent-service';
+import { CustomerAudience } from './domain/customer-audience';
 import { ParticipantAnnouncer } from './domain/participant-announcer';
+import { RateBuckets } from './domain/rate-bucket';
 import { SessionControlService } from './domain/session-control-service';
 import { SessionRecordService } from './domain/session-record-service';
 import { SessionService } from './domain/session-service';
@@ -30,7 +32,8 @@ export interface ComposeInput {
 /** Builds the session services and wires their events together (the composition root of the rules). */
 export function composeServices({ config, store, pool, directory, clock, log }: ComposeInput) {
   const notifier = new SocketNotifier();
-  const announcer = new ParticipantAnnouncer(notifier, config.showSupervisorsToCustomers);
+  const audience = new CustomerAudience(store, notifier, config.showSupervisorsToCustomers);
+  const announcer = new ParticipantAnnouncer(audience);
   const sessions = new SessionService({ store, notifier, announcer, log, clock, numberTtlSeconds: config.sessionNumberTtlSeconds });
   const control = new SessionControlService({ store, sessions, notifier, announcer, directory, clock, log });
   const consents = new ConsentService(store, notifier, announcer, clock, log);
@@ -44,12 +47,12 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
     log.child({ component: 'media' }),
   );
   const shares = new ShareService(rooms, consents, notifier);
-  const voice = new VoiceService(store, rooms, notifier, log.child({ component: 'voice' }));
-  const annotations = new AnnotationService(rooms, notifier);
-  const publish = new PublishService(rooms, shares, voice, notifier);
+  const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
+  const annotations = new AnnotationService(rooms, notifier, new RateBuckets({ capacity: config.drawBurstPoints, refillPerSecond: config.drawPointsPerSecond }, clock));
+  const publish = new PublishService(rooms, shares, voice, notifier, audience);
   const services: Services = {
-    store, sessions, control, consents, rooms, shares, publish, voice, annotations, directory,
-    chat: new ChatService(store, notifier, clock),
+    store, sessions, control, consents, rooms, shares, publish, voice, annotations, directory, audience,
+    chat: new ChatService(store, notifier, clock, new RateBuckets({ capacity: config.chatBurst, refillPerSecond: config.chatPerSecond }, clock)),
     showSupervisorsToCustomers: config.showSupervisorsToCustomers,
   };
 
@@ -64,6 +67,12 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
   });
   control.on('activities-stopped', (sessionId, actorId) => shares.stopAll(sessionId, actorId));
   control.on('controller-changed', (sessionId) => voice.applyFloor(sessionId));
+  control.on('taken-over', async (sessionId, participantId) => {
+    if (!audience.hides({ role: 'supervisor' })) return;
+    // Customers never heard of the supervisor's call membership or microphone: tell them now.
+    await voice.announce(sessionId);
+    await publish.announceProducersOf(sessionId, participantId);
+  });
 
   return { services, notifier, records: new SessionRecordService(store, directory) };
 }

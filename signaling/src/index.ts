@@ -3,6 +3,7 @@ export * from './errors';
 export * from './result';
 export * from './limits';
 export * from './ids';
+export * from './text';
 export * from './models';
 export * from './http';
 export * from './events/session-events';

@@ -8,7 +8,17 @@ export const LIMITS = {
   tokenLength: 2048,
   chatHistoryPageSize: 500,
   notesLength: 20_000,
-  strokePoints: 2_000,
-  strokesPerSession: 500,
+  /** Points of one annotation stroke (clients simplify longer strokes). */
+  strokePoints: 1_000,
+  /** Ink a session keeps: one participant over their share loses their oldest strokes... */
+  strokesPerParticipant: 100,
+  pointsPerParticipant: 20_000,
+  /** ...and a session over its budget refuses new strokes (MEDIA_LIMIT) until some are erased. */
+  strokesPerSession: 300,
+  pointsPerSession: 60_000,
+  /** Bytes of strokes (JSON) a late joiner's snapshot carries at most: the newest that fit. */
+  snapshotStrokeBytes: 1_048_576,
+  /** Chat messages a join snapshot carries at most (the newest); the session record keeps them all. */
+  snapshotChatMessages: 200,
   maxSessionsPerAgent: 20,
 } as const;

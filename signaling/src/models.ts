@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MediaIdSchema, ParticipantIdSchema, RequestIdSchema, SessionIdSchema, SessionNumberSchema } from './ids';
 import { LIMITS } from './limits';
+import { nameSchema } from './text';
 
 /** Who a connection speaks for: an account role, or a customer (no account). */
 export const RoleSchema = z.enum(['agent', 'supervisor', 'admin', 'customer']);
@@ -17,7 +18,8 @@ export type AccountRole = z.infer<typeof AccountRoleSchema>;
 export const SessionRoleSchema = z.enum(['agent', 'assistant', 'supervisor', 'customer']);
 export type SessionRole = z.infer<typeof SessionRoleSchema>;
 
-export const DisplayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameLength);
+/** Names people see: bidi and control characters stripped, trimmed, length-limited (see text.ts). */
+export const DisplayNameSchema = nameSchema(LIMITS.displayNameLength);
 
 export const SessionStateSchema = z.enum(['waiting', 'active', 'ended']);
 export type SessionState = z.infer<typeof SessionStateSchema>;

@@ -168,6 +168,14 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
         expect(listed.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i));
         for (const message of sent) expect(listed[message.seq]).toEqual(message);
       });
+      it('lists only the newest messages when asked for the last N', async () => {
+        const sent = [];
+        for (const text of ['a', 'b', 'c', 'd']) sent.push(await store.appendChat(sid, draft(sid, text)));
+        expect(await store.listChat(sid, 2)).toEqual(sent.slice(2));
+        expect(await store.listChat(sid, 10)).toEqual(sent);
+        expect(await store.listChat(sid, 0)).toEqual([]);
+        expect(await store.listChat(randomUUID(), 3)).toEqual([]);
+      });
     });
 
     describe('consents', () => {

@@ -41,7 +41,7 @@ export { exposeDebugHooks } from './debug/debug-hooks';
 // Voice, video, annotation, shared screens (R3-R5)
 export { VoiceManager, type VoiceEvents } from './voice/voice-manager';
 export { VideoManager, type VideoEvents, type VideoResolution, type RemoteVideo } from './video/video-manager';
-export { AnnotationManager, simplifyPoints, containRect } from './annotation/annotation-manager';
+export { AnnotationManager, annotationErrorMessage, simplifyPoints, containRect } from './annotation/annotation-manager';
 export { readStreamQuality, judge, type StreamQuality, type QualityState } from './media/stream-quality';
 export { VoicePanelView, type VoicePanelOptions } from './ui/voice-panel-view';
 export { VideoPanelView, type VideoPanelOptions } from './ui/video-panel-view';

@@ -39,6 +39,12 @@ const ConfigSchema = z.object({
   handshakeTimeoutSeconds: z.coerce.number().positive().default(10),
   /** An HTTP connection silent for this long is closed (also bounds a request's headers and body). */
   idleTimeoutSeconds: z.coerce.number().positive().default(30),
+  /** Chat per participant (token bucket): a burst of messages, then messages per second. */
+  chatBurst: z.coerce.number().int().positive().default(10),
+  chatPerSecond: z.coerce.number().positive().default(2),
+  /** Annotation per participant (token bucket in stroke points; a stroke, an erase or a clear costs at least 50). */
+  drawBurstPoints: z.coerce.number().int().positive().default(6_000),
+  drawPointsPerSecond: z.coerce.number().positive().default(2_000),
   media: z.object({
     workers: z.coerce.number().int().positive().default(Math.max(1, os.availableParallelism())),
     listenIp: z.string().default('127.0.0.1'),
@@ -87,6 +93,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       assistAttemptsPerAgent: env.ASSIST_ATTEMPTS_PER_AGENT,
       handshakeTimeoutSeconds: env.HANDSHAKE_TIMEOUT_SECONDS,
       idleTimeoutSeconds: env.IDLE_TIMEOUT_SECONDS,
+      chatBurst: env.CHAT_BURST,
+      chatPerSecond: env.CHAT_PER_SECOND,
+      drawBurstPoints: env.DRAW_BURST_POINTS,
+      drawPointsPerSecond: env.DRAW_POINTS_PER_SECOND,
       staticRoot: env.STATIC_ROOT,
     }),
     media: drop({

@@ -6,5 +6,7 @@ export interface Notifier {
   toSession<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
   /** Agents, assistants and supervisors of the session only (never customers). */
   toStaff<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
+  /** The customers of the session only (never staff). */
+  toCustomers<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
   toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void;
 }

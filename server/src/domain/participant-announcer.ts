@@ -1,20 +1,15 @@
 import type { Participant } from '@rs/signaling';
 import type { ParticipantRecord } from '../store/session-store';
-import type { Notifier } from './notifier';
+import type { CustomerAudience } from './customer-audience';
 
 type ParticipantEventName = 'session:participant-joined' | 'session:participant-updated' | 'session:participant-left';
 
 /** Tells the session about a participant; supervisors are announced to staff only unless the site shows them. */
 export class ParticipantAnnouncer {
-  constructor(
-    private readonly notifier: Notifier,
-    private readonly showSupervisorsToCustomers: boolean,
-  ) {}
+  constructor(private readonly audience: CustomerAudience) {}
 
   announce(event: ParticipantEventName, sessionId: string, participant: ParticipantRecord): void {
-    const payload = { sessionId, participant: toPublic(participant) };
-    if (participant.role === 'supervisor' && !this.showSupervisorsToCustomers) this.notifier.toStaff(sessionId, event, payload);
-    else this.notifier.toSession(sessionId, event, payload);
+    this.audience.about(sessionId, participant, event, { sessionId, participant: toPublic(participant) });
   }
 }
 

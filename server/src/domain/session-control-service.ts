@@ -19,6 +19,8 @@ export type SessionControlEvents = {
   'activities-stopped': [sessionId: string, actorId: string];
   /** Someone else is in control now (the microphone floor follows). */
   'controller-changed': [sessionId: string];
+  /** A watching supervisor took over: customers may now need to learn what they already had (call, microphone). */
+  'taken-over': [sessionId: string, participantId: string];
 };
 
 export interface SessionControlOptions {
@@ -78,6 +80,7 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     const former = await this.opts.store.getParticipant(session.id, session.controllerId);
     if (!former) throw new AppError('INTERNAL', 'session has no controller');
     await this.changeController(session, former, participant, 'control:taken-over');
+    this.emit('taken-over', session.id, participant.id);
   }
 
   /** R1.2: switching customer stops any sharing in progress. */

@@ -12,6 +12,8 @@ import { generateSessionNumber } from './session-number';
 import { TypedEmitter } from './typed-emitter';
 
 const NUMBER_ATTEMPTS = 20;
+/** To find a member's newest N visible messages, look at the newest N x this (others' private messages are skipped). */
+const CHAT_LOOKBACK = 4;
 
 export type SessionServiceEvents = {
   'participant-gone': [sessionId: string, participantId: string];
@@ -135,9 +137,11 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     return sessions.filter((s) => s.state !== 'ended');
   }
 
-  async chatHistoryFor({ session, participant }: Member) {
-    const messages = await this.opts.store.listChat(session.id);
-    return messages.filter((m) => canSeeChat(m, participant));
+  /** The chat a member may see; with `last`, at most the newest `last` of them (looked for among the newest messages). */
+  async chatHistoryFor({ session, participant }: Member, last?: number) {
+    const messages = await this.opts.store.listChat(session.id, last === undefined ? undefined : last * CHAT_LOOKBACK);
+    const visible = messages.filter((m) => canSeeChat(m, participant));
+    return last === undefined ? visible : visible.slice(Math.max(0, visible.length - last));
   }
 
   /** Publishes a changed session summary to everyone in it. */

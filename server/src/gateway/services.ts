@@ -1,5 +1,6 @@
 import type { ChatService } from '../domain/chat-service';
 import type { ConsentService } from '../domain/consent-service';
+import type { CustomerAudience } from '../domain/customer-audience';
 import type { SessionControlService } from '../domain/session-control-service';
 import type { SessionService } from '../domain/session-service';
 import type { StaffDirectory } from '../domain/staff-directory';
@@ -23,6 +24,8 @@ export interface Services {
   voice: VoiceService;
   annotations: AnnotationService;
   directory: StaffDirectory;
+  /** What customers may see of the staff (hidden supervisors). */
+  audience: CustomerAudience;
   /** Site setting: customers see supervisors in the participants list. */
   showSupervisorsToCustomers: boolean;
 }

@@ -1,13 +1,20 @@
+import { LIMITS } from '@rs/signaling';
 import type { SessionSnapshot } from '@rs/signaling';
+import { producersWithout, voiceWithout } from '../domain/customer-audience';
 import type { Member } from '../domain/membership';
 import { toPublic } from '../domain/participant-announcer';
 import { toSummary } from '../domain/session-service';
-import { canSeeParticipant, isStaff } from '../domain/session-rules';
+import { isStaff } from '../domain/session-rules';
 import type { Services } from './services';
 import { participantRoom, sessionRoom, staffRoom } from './socket-types';
 import type { SignalingSocket } from './socket-types';
 
-/** Puts this connection into the session's rooms and returns what the member may see of it. */
+/**
+ * Puts this connection into the session's rooms and returns what the member may
+ * see of it: customers get nothing of a hidden supervisor; everyone gets the
+ * newest chat messages and strokes only, within fixed caps (the session record
+ * keeps the whole chat).
+ */
 export async function attachAndSnapshot(s: Services, socket: SignalingSocket, member: Member): Promise<SessionSnapshot> {
   const { participant } = member;
   const staff = isStaff(participant);
@@ -17,17 +24,18 @@ export async function attachAndSnapshot(s: Services, socket: SignalingSocket, me
 
   const { session, participants } = await s.sessions.attach(member);
   const self = participants.find((p) => p.id === participant.id) ?? participant;
+  const hidden = new Set(participants.filter((p) => !s.audience.canSee(self, p)).map((p) => p.id));
   const consents = await s.consents.list(session.id);
   const room = await s.rooms.peek(session.id);
   return {
     session: toSummary(session),
     self: toPublic(self),
-    participants: participants.filter((p) => canSeeParticipant(self, p, s.showSupervisorsToCustomers)).map(toPublic),
-    chat: await s.sessions.chatHistoryFor({ session, participant: self }),
+    participants: participants.filter((p) => !hidden.has(p.id)).map(toPublic),
+    chat: await s.sessions.chatHistoryFor({ session, participant: self }, LIMITS.snapshotChatMessages),
     consents: staff ? consents : consents.filter((c) => c.customerId === self.id),
-    producers: room?.listProducers() ?? [],
+    producers: producersWithout(room?.listProducers() ?? [], hidden),
     notes: staff ? await s.store.getNotes(session.id) : null,
-    voice: s.voice.state(session.id),
+    voice: voiceWithout(s.voice.state(session.id), hidden),
     strokes: s.annotations.list(session.id),
   };
 }

@@ -20,12 +20,18 @@ export class SocketNotifier implements Notifier {
     this.emit(staffRoom(sessionId), event, payload);
   }
 
+  toCustomers<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void {
+    this.emit(sessionRoom(sessionId), event, payload, staffRoom(sessionId));
+  }
+
   toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void {
     this.emit(participantRoom(participantId), event, payload);
   }
 
-  private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventOf<N>): void {
+  private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventOf<N>, except?: string): void {
+    if (!this.io) return;
+    const target = except ? this.io.to(room).except(except) : this.io.to(room);
     // socket.io's emit typing needs the event's own parameter list; the map guarantees it.
-    (this.io?.to(room).emit as ((e: N, p: ServerEventOf<N>) => boolean) | undefined)?.call(this.io?.to(room), event, payload);
+    (target.emit as (e: N, p: ServerEventOf<N>) => boolean).call(target, event, payload);
   }
 }

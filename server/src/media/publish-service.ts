@@ -2,6 +2,7 @@ import type { ProduceRequest, ProducerInfo, SetQualityRequest } from '@rs/signal
 import { AppError } from '../errors/app-error';
 import { refusePublish } from '../domain/media-rules';
 import type { Member } from '../domain/membership';
+import type { CustomerAudience } from '../domain/customer-audience';
 import type { Notifier } from '../domain/notifier';
 import { isController } from '../domain/session-rules';
 import type { MediaRooms } from './media-rooms';
@@ -22,19 +23,28 @@ export class PublishService {
     private readonly shares: ShareService,
     private readonly voice: VoiceService,
     private readonly notifier: Notifier,
+    private readonly audience: CustomerAudience,
   ) {
-    rooms.on('producer-closed', (sessionId, producerId) => {
-      this.notifier.toSession(sessionId, 'media:producer-closed', { sessionId, producerId });
+    rooms.on('producer-closed', async (sessionId, producerId, appData) => {
+      await this.audience.aboutId(sessionId, appData.participantId, 'media:producer-closed', { sessionId, producerId });
     });
   }
 
   async produce(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
     if (request.kind !== KIND_OF[request.source]) throw new AppError('INVALID_PAYLOAD', `a ${request.source} track is ${KIND_OF[request.source]}`);
     const info = request.source === 'screen' ? await this.shares.produce(member, request) : await this.produceOwn(member, request);
-    this.notifier.toSession(member.session.id, 'media:producer-added', { sessionId: member.session.id, ...info });
+    this.audience.about(member.session.id, member.participant, 'media:producer-added', { sessionId: member.session.id, ...info });
     if (info.source === 'mic') await this.voice.applyFloor(member.session.id);
     const room = await this.rooms.get(member.session.id);
     return room.listProducers().find((p) => p.producerId === info.producerId) ?? info;
+  }
+
+  /** Tells everyone about a participant's producers again (e.g. a hidden supervisor who took over). */
+  async announceProducersOf(sessionId: string, participantId: string): Promise<void> {
+    const producers = (await this.rooms.peek(sessionId))?.listProducers() ?? [];
+    for (const info of producers.filter((p) => p.participantId === participantId)) {
+      await this.audience.aboutId(sessionId, participantId, 'media:producer-added', { sessionId, ...info });
+    }
   }
 
   /** R3.4: the agent in control picks a quality mode; the sender applies it, everyone sees it. */

@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error';
 import { floorOf, refusePassMic, refuseVoiceControl } from '../domain/media-rules';
 import type { MediaRefusal } from '../domain/media-rules';
 import type { Member } from '../domain/membership';
-import type { Notifier } from '../domain/notifier';
+import type { CustomerAudience } from '../domain/customer-audience';
 import type { Logger } from '../logging/logger';
 import type { SessionStore } from '../store/session-store';
 import type { MediaRooms } from './media-rooms';
@@ -26,7 +26,7 @@ export class VoiceService {
   constructor(
     private readonly store: SessionStore,
     private readonly rooms: MediaRooms,
-    private readonly notifier: Notifier,
+    private readonly audience: CustomerAudience,
     private readonly log: Logger,
   ) {}
 
@@ -81,10 +81,16 @@ export class VoiceService {
     for (const mic of room.listProducers().filter((p) => p.source === 'mic')) {
       const paused = !floor.has(mic.participantId);
       if (await room.setPaused(mic.producerId, paused)) {
-        this.notifier.toSession(sessionId, 'media:producer-paused', { sessionId, producerId: mic.producerId, paused });
+        await this.audience.aboutId(sessionId, mic.participantId, 'media:producer-paused', { sessionId, producerId: mic.producerId, paused });
         this.log.info({ sessionId, producerId: mic.producerId, paused }, 'microphone floor applied');
       }
     }
+  }
+
+  /** Tells the session the current state again (e.g. once a hidden supervisor becomes visible by taking over). */
+  async announce(sessionId: string): Promise<void> {
+    const state = this.state(sessionId);
+    if (state.active) await this.audience.voiceState(sessionId, state);
   }
 
   forget(sessionId: string): void {
@@ -94,7 +100,7 @@ export class VoiceService {
   private async update(sessionId: string, next: Omit<VoiceState, 'sessionId'>): Promise<VoiceState> {
     const state: VoiceState = { sessionId, ...next };
     this.calls.set(sessionId, state);
-    this.notifier.toSession(sessionId, 'voice:state', state);
+    await this.audience.voiceState(sessionId, state);
     await this.applyFloor(sessionId);
     return structuredClone(state);
   }

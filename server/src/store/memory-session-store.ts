@@ -124,8 +124,9 @@ export class MemorySessionStore implements SessionStore {
     return structuredClone(message);
   }
 
-  async listChat(sessionId: string): Promise<ChatMessage[]> {
-    return structuredClone(this.#sessions.get(sessionId)?.chat ?? []);
+  async listChat(sessionId: string, last?: number): Promise<ChatMessage[]> {
+    const chat = this.#sessions.get(sessionId)?.chat ?? [];
+    return structuredClone(last === undefined ? chat : chat.slice(Math.max(0, chat.length - last)));
   }
 
   async putConsent(consent: ConsentRequest): Promise<void> {

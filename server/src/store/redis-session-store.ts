@@ -177,8 +177,9 @@ export class RedisSessionStore implements SessionStore {
     return { ...draft, seq };
   }
 
-  async listChat(sessionId: string): Promise<ChatMessage[]> {
-    const values = await this.#client.lRange(this.#keys.chat(sessionId), 0, -1);
+  async listChat(sessionId: string, last?: number): Promise<ChatMessage[]> {
+    if (last !== undefined && last <= 0) return [];
+    const values = await this.#client.lRange(this.#keys.chat(sessionId), last === undefined ? 0 : -last, -1);
     return values.map((v) => parse<ChatMessage>(v));
   }
 

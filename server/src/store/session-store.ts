@@ -72,7 +72,8 @@ export interface SessionStore {
 
   /** Appends a chat message and gives it the next sequence number of the session (0, 1, 2...). */
   appendChat(sessionId: string, draft: ChatDraft): Promise<ChatMessage>;
-  listChat(sessionId: string): Promise<ChatMessage[]>;
+  /** The session's chat in order; with `last`, only the newest `last` messages. */
+  listChat(sessionId: string, last?: number): Promise<ChatMessage[]>;
 
   putConsent(consent: ConsentRequest): Promise<void>;
   getConsent(sessionId: string, requestId: string): Promise<ConsentRequest | null>;

@@ -21,14 +21,15 @@ export const SessionSnapshotSchema = z.object({
   self: ParticipantSchema,
   /** Customers do not see supervisors unless the site says so. */
   participants: z.array(ParticipantSchema),
-  chat: z.array(ChatMessageSchema),
+  /** The newest messages the member may see (the session record keeps them all). */
+  chat: z.array(ChatMessageSchema).max(LIMITS.snapshotChatMessages),
   consents: z.array(ConsentRequestSchema),
   producers: z.array(ProducerInfoSchema),
   /** Session notes (R1.7); null for customers, who never see them. */
   notes: z.string().max(LIMITS.notesLength).nullable(),
   voice: VoiceStateSchema,
-  /** Annotation strokes on the shared screens (R3.6), oldest first. */
-  strokes: z.array(StrokeEventSchema),
+  /** Annotation strokes on the shared screens (R3.6), oldest first: the newest that fit in LIMITS.snapshotStrokeBytes. */
+  strokes: z.array(StrokeEventSchema).max(LIMITS.strokesPerSession),
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
 

@@ -1,5 +1,6 @@
-import type { ParticipantId, SessionSnapshot, Stroke, StrokeEvent } from '@rs/signaling';
+import { LIMITS, type ParticipantId, type SessionSnapshot, type Stroke, type StrokeEvent } from '@rs/signaling';
 import { errorCodeOf, type ClientErrorCode } from '../connection/api-error';
+import type { MessageKey } from '../i18n/catalogs/en';
 import type { SessionChannel } from '../session/session-channel';
 import { TypedEmitter } from '../util/typed-emitter';
 
@@ -87,8 +88,14 @@ export class AnnotationManager {
   }
 }
 
+/** What to tell someone whose drawing, erasing or clearing was refused. */
+export function annotationErrorMessage(code: ClientErrorCode): MessageKey {
+  if (code === 'RATE_LIMITED') return 'annotate.rateLimited';
+  return code === 'MEDIA_LIMIT' ? 'annotate.full' : 'annotate.failed';
+}
+
 /** Drops points closer than `minDistance` (in content fractions) to the last kept one; keeps the last point. */
-export function simplifyPoints(points: [number, number][], minDistance = 0.003, max = 2000): [number, number][] {
+export function simplifyPoints(points: [number, number][], minDistance = 0.003, max: number = LIMITS.strokePoints): [number, number][] {
   const kept: [number, number][] = [];
   for (const point of points) {
     const last = kept[kept.length - 1];

@@ -1,7 +1,8 @@
 import { LIMITS, type ChatMessage, type ParticipantId } from '@rs/signaling';
+import { errorCodeOf } from '../connection/api-error';
 import { formatClockTime } from '../format/clock-time';
 import { bindText } from '../i18n/translate-dom';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren, setUserText } from './dom';
 import { StatusLine } from './status-line';
 
 export interface ChatRecipient {
@@ -73,7 +74,7 @@ export class ChatPanelView {
     const previous = this.recipient.value;
     replaceChildren(this.recipient, [
       everyone ? h('option', { i18n: 'common.everyone', attrs: { value: '' } }) : null,
-      ...recipients.map((recipient) => h('option', { text: recipient.name, attrs: { value: recipient.id } })),
+      ...recipients.map((recipient) => h('option', { userText: recipient.name, attrs: { value: recipient.id } })),
     ]);
     const fallback = everyone ? '' : (recipients[0]?.id ?? '');
     this.recipient.value = recipients.some((recipient) => recipient.id === previous) ? previous : fallback;
@@ -85,7 +86,7 @@ export class ChatPanelView {
     const mine = message.from === this.options.selfId();
     const sender = h('span', { className: 'chat-sender' });
     if (mine) bindText(sender, 'common.you');
-    else sender.textContent = message.fromName;
+    else setUserText(sender, message.fromName);
     const meta = h('div', { className: 'chat-meta' }, [
       sender,
       h('time', { className: 'chat-time', text: formatClockTime(message.sentAt), attrs: { datetime: new Date(message.sentAt).toISOString() } }),
@@ -99,7 +100,7 @@ export class ChatPanelView {
         testId: 'chat-message',
         attrs: { 'data-from': message.from, 'data-private': String(message.to !== null), 'data-whisper': String(message.whisper) },
       },
-      [meta, h('p', { className: 'chat-text', testId: 'chat-message-text', text: message.text })],
+      [meta, h('p', { className: 'chat-text', testId: 'chat-message-text', userText: message.text })],
     );
   }
 
@@ -126,8 +127,8 @@ export class ChatPanelView {
     try {
       await this.options.send(text, this.recipient.value || null);
       this.input.value = '';
-    } catch {
-      this.error.show('chat.sendFailed', 'error');
+    } catch (error) {
+      this.error.show(errorCodeOf(error) === 'RATE_LIMITED' ? 'chat.rateLimited' : 'chat.sendFailed', 'error');
     } finally {
       this.sendButton.disabled = !this.hasRecipient;
       this.input.focus();

@@ -12,6 +12,12 @@ export interface ElementOptions {
   testId?: string;
   /** Literal text (user content is always set as text, never as HTML). */
   text?: string;
+  /**
+   * Text someone typed (a name, a message): set as text, in its own direction
+   * (`dir="auto"`) and isolated from the text around it (class `user-text`:
+   * `unicode-bidi: isolate`, long words wrap), so it cannot reorder or widen the page.
+   */
+  userText?: string;
   /** Translated text, kept in sync with the language picker. */
   i18n?: MessageKey;
   params?: MessageParams;
@@ -35,6 +41,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   if (options.i18n) bindText(element, options.i18n, options.params);
   else if (options.text !== undefined) element.textContent = options.text;
+  else if (options.userText !== undefined) setUserText(element, options.userText);
   for (const [attribute, key] of Object.entries(options.i18nAttrs ?? {})) {
     bindAttribute(element, attribute as TranslatableAttribute, key);
   }
@@ -43,6 +50,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   append(element, children);
   return element;
+}
+
+/** Shows text someone typed in an element: its own direction, isolated from its neighbours (see ElementOptions.userText). */
+export function setUserText(element: HTMLElement, text: string): void {
+  element.textContent = text;
+  element.dir = 'auto';
+  element.classList.add('user-text');
 }
 
 export function append(parent: Node, children: Child[]): void {

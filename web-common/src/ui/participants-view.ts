@@ -37,7 +37,7 @@ export class ParticipantsView {
   private renderItem(participant: Participant, isSelf: boolean, isSelected: boolean): HTMLLIElement {
     const content = [
       h('span', { className: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-      h('span', { className: 'participant-name', testId: 'participant-name', text: participant.displayName }),
+      h('span', { className: 'participant-name', testId: 'participant-name', userText: participant.displayName }),
       isSelf ? h('span', { className: 'participant-self', i18n: 'participants.you' }) : null,
       isSelected ? h('span', { className: 'participant-flag', testId: 'participant-helped', i18n: 'participants.helped' }) : null,
       participant.grantsAll ? h('span', { className: 'participant-flag', testId: 'participant-grants-all', i18n: 'participants.grantsAll' }) : null,

@@ -107,7 +107,7 @@ export class VoicePanelView {
         const canPass = manage && id !== selfId && id !== this.controllerId();
         return h('li', { className: `voice-member${floor ? ' has-floor' : ''}${speaking ? ' is-speaking' : ''}`, testId: 'voice-member', attrs: { 'data-participant-id': id, 'data-floor': String(floor), 'data-speaking': String(speaking) } }, [
           h('span', { className: 'voice-floor-dot', attrs: { 'aria-hidden': 'true' } }),
-          h('span', { className: 'voice-member-name', testId: 'voice-member-name', text: roster.nameOf(id) ?? '?' }),
+          h('span', { className: 'voice-member-name', testId: 'voice-member-name', userText: roster.nameOf(id) ?? '?' }),
           id === selfId ? h('span', { className: 'participant-self', i18n: 'participants.you' }) : null,
           floor ? h('span', { className: 'participant-flag', testId: 'voice-floor', i18n: 'voice.floor' }) : null,
           speaking ? h('span', { className: 'participant-flag', testId: 'voice-speaking', i18n: 'voice.speaking' }) : null,

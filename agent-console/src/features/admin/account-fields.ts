@@ -26,7 +26,7 @@ export function createSupervisorSelect(testId: string): { select: HTMLSelectElem
   const fill = (supervisors: AccountProfile[], value: string | null): void => {
     replaceChildren(select, [
       h('option', { i18n: 'admin.noSupervisor', attrs: { value: '' } }),
-      ...supervisors.map((supervisor) => h('option', { text: `${supervisor.displayName} (${supervisor.username})`, attrs: { value: supervisor.id } })),
+      ...supervisors.map((supervisor) => h('option', { userText: `${supervisor.displayName} (${supervisor.username})`, attrs: { value: supervisor.id } })),
     ]);
     select.value = value ?? '';
   };

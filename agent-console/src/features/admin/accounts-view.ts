@@ -36,7 +36,7 @@ export class AccountsView {
     const agent = account.role === 'agent';
     const cells: HTMLElement[] = [
       h('td', { className: 'mono', testId: 'account-row-username', text: account.username }),
-      h('td', { text: account.displayName }),
+      h('td', { userText: account.displayName }),
       h('td', {}, [h('span', { className: `role-badge role-${account.role === 'admin' ? 'supervisor' : account.role}`, i18n: ROLE_NAMES[account.role] })]),
     ];
     if (!agent) {

@@ -18,7 +18,7 @@ export class NotesReviewView {
     private readonly load: () => Promise<SessionRecordResponse>,
     private readonly localNotes: () => string,
   ) {
-    this.finalNotes = h('pre', { className: 'record-notes notes-final', testId: 'notes-final' });
+    this.finalNotes = h('pre', { className: 'record-notes notes-final user-text', testId: 'notes-final', attrs: { dir: 'auto' } });
     this.recordSlot = h('div', { className: 'record-slot' });
     this.recordButton = h('button', {
       className: 'btn btn-secondary',

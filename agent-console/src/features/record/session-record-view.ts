@@ -27,7 +27,7 @@ export function renderSessionRecord(record: SessionRecordResponse): HTMLElement 
     section('record.chat', 'record-chat', record.chat.map((m) => chatRow(m, nameOf)), 'record.none'),
     h('h4', { className: 'record-heading', i18n: 'record.notes' }),
     record.notes
-      ? h('pre', { className: 'record-notes', testId: 'record-notes', text: record.notes })
+      ? h('pre', { className: 'record-notes', testId: 'record-notes', userText: record.notes })
       : h('p', { className: 'field-hint', testId: 'record-notes', i18n: 'notes.empty' }),
   ]);
 }
@@ -41,7 +41,7 @@ function section(title: MessageKey, testId: string, rows: HTMLElement[], emptyKe
 
 function participantRow(participant: Participant): HTMLElement {
   return h('li', { className: 'record-row', testId: 'record-participant', attrs: { 'data-role': participant.role } }, [
-    h('strong', { text: participant.displayName }),
+    h('strong', { userText: participant.displayName }),
     h('span', { className: `role-badge role-${participant.role}`, i18n: ROLE_LABELS[participant.role] }),
     h('span', { className: 'record-time', i18n: 'record.joined', params: { time: formatClockTime(participant.joinedAt) } }),
     participant.leftAt !== null ? h('span', { className: 'record-time', i18n: 'record.left', params: { time: formatClockTime(participant.leftAt) } }) : null,
@@ -52,7 +52,7 @@ function consentRow(consent: ConsentRequest, nameOf: (id: string) => string): HT
   return h('li', { className: 'record-row', testId: 'record-consent', attrs: { 'data-status': consent.status, 'data-automatic': String(consent.automatic) } }, [
     h('span', { className: 'record-time', text: formatClockTime(consent.requestedAt) }),
     h('strong', { i18n: ACTIVITY_LABELS[consent.activity] }),
-    h('span', { text: nameOf(consent.customerId) }),
+    h('span', { userText: nameOf(consent.customerId) }),
     h('span', { className: 'participant-flag', i18n: STATUS_LABELS[consent.status] }),
     consent.automatic ? h('span', { className: 'participant-flag', i18n: 'consentStatus.automatic' }) : null,
   ]);
@@ -61,8 +61,8 @@ function consentRow(consent: ConsentRequest, nameOf: (id: string) => string): HT
 function chatRow(message: ChatMessage, nameOf: (id: string) => string): HTMLElement {
   return h('li', { className: 'record-row', testId: 'record-chat-message', attrs: { 'data-whisper': String(message.whisper) } }, [
     h('span', { className: 'record-time', text: formatClockTime(message.sentAt) }),
-    h('strong', { text: message.fromName }),
+    h('strong', { userText: message.fromName }),
     message.to !== null ? h('span', { className: 'chat-private', i18n: message.whisper ? 'chat.whisperTo' : 'chat.privateTo', params: { name: nameOf(message.to) } }) : null,
-    h('span', { className: 'record-text', text: message.text }),
+    h('span', { className: 'record-text', userText: message.text }),
   ]);
 }

@@ -1,4 +1,4 @@
-import { VideoPanelView, VoicePanelView, h, type ParticipantsView, type Toaster } from '@rs/web-common';
+import { VideoPanelView, VoicePanelView, annotationErrorMessage, h, type ParticipantsView, type Toaster } from '@rs/web-common';
 import { announceControlChanges } from '../control/control-notices';
 import { SessionToolbarView } from '../control/session-toolbar-view';
 import { createStaffParticipants } from '../control/staff-participants';
@@ -45,7 +45,7 @@ export class SessionView {
       hasCustomer: () => session.roster.customers().some((customer) => customer.connected),
       requestView: (surface) => session.requestView(surface),
     });
-    session.annotations.events.on('error', () => toaster.show('annotate.failed', undefined, 'error'));
+    session.annotations.events.on('error', (code) => toaster.show(annotationErrorMessage(code), undefined, 'error'));
     session.agentScreen.events.on('failed', () => toaster.show('view.showMineFailed', undefined, 'error'));
     this.stats = new StreamStatsView(session.media, session.roster, (id) => session.producers.get(id) ?? null);
     this.voice = new VoicePanelView({

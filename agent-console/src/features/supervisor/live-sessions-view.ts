@@ -71,8 +71,8 @@ export class LiveSessionsView {
       : [h('span', { className: 'field-hint', i18n: 'supervisor.activityNone' })];
     return h('tr', { testId: 'live-session', attrs: { 'data-session-id': live.session.id, 'data-number': live.session.number, 'data-active': live.active.join(' ') } }, [
       h('td', { className: 'mono', text: formatSessionNumber(live.session.number) }),
-      h('td', { testId: 'live-session-agent', text: live.agentName }),
-      h('td', { testId: 'live-session-customers', text: live.customers.join(', ') || '—' }),
+      h('td', { testId: 'live-session-agent', userText: live.agentName }),
+      h('td', { testId: 'live-session-customers' }, live.customers.length > 0 ? live.customers.flatMap((name, i) => [i > 0 ? ', ' : null, h('span', { userText: name })]) : ['—']),
       h('td', { text: formatClockTime(live.session.createdAt) }),
       h('td', { testId: 'live-session-activity' }, activity),
       h('td', {}, [button]),

@@ -1,4 +1,4 @@
-import { ParticipantsView, StatusLine, VideoPanelView, VoicePanelView, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
+import { ParticipantsView, StatusLine, VideoPanelView, VoicePanelView, annotationErrorMessage, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
 import { SharedScreensView } from '../agent-screen/shared-screens-view';
 import { ConsentPromptView } from '../consent/consent-prompt-view';
 import { createWithdrawView } from '../consent/withdraw-view';
@@ -57,7 +57,7 @@ export class SessionScreenView {
     this.startPrompt = new ShareStartPrompt(session.share, () => session.agentName);
 
     this.screens = new SharedScreensView(session, session.agentScreen);
-    session.annotations.events.on('error', () => toaster.show('annotate.failed', undefined, 'error'));
+    session.annotations.events.on('error', (code) => toaster.show(annotationErrorMessage(code), undefined, 'error'));
     this.voice = new VoicePanelView({ voice: session.voice, roster: session.roster, canManage: () => false, onError: () => toaster.show('voice.error', undefined, 'error') });
     const agentCameraOn = (): boolean => session.controllerId !== null && session.video.cameraOf(session.controllerId) !== null;
     this.video = new VideoPanelView({ video: session.video, roster: session.roster, canStart: agentCameraOn, largeFrom: () => session.controllerId, onError: () => undefined });

@@ -40,6 +40,7 @@ export function mediaHandlers(s: Services): MediaHandlers {
     },
     'media:consume': async ({ socket }, { sessionId, transportId, producerId, rtpCapabilities }) => {
       const { member, room } = await roomOf(socket, sessionId);
+      await s.audience.refuseHiddenProducer(sessionId, member.participant, room.listProducers(), producerId);
       // Supervisors watch on the lowest simulcast layer: no cost to the agent's view.
       const lowLayer = member.participant.role === 'supervisor';
       return withMediaErrors(() => room.consume(member.participant.id, transportId, producerId, rtpCapabilities, lowLayer));

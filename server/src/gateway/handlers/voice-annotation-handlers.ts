@@ -25,10 +25,13 @@ export function voiceAnnotationHandlers(s: Services): VoiceAnnotationHandlers {
     },
     'voice:start': async ({ socket }, { sessionId }) => s.voice.start(await member(socket, sessionId)),
     'voice:end': async ({ socket }, { sessionId }) => s.voice.end(await member(socket, sessionId)),
-    'voice:join': async ({ socket }, { sessionId }) => s.voice.join(await member(socket, sessionId)),
+    'voice:join': async ({ socket }, { sessionId }) => {
+      const joined = await member(socket, sessionId);
+      return s.audience.voiceFor(joined.participant, await s.voice.join(joined));
+    },
     'voice:leave': async ({ socket }, { sessionId }) => {
       const { participant } = await member(socket, sessionId);
-      return s.voice.leave(sessionId, participant.id);
+      return s.audience.voiceFor(participant, await s.voice.leave(sessionId, participant.id));
     },
     'voice:pass-mic': async ({ socket }, { sessionId, participantId }) => s.voice.passMic(await member(socket, sessionId), participantId),
     'annotation:draw': async ({ socket }, { sessionId, stroke }) => {

@@ -37,6 +37,7 @@ export const enShared = {
   'chat.private': 'Private',
   'chat.privateTo': 'Private, to {name}',
   'chat.sendFailed': 'The message could not be sent.',
+  'chat.rateLimited': 'You are sending messages too fast. Wait a few seconds, then send again.',
   'chat.whisper': 'Whisper',
   'chat.whisperTo': 'Whisper to {name}',
   'voice.title': 'Voice call',
@@ -78,6 +79,8 @@ export const enShared = {
   'annotate.clear': 'Clear all',
   'annotate.screenshot': 'Screenshot',
   'annotate.failed': 'The annotation could not be sent.',
+  'annotate.rateLimited': 'You are drawing too fast. Wait a moment, then draw again.',
+  'annotate.full': 'The drawing is full. Erase or clear some strokes first.',
 } as const;
 
 /** The customer client. */

@@ -33,6 +33,7 @@ export const frShared: CatalogPart<typeof enShared> = {
   'chat.private': 'Privé',
   'chat.privateTo': 'Privé, à {name}',
   'chat.sendFailed': 'Le message n’a pas pu être envoyé.',
+  'chat.rateLimited': 'Vous envoyez des messages trop vite. Attendez quelques secondes, puis renvoyez-le.',
   'chat.whisper': 'Message discret',
   'chat.whisperTo': 'Message discret à {name}',
   'voice.title': 'Appel vocal',
@@ -74,6 +75,8 @@ export const frShared: CatalogPart<typeof enShared> = {
   'annotate.clear': 'Tout effacer',
   'annotate.screenshot': 'Capture d’écran',
   'annotate.failed': 'L’annotation n’a pas pu être envoyée.',
+  'annotate.rateLimited': 'Vous dessinez trop vite. Attendez un instant, puis recommencez.',
+  'annotate.full': 'Le dessin est plein. Effacez d’abord quelques traits.',
 };
 
 export const frCustomer: CatalogPart<typeof enCustomer> = {

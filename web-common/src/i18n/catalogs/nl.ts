@@ -33,6 +33,7 @@ export const nlShared: CatalogPart<typeof enShared> = {
   'chat.private': 'Privé',
   'chat.privateTo': 'Privé, aan {name}',
   'chat.sendFailed': 'Het bericht kon niet worden verzonden.',
+  'chat.rateLimited': 'Je verstuurt te snel berichten. Wacht een paar seconden en verstuur het dan opnieuw.',
   'chat.whisper': 'Fluisterbericht',
   'chat.whisperTo': 'Fluisterbericht aan {name}',
   'voice.title': 'Spraakoproep',
@@ -74,6 +75,8 @@ export const nlShared: CatalogPart<typeof enShared> = {
   'annotate.clear': 'Alles wissen',
   'annotate.screenshot': 'Schermafbeelding',
   'annotate.failed': 'De aantekening kon niet worden verzonden.',
+  'annotate.rateLimited': 'Je tekent te snel. Wacht even en teken dan opnieuw.',
+  'annotate.full': 'De tekening is vol. Wis eerst enkele lijnen.',
 };
 
 export const nlCustomer: CatalogPart<typeof enCustomer> = {

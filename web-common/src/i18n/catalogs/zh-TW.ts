@@ -33,6 +33,7 @@ export const zhTWShared: CatalogPart<typeof enShared> = {
   'chat.private': '私人',
   'chat.privateTo': '私人訊息，傳給 {name}',
   'chat.sendFailed': '訊息無法傳送。',
+  'chat.rateLimited': '您傳送訊息的速度太快。請稍候幾秒再傳送。',
   'chat.whisper': '悄悄話',
   'chat.whisperTo': '悄悄話，傳給 {name}',
   'voice.title': '語音通話',
@@ -74,6 +75,8 @@ export const zhTWShared: CatalogPart<typeof enShared> = {
   'annotate.clear': '全部清除',
   'annotate.screenshot': '螢幕截圖',
   'annotate.failed': '無法傳送註解。',
+  'annotate.rateLimited': '您繪製的速度太快。請稍候片刻再繼續。',
+  'annotate.full': '註解已滿。請先擦除或清除部分筆劃。',
 };
 
 export const zhTWCustomer: CatalogPart<typeof enCustomer> = {
