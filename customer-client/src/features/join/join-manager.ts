@@ -25,7 +25,7 @@ export class JoinManager {
       const answer = await this.api.join({ sessionNumber, displayName });
       return { ...answer, sessionNumber };
     } catch (error) {
-      throw new JoinError(messageFor(error), error instanceof ApiError && error.code === 'NETWORK_ERROR' ? null : 'number');
+      throw new JoinError(messageFor(error), error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.code === 'STORE_UNAVAILABLE') ? null : 'number');
     }
   }
 }
@@ -40,6 +40,8 @@ function messageFor(error: unknown): MessageKey {
       return 'join.invalidNumber';
     case 'NETWORK_ERROR':
       return 'error.network';
+    case 'STORE_UNAVAILABLE':
+      return 'error.storeUnavailable';
     default:
       return 'error.generic';
   }
