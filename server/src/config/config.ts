@@ -42,7 +42,17 @@ const ConfigSchema = z.object({
   }),
   /** Where the built web apps live (dist/ of each app). */
   staticRoot: z.string().optional(),
+  /** Days the record of an ended session is kept (chat, consents, audit, notes), then deleted. */
+  recordRetentionDays: z.coerce.number().positive().default(90),
+  /** A store call (Redis) not answered within this time fails with STORE_UNAVAILABLE. */
+  storeTimeoutMs: z.coerce.number().int().positive().default(3000),
+  /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
+  allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
 });
+
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { tokenSecret: string };
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -76,6 +86,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       joinAttemptsPerPrefix: env.JOIN_ATTEMPTS_PER_PREFIX,
       loginAttemptsPerAddress: env.LOGIN_ATTEMPTS_PER_ADDRESS,
       staticRoot: env.STATIC_ROOT,
+      recordRetentionDays: env.RECORD_RETENTION_DAYS,
+      storeTimeoutMs: env.STORE_TIMEOUT_MS,
+      allowedHosts: env.ALLOWED_HOSTS,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,
