@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCreateAdmin } from '../../server/src/cli/create-admin';
 import { loadOrCreateTokenSecret } from '../../server/src/durable/data-dir';
+import { createAccountStores } from '../../server/src/store/create-account-stores';
 import { prepareState } from '../../server/src/durable/state-mode';
 import { connectRedis } from '../../server/src/store/redis-client';
 import { startPrivateRedis } from '../../server/src/store/private-redis';
@@ -80,6 +82,20 @@ describe('durable state with no set-up: private redis-server and token secret in
     expect(loadOrCreateTokenSecret(dataDir)).toBe(secret);
     expect((await prepareState({ DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:1' })).env.TOKEN_SECRET).toBe(secret);
     expect(prepared).toMatchObject({ mode: 'durable', privateRedis: null });
+  });
+
+  it('npm run admin:create writes to the data folder\'s state, whether the server runs or not', async () => {
+    const io = { out: () => {}, err: (text: string) => void process.stderr.write(text) };
+    const create = (username: string) => runCreateAdmin(['--username', username, '--password', 'admin-password-1'], { DATA_DIR: dataDir }, io);
+    expect(await create('offline')).toBe(0);
+    const running = await startPrivateRedis({ dataDir });
+    started.push(running);
+    expect(running.adopted).toBe(false);
+    expect(await create('online')).toBe(0);
+    expect(isRunning(running.pid)).toBe(true);
+    const stores = await createAccountStores({ redisUrl: running.url });
+    expect((await stores.accounts.list()).map((a) => a.username).sort()).toEqual(['offline', 'online']);
+    await stores.close();
   });
 
   it('STATE=memory is ephemeral: no data folder, no redis, even with REDIS_URL set', async () => {
