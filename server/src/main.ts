@@ -29,6 +29,9 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   app.log.info({ port, store: app.services.store.kind, state: state.mode, dataDir: state.dataDir, pid: process.pid }, 'server listening');
+  if (!config.publicUrl && config.allowedHosts.length === 0 && ['0.0.0.0', '::'].includes(config.host)) {
+    app.log.warn('PUBLIC_URL is not set: join links name this machine\'s host name; set PUBLIC_URL (or ALLOWED_HOSTS)');
+  }
   if (state.mode === 'memory') {
     app.log.warn('ephemeral mode: state is kept in memory only and is lost on restart');
     process.stderr.write(`${EPHEMERAL_WARNING}\n`);
