@@ -15,7 +15,7 @@ const HEALTHY_AFTER_MS = 30_000;
 /** Consecutive crashes before being healthy after which the supervisor stops trying (e.g. bad configuration). */
 const MAX_QUICK_CRASHES = 10;
 
-const serverScript = process.env.SUPERVISED_SCRIPT ?? path.join(__dirname, 'main.js');
+const serverScript = path.join(__dirname, 'main.js');
 const say = (message: string) => process.stderr.write(`[supervisor] ${message}\n`);
 
 let child: ChildProcess | null = null;
