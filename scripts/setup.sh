@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the product needs on a fresh Debian 12 machine, idempotently:
 # runtime libraries, npm dependencies, the mediasoup worker (built offline, cached
-# outside the repo), and the built web apps + server. `--test` adds redis-server and chromium.
+# outside the repo), and the built web apps + server. redis-server is a runtime dependency
+# (npm start keeps its state in a private one); `--test` adds chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -9,9 +10,10 @@ source scripts/lib.sh
 WITH_TEST_DEPS=0
 [ "${1:-}" = "--test" ] && WITH_TEST_DEPS=1
 
-# Libraries the mediasoup worker links against (the build script adds its -dev packages).
-ensure_apt_packages libuv1 libssl3 libabsl20220623 libsrtp2-1 libusrsctp2 liburing2
-[ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages redis-server chromium
+# Libraries the mediasoup worker links against (the build script adds its -dev packages),
+# and redis-server, which keeps the state of `npm start` across restarts.
+ensure_apt_packages libuv1 libssl3 libabsl20220623 libsrtp2-1 libusrsctp2 liburing2 redis-server
+[ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages chromium
 
 # npm dependencies. MEDIASOUP_WORKER_BIN stops mediasoup's postinstall from downloading
 # a prebuilt worker from GitHub (unreachable); we build it below instead.

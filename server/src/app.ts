@@ -14,6 +14,7 @@ import type { Services } from './gateway/services';
 import type { SignalingServer } from './gateway/socket-types';
 import { installErrorHandler } from './http/error-handler';
 import { apiRoutes } from './http/routes';
+import { installSecurityHeaders } from './http/security-headers';
 import { staticApps } from './http/static-apps';
 import { createLogger } from './logging/logger';
 import type { Logger } from './logging/logger';
@@ -49,6 +50,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const store = await createSessionStore({
     redisUrl: config.redisUrl,
     onError: (err) => log.warn({ err }, 'redis connection error'),
+    retentionSeconds: config.recordRetentionDays * 24 * 3600,
+    timeoutMs: config.storeTimeoutMs,
   });
   const pool = await WorkerPool.create({
     size: config.media.workers,
@@ -63,6 +66,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, ...connectionLimits(config) });
   installErrorHandler(http);
+  installSecurityHeaders(http);
   await http.register(apiRoutes, {
     config, sessions,
     issuer: auth.issuer,

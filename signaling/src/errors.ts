@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'MEDIA_LIMIT',
   'NOT_IN_CALL',
   'INTERNAL',
+  'STORE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

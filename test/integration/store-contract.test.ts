@@ -30,6 +30,9 @@ const consent = (sessionId: string, over: Partial<ConsentRequest> = {}): Consent
   status: 'pending', requestedAt: 1_000, answeredAt: null, automatic: false, surface: null, ...over,
 });
 
+/** Retention of ended sessions in these stores (Redis counts it in real seconds). */
+const RETENTION_SECONDS = 1;
+
 /** Polls until check() holds; the error says what it was waiting for. */
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -109,6 +112,15 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getNotes(s.id)).toBe('');
         await store.setNotes(s.id, 'Driver reinstalled. 打印机 ✓');
         expect(await store.getNotes(s.id)).toBe('Driver reinstalled. 打印机 ✓');
+      });
+      it('keeps notes with any text intact, lone surrogates included', async () => {
+        const s = session();
+        await store.createSession(s);
+        const text = 'lone \ud800 and \udfff, "quoted" \\ \u{1F600}';
+        await store.setNotes(s.id, text);
+        expect(await store.getNotes(s.id)).toBe(text);
+        await store.setNotes(s.id, '"just quotes"');
+        expect(await store.getNotes(s.id)).toBe('"just quotes"');
       });
       it('links assisting agents to sessions', async () => {
         const s = session();
@@ -232,6 +244,44 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('retention of ended sessions', () => {
+      it('deletes an ended session and everything kept with it once its retention is over', async () => {
+        const s = session();
+        const kept = session({ createdAt: 500 });
+        const helper = participant({ role: 'agent', accountId: 'helper' });
+        await store.createSession(s);
+        await store.createSession(kept);
+        await store.linkAgentSession('helper', s.id);
+        await store.putParticipant(s.id, helper);
+        await store.appendChat(s.id, draft(s.id));
+        await store.putConsent(consent(s.id));
+        await store.appendAudit(s.id, { at: 1, actor: helper.id, action: 'session:created', subject: s.id });
+        await store.setNotes(s.id, 'notes');
+        await store.updateSession(s.id, { state: 'ended', endedAt: 2_000, endedBy: helper.id });
+        await store.appendAudit(s.id, { at: 2, actor: helper.id, action: 'session:ended', subject: s.id });
+        await store.putParticipant(s.id, { ...helper, connected: false, leftAt: 2_000 });
+        await store.setNotes(s.id, 'notes after the end');
+        expect(await store.getSession(s.id)).toMatchObject({ state: 'ended' });
+        expect(await store.listAudit(s.id)).toHaveLength(2);
+        harness.advanceClock(RETENTION_SECONDS * 1000 + 1);
+        const leftovers = async () => [
+          await store.getSession(s.id), await store.getNotes(s.id), ...(await store.listParticipants(s.id)),
+          ...(await store.listChat(s.id)), ...(await store.listConsents(s.id)), ...(await store.listAudit(s.id)),
+        ].filter((x) => x !== null && x !== '');
+        await waitFor('the ended session to expire', async () => (await leftovers()).length === 0);
+        expect(await store.listSessionsOfAgent('helper')).toEqual([]);
+        expect(await store.listSessionsOfAgent('agent-1')).toEqual([kept]);
+      });
+      it('keeps sessions that have not ended', async () => {
+        const s = session();
+        await store.createSession(s);
+        await store.appendChat(s.id, draft(s.id));
+        harness.advanceClock(RETENTION_SECONDS * 1000 + 1);
+        expect(await store.getSession(s.id)).toEqual(s);
+        expect(await store.listChat(s.id)).toHaveLength(1);
+      });
+    });
+
     it('returns copies, and keeps copies of what it is given', async () => {
       const s = session();
       const p = participant();
@@ -267,7 +317,7 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
 
 describeSessionStoreContract('memory', async () => {
   let now = 1_000_000;
-  return { store: new MemorySessionStore({ now: () => now }), advanceClock: (ms) => void (now += ms) };
+  return { store: new MemorySessionStore({ now: () => now, retentionSeconds: RETENTION_SECONDS }), advanceClock: (ms) => void (now += ms) };
 });
 
 describe('with a real redis-server', () => {
@@ -279,7 +329,7 @@ describe('with a real redis-server', () => {
   afterAll(() => redis?.stop());
 
   describeSessionStoreContract('redis', async () => {
-    const store = await RedisSessionStore.connect(redis.url, { keyPrefix: `test${++prefixes}:` });
+    const store = await RedisSessionStore.connect(redis.url, { keyPrefix: `test${++prefixes}:`, retentionSeconds: RETENTION_SECONDS });
     return { store, advanceClock: () => {} };
   });
 
@@ -298,6 +348,27 @@ describe('with a real redis-server', () => {
     const base = `layout:session:${s.id}`;
     const expected = [base, `${base}:audit`, `${base}:chat`, `${base}:consents`, `${base}:participants`];
     expect(keys).toEqual(['layout:agent:agent-1:sessions', 'layout:number:123456789', ...expected].sort());
+    await Promise.all([store.close(), raw.close()]);
+  });
+
+  it('puts the retention TTL on every key of an ended session', async () => {
+    const raw = createClient({ url: redis.url });
+    await raw.connect();
+    const store = await RedisSessionStore.connect(redis.url, { keyPrefix: 'ttl:', retentionSeconds: 3600 });
+    const s = session();
+    await store.createSession(s);
+    await store.putParticipant(s.id, participant());
+    await store.appendChat(s.id, draft(s.id));
+    await store.putConsent(consent(s.id));
+    await store.setNotes(s.id, 'n');
+    await store.appendAudit(s.id, { at: 1, actor: 'p1', action: 'session:created', subject: s.id });
+    const keys = (await raw.keys(`ttl:session:${s.id}*`)).sort();
+    expect(keys).toHaveLength(6);
+    expect(await Promise.all(keys.map((k) => raw.ttl(k)))).toEqual(keys.map(() => -1));
+    await store.updateSession(s.id, { state: 'ended', endedAt: 2, endedBy: 'p1' });
+    await store.setNotes(s.id, 'after the end');
+    const ttls = await Promise.all(keys.map((k) => raw.ttl(k)));
+    for (const ttl of ttls) expect(ttl).toBeGreaterThan(3500);
     await Promise.all([store.close(), raw.close()]);
   });
 

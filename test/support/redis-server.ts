@@ -5,6 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RedisServerHandle {
   url: string;
+  port: number;
+  /** The redis-server process (tests pause it with SIGSTOP/SIGCONT or kill it). */
+  pid: number;
   /** Kills the server and waits for it to exit. Idempotent. */
   stop(): Promise<void>;
 }
@@ -19,12 +22,22 @@ const POLL_INTERVAL_MS = 50;
 const STOP_TIMEOUT_MS = 5_000;
 const MISSING_HINT = 'redis-server was not found on PATH; run npm test, which installs it, or apt-get install redis-server';
 
-/** Starts a throwaway, non-persistent redis-server on a free port of 127.0.0.1. */
-export async function startRedisServer(): Promise<RedisServerHandle> {
-  const port = await findFreePort();
+export interface RedisServerOptions {
+  /** A fixed port (to restart a server where its clients expect it); a free one otherwise. */
+  port?: number;
+  /** Keep an append-only file (appendfsync everysec) in this folder; none otherwise. */
+  appendOnlyDir?: string;
+}
+
+/** Starts a throwaway redis-server on 127.0.0.1: non-persistent unless given an append-only folder. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServerHandle> {
+  const port = options.port ?? (await findFreePort());
+  const persistence = options.appendOnlyDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', options.appendOnlyDir]
+    : ['--appendonly', 'no'];
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--daemonize', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output = collectOutput(child);
@@ -44,7 +57,7 @@ export async function startRedisServer(): Promise<RedisServerHandle> {
   } finally {
     waiting.abort();
   }
-  return { url: `redis://127.0.0.1:${port}`, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid as number, stop };
 }
 
 /** Binds port 0, reads the port the OS chose, and releases it. */

@@ -24,7 +24,7 @@ export interface AuthParts {
 
 export interface ComposeAuthOptions {
   config: Pick<Config, 'tokenSecret' | 'adminUsername' | 'adminPassword' | 'joinAttemptsPerAddress' | 'joinAttemptsPerPrefix'> &
-    Partial<Pick<Config, 'joinAttemptsAtAttackedPrefix' | 'assistAttemptsPerAgent'>>;
+    Partial<Pick<Config, 'joinAttemptsAtAttackedPrefix' | 'assistAttemptsPerAgent'>> & { storeTimeoutMs?: number };
   /** Its Redis client is shared when it is Redis-backed (it stays the client's owner). */
   sessionStore: SessionStore;
   log: Logger;
@@ -37,7 +37,7 @@ export interface ComposeAuthOptions {
 export async function composeAuth(options: ComposeAuthOptions): Promise<AuthParts> {
   const { config, sessionStore, log } = options;
   const client = sessionStore instanceof RedisSessionStore ? sessionStore.redisClient : null;
-  const stores = await createAccountStores({ client, keyPrefix: options.keyPrefix });
+  const stores = await createAccountStores({ client, keyPrefix: options.keyPrefix, timeoutMs: config.storeTimeoutMs });
   const authLog = log.child({ component: 'auth' });
   const accounts = new AccountService({ accounts: stores.accounts, hasher: new ScryptPasswordHasher(), log: authLog, now: options.now });
   const issuer = new JwtTokenIssuer({ secret: config.tokenSecret, revocations: stores.revocations, now: options.now });

@@ -3,17 +3,19 @@ import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from '@rs/signal
 import { AccountService } from '../auth/account-service';
 import { ScryptPasswordHasher } from '../auth/password-hasher';
 import { configFromEnv } from '../config/config';
+import { isEphemeral, prepareState } from '../durable/state-mode';
 import { AppError } from '../errors/app-error';
 import { createLogger } from '../logging/logger';
 import { createAccountStores } from '../store/create-account-stores';
 
 const USAGE = `usage: npm run admin:create -- --username NAME [--password PASSWORD] [--display-name NAME]
-  Creates an admin account in the server's Redis (REDIS_URL).
+  Creates an admin account in the server's state: Redis at REDIS_URL, or else the private
+  redis-server of the data folder (DATA_DIR), the server's default.
   Without --password, ADMIN_PASSWORD is used (keeps the password out of the process list and shell history).`;
 
-const NO_REDIS = `REDIS_URL is not set, so the server keeps its accounts in memory, inside its own process:
+const NO_REDIS = `STATE=memory: the server keeps its accounts in memory, inside its own process:
 an account created by this command could not reach it, and would vanish when the command exits.
-Either set REDIS_URL to the Redis the server uses and run this again, or start the server
+Either run this without STATE=memory (the data folder's state, or REDIS_URL), or start the server
 with ADMIN_USERNAME and ADMIN_PASSWORD, which creates the first admin at boot.`;
 
 export interface CliIo {
@@ -47,12 +49,18 @@ export async function runCreateAdmin(argv: string[], env: NodeJS.ProcessEnv, io:
     return 2;
   }
 
-  const config = configFromEnv({ ...env, ADMIN_PASSWORD: undefined });
-  if (!config.redisUrl) {
+  if (isEphemeral(env)) {
     io.err(`${NO_REDIS}\n`);
     return 1;
   }
-  const stores = await createAccountStores({ redisUrl: config.redisUrl });
+  // The running server's private redis-server is used as it is; otherwise one is started for this command.
+  const state = await prepareState(env);
+  const stopOwnRedis = () => (state.privateRedis?.adopted ? Promise.resolve() : state.stop());
+  const config = configFromEnv({ ...state.env, ADMIN_PASSWORD: undefined });
+  const stores = await createAccountStores({ redisUrl: config.redisUrl }).catch(async (err: unknown) => {
+    await stopOwnRedis();
+    throw err;
+  });
   try {
     const accounts = new AccountService({ accounts: stores.accounts, hasher: new ScryptPasswordHasher(), log: createLogger('warn') });
     const admin = await accounts.create({ username: username.data, password: password.data, displayName: displayName.data, role: 'admin' });
@@ -63,6 +71,7 @@ export async function runCreateAdmin(argv: string[], env: NodeJS.ProcessEnv, io:
     return 1;
   } finally {
     await stores.close();
+    await stopOwnRedis();
   }
 }
 

@@ -56,7 +56,17 @@ const ConfigSchema = z.object({
   }),
   /** Where the built web apps live (dist/ of each app). */
   staticRoot: z.string().optional(),
+  /** Days the record of an ended session is kept (chat, consents, audit, notes), then deleted. */
+  recordRetentionDays: z.coerce.number().positive().default(90),
+  /** A store call (Redis) not answered within this time fails with STORE_UNAVAILABLE. */
+  storeTimeoutMs: z.coerce.number().int().positive().default(3000),
+  /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
+  allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
 });
+
+function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { tokenSecret: string };
 export type ConfigInput = z.input<typeof ConfigSchema>;
@@ -98,6 +108,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       drawBurstPoints: env.DRAW_BURST_POINTS,
       drawPointsPerSecond: env.DRAW_POINTS_PER_SECOND,
       staticRoot: env.STATIC_ROOT,
+      recordRetentionDays: env.RECORD_RETENTION_DAYS,
+      storeTimeoutMs: env.STORE_TIMEOUT_MS,
+      allowedHosts: env.ALLOWED_HOSTS,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,

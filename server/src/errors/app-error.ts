@@ -47,6 +47,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 429;
     case 'INTERNAL':
       return 500;
+    case 'STORE_UNAVAILABLE':
+      return 503;
   }
 }
 

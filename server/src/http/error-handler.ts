@@ -2,11 +2,17 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { RateLimitedError } from '../auth/join-guard';
 import { AppError, httpStatusOf, toErrorPayload } from '../errors/app-error';
 
+/** Retry-After of a 503 STORE_UNAVAILABLE answer: the store reconnects by itself within seconds. */
+const STORE_RETRY_AFTER_SECONDS = 5;
+
 /** The HTTP side's one place where errors become {ok:false,error} answers. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
-      request.log.info({ code: err.code }, 'request refused');
+      if (err.code === 'STORE_UNAVAILABLE') {
+        request.log.warn({ code: err.code }, 'request refused: store unavailable');
+        void reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+      } else request.log.info({ code: err.code }, 'request refused');
       if (err instanceof RateLimitedError) void reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(httpStatusOf(err.code)).send({ ok: false, error: err.toPayload() });
     }

@@ -12,7 +12,7 @@ import { sessionRoutes } from './session-routes';
 import type { SessionCreator, SessionRecordReader } from './session-routes';
 
 export interface RouteDeps {
-  config: { publicUrl?: string; agentTokenTtlSeconds: number; customerTokenTtlSeconds: number; loginAttemptsPerAddress?: number };
+  config: { publicUrl?: string; allowedHosts?: readonly string[]; agentTokenTtlSeconds: number; customerTokenTtlSeconds: number; loginAttemptsPerAddress?: number };
   issuer: TokenIssuer;
   accounts: AccountService;
   limiter: RateLimiter;
@@ -32,6 +32,6 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     loginLimit: config.loginAttemptsPerAddress === undefined ? undefined : { limit: config.loginAttemptsPerAddress, windowSeconds: 60 },
   });
   await app.register(adminRoutes, { issuer, accounts });
-  await app.register(sessionRoutes, { issuer, accounts, sessions, sessionRecords: deps.sessionRecords, publicUrl: config.publicUrl });
+  await app.register(sessionRoutes, { issuer, accounts, sessions, sessionRecords: deps.sessionRecords, publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(joinRoutes, { issuer, sessions, guard: deps.joinGuard, customerTokenTtlSeconds: config.customerTokenTtlSeconds });
 }

@@ -4,6 +4,7 @@ import { ROUTES, SessionSummarySchema, ok } from '@rs/signaling';
 import type { CreateSessionResponse, Result, SessionRecordResponse, SessionSummary } from '@rs/signaling';
 import type { AccountService } from '../auth/account-service';
 import type { StaffPrincipal, TokenIssuer } from '../auth/principal';
+import { joinLinkOrigin } from './join-link-origin';
 import { requireRole } from './require-role';
 import { ROUTE_ROLES } from './route-roles';
 import { parseBody } from './validate';
@@ -23,8 +24,10 @@ export interface SessionRoutesOptions {
   accounts: AccountService;
   sessions: SessionCreator;
   sessionRecords: SessionRecordReader;
-  /** Address browsers use to reach the server; the request's own origin when unset. */
+  /** Address browsers use to reach the server; see joinLinkOrigin() when unset. */
   publicUrl?: string;
+  /** Hosts a request may name to get join links on that host (never any Host header). */
+  allowedHosts?: readonly string[];
 }
 
 const SessionParamsSchema = z.object({ sessionId: z.string().uuid() });
@@ -38,8 +41,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     // The account as it is now: an admin may have changed its name or limit since sign-in.
     const { id, displayName, maxSessions } = await accounts.get(agent.accountId);
     const { session, numberExpiresAt } = await sessions.create({ id, displayName, maxSessions });
-    const origin = options.publicUrl ?? `${request.protocol}://${request.host}`;
-    const joinUrl = `${origin.replace(/\/$/, '')}/#s=${session.number}`;
+    const joinUrl = `${joinLinkOrigin(request, options)}/#s=${session.number}`;
     // Parsing strips what the stored record holds beyond the public summary.
     return ok({ session: SessionSummarySchema.parse(session), joinUrl, numberExpiresAt });
   });

@@ -1,15 +1,29 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { SetHeadersResponse } from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-/** Serves the built customer client at / and the agent console at /console/. */
+/** A content-hashed file name from scripts/build.mjs (app-HASH.js, styles-HASH.css), possibly a .br/.gz copy. */
+const HASHED_NAME = /-[A-Z0-9]{8}\.(?:js|css)(?:\.br|\.gz)?$/;
+/** Hashed names never change content: a year, without revalidation. Anything else: revalidate every time. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+function setCacheHeaders(res: SetHeadersResponse, filePath: string): void {
+  res.setHeader('cache-control', HASHED_NAME.test(path.basename(filePath)) ? IMMUTABLE : REVALIDATE);
+  res.setHeader('vary', 'accept-encoding');
+}
+
+/** Source maps are never served (the build keeps them outside dist/ anyway). */
+const notASourceMap = (pathName: string) => !pathName.endsWith('.map');
+
+/**
+ * Serves the built customer client at / and the agent console at /console/: the brotli or
+ * gzip copy made at build time when the browser accepts it, long-lived caching for hashed names.
+ */
 export async function staticApps(app: FastifyInstance, opts: { root: string }): Promise<void> {
-  await app.register(fastifyStatic, { root: path.join(opts.root, 'customer-client', 'dist'), prefix: '/', index: 'index.html' });
-  await app.register(fastifyStatic, {
-    root: path.join(opts.root, 'agent-console', 'dist'),
-    prefix: '/console/',
-    index: 'index.html',
-    decorateReply: false,
-  });
+  const common = { index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: setCacheHeaders, allowedPath: notASourceMap };
+  await app.register(fastifyStatic, { ...common, root: path.join(opts.root, 'customer-client', 'dist'), prefix: '/' });
+  await app.register(fastifyStatic, { ...common, root: path.join(opts.root, 'agent-console', 'dist'), prefix: '/console/', decorateReply: false });
   app.get('/console', (_request, reply) => reply.redirect('/console/'));
 }

@@ -6,6 +6,7 @@ import { RedisAccountStore } from './redis-account-store';
 import { connectRedis } from './redis-client';
 import type { RedisClient, RedisConnectOptions } from './redis-client';
 import { createRedisKeys } from './redis-keys';
+import { withStoreDeadline } from './store-deadline';
 import { MemoryTokenRevocations, RedisTokenRevocations } from './token-revocations';
 import type { TokenRevocations } from './token-revocations';
 
@@ -25,6 +26,8 @@ export interface AccountStoresConfig extends RedisConnectOptions {
   redisUrl?: string;
   /** Prefix of every key (default `rs:`). */
   keyPrefix?: string;
+  /** Redis: a call not answered within this time fails with STORE_UNAVAILABLE. */
+  timeoutMs?: number;
 }
 
 /** Accounts, token revocations and rate limits, on one Redis client or in memory. */
@@ -38,9 +41,9 @@ export async function createAccountStores(config: AccountStoresConfig): Promise<
   let closing: Promise<void> | null = null;
   return {
     kind: 'redis',
-    accounts: new RedisAccountStore(client, keys),
-    revocations: new RedisTokenRevocations(client, keys),
-    limiter: new RedisRateLimiter(client, keys),
+    accounts: withStoreDeadline(new RedisAccountStore(client, keys), config.timeoutMs),
+    revocations: withStoreDeadline(new RedisTokenRevocations(client, keys), config.timeoutMs),
+    limiter: withStoreDeadline(new RedisRateLimiter(client, keys), config.timeoutMs),
     close() {
       if (shared) return Promise.resolve();
       closing ??= client.isOpen ? client.close() : Promise.resolve();

@@ -7,6 +7,7 @@ import type {
   SessionRecord,
   SessionStore,
 } from './session-store';
+import { DEFAULT_RECORD_RETENTION_SECONDS } from './session-store';
 
 interface NumberEntry {
   sessionId: string;
@@ -24,8 +25,10 @@ interface SessionData {
 }
 
 export interface MemorySessionStoreOptions {
-  /** Clock used for number expiry; tests inject a fake one. */
+  /** Clock used for number and record expiry; tests inject a fake one. */
   now?: () => number;
+  /** How long the record of an ended session is kept (default DEFAULT_RECORD_RETENTION_SECONDS). */
+  retentionSeconds?: number;
 }
 
 /**
@@ -40,9 +43,13 @@ export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, SessionData>();
   readonly #sessionsByAgent = new Map<string, Set<string>>();
   readonly #notes = new Map<string, string>();
+  readonly #retentionMs: number;
+  /** Ended sessions -> when their record expires; in order of ending, so of expiry. */
+  readonly #expiries = new Map<string, number>();
 
   constructor(options: MemorySessionStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
+    this.#retentionMs = (options.retentionSeconds ?? DEFAULT_RECORD_RETENTION_SECONDS) * 1000;
   }
 
   async reserveNumber(number: string, sessionId: string, ttlSeconds: number): Promise<boolean> {
@@ -72,13 +79,17 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async getSession(sessionId: string): Promise<SessionRecord | null> {
-    return copyOrNull(this.#sessions.get(sessionId)?.record);
+    return copyOrNull(this.#find(sessionId)?.record);
   }
 
   async updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | null> {
-    const data = this.#sessions.get(sessionId);
+    const data = this.#find(sessionId);
     if (!data?.record) return null;
     data.record = { ...data.record, ...structuredClone(patch) };
+    if (patch.state === 'ended') {
+      this.#expiries.delete(sessionId);
+      this.#expiries.set(sessionId, this.#now() + this.#retentionMs);
+    }
     return structuredClone(data.record);
   }
 
@@ -93,13 +104,14 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async getNotes(sessionId: string): Promise<string> {
+    this.#expireRecords();
     return this.#notes.get(sessionId) ?? '';
   }
 
   /** Oldest first. */
   async listSessionsOfAgent(agentId: string): Promise<SessionRecord[]> {
     const ids = [...(this.#sessionsByAgent.get(agentId) ?? [])];
-    const records = ids.map((id) => this.#sessions.get(id)?.record).filter(isPresent);
+    const records = ids.map((id) => this.#find(id)?.record).filter(isPresent);
     return records.sort((a, b) => a.createdAt - b.createdAt).map((r) => structuredClone(r));
   }
 
@@ -108,12 +120,12 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async getParticipant(sessionId: string, participantId: string): Promise<ParticipantRecord | null> {
-    return copyOrNull(this.#sessions.get(sessionId)?.participants.get(participantId));
+    return copyOrNull(this.#find(sessionId)?.participants.get(participantId));
   }
 
   /** In order of joining. */
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
-    const all = [...(this.#sessions.get(sessionId)?.participants.values() ?? [])];
+    const all = [...(this.#find(sessionId)?.participants.values() ?? [])];
     return all.sort((a, b) => a.joinedAt - b.joinedAt).map((p) => structuredClone(p));
   }
 
@@ -125,7 +137,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async listChat(sessionId: string, last?: number): Promise<ChatMessage[]> {
-    const chat = this.#sessions.get(sessionId)?.chat ?? [];
+    const chat = this.#find(sessionId)?.chat ?? [];
     return structuredClone(last === undefined ? chat : chat.slice(Math.max(0, chat.length - last)));
   }
 
@@ -134,12 +146,12 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async getConsent(sessionId: string, requestId: string): Promise<ConsentRequest | null> {
-    return copyOrNull(this.#sessions.get(sessionId)?.consents.get(requestId));
+    return copyOrNull(this.#find(sessionId)?.consents.get(requestId));
   }
 
   /** Oldest request first. */
   async listConsents(sessionId: string): Promise<ConsentRequest[]> {
-    const all = [...(this.#sessions.get(sessionId)?.consents.values() ?? [])];
+    const all = [...(this.#find(sessionId)?.consents.values() ?? [])];
     return all.sort((a, b) => a.requestedAt - b.requestedAt).map((c) => structuredClone(c));
   }
 
@@ -150,7 +162,7 @@ export class MemorySessionStore implements SessionStore {
     to: ConsentStatus,
     at: number,
   ): Promise<ConsentRequest | null> {
-    const consent = this.#sessions.get(sessionId)?.consents.get(requestId);
+    const consent = this.#find(sessionId)?.consents.get(requestId);
     if (!consent || !from.includes(consent.status)) return null;
     if (consent.status === 'pending' && to !== 'pending') consent.answeredAt = at;
     consent.status = to;
@@ -162,7 +174,7 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
-    return structuredClone(this.#sessions.get(sessionId)?.audit ?? []);
+    return structuredClone(this.#find(sessionId)?.audit ?? []);
   }
 
   /** Nothing to release; kept for symmetry with the Redis store (idempotent). */
@@ -179,8 +191,34 @@ export class MemorySessionStore implements SessionStore {
     return entry;
   }
 
+  /** A session's data, once the records past their retention are gone. */
+  #find(sessionId: string): SessionData | undefined {
+    this.#expireRecords();
+    return this.#sessions.get(sessionId);
+  }
+
+  /** Deletes everything kept for ended sessions whose retention is over (oldest first, stops at the first kept). */
+  #expireRecords(): void {
+    const now = this.#now();
+    for (const [sessionId, expiresAt] of this.#expiries) {
+      if (expiresAt > now) return;
+      this.#expiries.delete(sessionId);
+      const data = this.#sessions.get(sessionId);
+      const accounts = [data?.record?.agentId, ...[...(data?.participants.values() ?? [])].map((p) => p.accountId)];
+      for (const accountId of accounts) if (accountId) this.#unlink(accountId, sessionId);
+      this.#sessions.delete(sessionId);
+      this.#notes.delete(sessionId);
+    }
+  }
+
+  #unlink(accountId: string, sessionId: string): void {
+    const ids = this.#sessionsByAgent.get(accountId);
+    ids?.delete(sessionId);
+    if (ids?.size === 0) this.#sessionsByAgent.delete(accountId);
+  }
+
   #data(sessionId: string): SessionData {
-    let data = this.#sessions.get(sessionId);
+    let data = this.#find(sessionId);
     if (!data) {
       data = { record: null, participants: new Map(), chat: [], consents: new Map(), audit: [] };
       this.#sessions.set(sessionId, data);

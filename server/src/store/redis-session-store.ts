@@ -2,6 +2,8 @@ import type { ChatMessage, ConsentRequest, ConsentStatus } from '@rs/signaling';
 import { connectRedis } from './redis-client';
 import type { RedisClient } from './redis-client';
 import { createRedisKeys, type RedisKeys } from './redis-keys';
+import { APPEND_CHAT_SCRIPT, RELEASE_NUMBER_SCRIPT, TRANSITION_CONSENT_SCRIPT } from './redis-session-scripts';
+import { DEFAULT_RECORD_RETENTION_SECONDS } from './session-store';
 import type {
   AuditEntry,
   ChatDraft,
@@ -16,57 +18,16 @@ export interface RedisSessionStoreOptions {
   keyPrefix?: string;
   /** Connection errors after the first connect (the client keeps reconnecting); pass a logger. */
   onError?: (error: Error) => void;
+  /** How long the keys of an ended session are kept (default DEFAULT_RECORD_RETENTION_SECONDS). */
+  retentionSeconds?: number;
 }
-
-/**
- * Appends a chat message with the next seq of the session, atomically across nodes.
- * A script rather than INCR on a counter + RPUSH: with two commands, concurrent
- * appenders can push out of seq order, so the list order would no longer be the seq.
- * Here seq = the list length before the push (= RPUSH result - 1).
- * The seq is spliced in as the last field (it wins over any stray seq in the draft)
- * instead of re-encoding with cjson, which rejects lone UTF-16 surrogates in user text.
- * KEYS[1]: chat list. ARGV[1]: the draft as a JSON object (never empty). Returns the seq.
- */
-/** Compare-and-delete: frees the number only if it still maps to this session. */
-const RELEASE_NUMBER_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
-const APPEND_CHAT_SCRIPT = `
-local seq = redis.call('LLEN', KEYS[1])
-redis.call('RPUSH', KEYS[1], string.sub(ARGV[1], 1, -2) .. ',"seq":' .. seq .. '}')
-return seq
-`;
-
-/**
- * Compare-and-set of a consent status. A consent holds only ids, enums and numbers,
- * so a cjson round trip is safe. KEYS[1]: consents hash.
- * ARGV: requestId, to, at, then the allowed from statuses. Returns the new JSON or nil.
- */
-const TRANSITION_CONSENT_SCRIPT = `
-local raw = redis.call('HGET', KEYS[1], ARGV[1])
-if not raw then return false end
-local consent = cjson.decode(raw)
-local allowed = false
-for i = 4, #ARGV do
-  if ARGV[i] == consent.status then allowed = true end
-end
-if not allowed then return false end
-if consent.status == 'pending' and ARGV[2] ~= 'pending' then
-  consent.answeredAt = tonumber(ARGV[3])
-end
-consent.status = ARGV[2]
-local updated = cjson.encode(consent)
-redis.call('HSET', KEYS[1], ARGV[1], updated)
-return updated
-`;
 
 /** SessionStore shared by every server node through Redis (layout in redis-keys.ts). */
 export class RedisSessionStore implements SessionStore {
   readonly kind = 'redis' as const;
   readonly #client: RedisClient;
   readonly #keys: RedisKeys;
+  readonly #retentionSeconds: number;
   #closing: Promise<void> | null = null;
 
   /**
@@ -77,15 +38,16 @@ export class RedisSessionStore implements SessionStore {
     return this.#client;
   }
 
-  private constructor(client: RedisClient, keys: RedisKeys) {
+  private constructor(client: RedisClient, keys: RedisKeys, retentionSeconds: number) {
     this.#client = client;
     this.#keys = keys;
+    this.#retentionSeconds = Math.max(1, Math.round(retentionSeconds));
   }
 
   /** Connects first, so a store is only ever seen connected. */
   static async connect(url: string, options: RedisSessionStoreOptions = {}): Promise<RedisSessionStore> {
     const client = await connectRedis(url, { onError: options.onError });
-    return new RedisSessionStore(client, createRedisKeys(options.keyPrefix));
+    return new RedisSessionStore(client, createRedisKeys(options.keyPrefix), options.retentionSeconds ?? DEFAULT_RECORD_RETENTION_SECONDS);
   }
 
   async reserveNumber(number: string, sessionId: string, ttlSeconds: number): Promise<boolean> {
@@ -123,25 +85,34 @@ export class RedisSessionStore implements SessionStore {
   /**
    * Read-modify-write, not atomic: concurrent patches of one session are last-writer-wins.
    * Every change to a session is made by the node hosting it (the room is pinned to it).
+   * Ending it puts the retention TTL on every key of the session (writes after that keep it).
    */
   async updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | null> {
     const record = await this.getSession(sessionId);
     if (!record) return null;
     const updated: SessionRecord = { ...record, ...patch };
-    await this.#client.set(this.#keys.session(sessionId), JSON.stringify(updated), { condition: 'XX' });
+    const write = this.#client.multi().set(this.#keys.session(sessionId), JSON.stringify(updated), { condition: 'XX', expiration: 'KEEPTTL' });
+    if (patch.state === 'ended') for (const key of this.#sessionKeys(sessionId)) write.expire(key, this.#retentionSeconds);
+    await write.exec();
     return updated;
+  }
+
+  #sessionKeys(sessionId: string): string[] {
+    const k = this.#keys;
+    return [k.session(sessionId), k.notes(sessionId), k.participants(sessionId), k.chat(sessionId), k.consents(sessionId), k.audit(sessionId)];
   }
 
   async linkAgentSession(agentId: string, sessionId: string): Promise<void> {
     await this.#client.sAdd(this.#keys.agentSessions(agentId), sessionId);
   }
 
+  /** Stored as a JSON string: raw text would be UTF-8 encoded, which turns lone surrogates into U+FFFD. */
   async setNotes(sessionId: string, text: string): Promise<void> {
-    await this.#client.set(this.#keys.notes(sessionId), text);
+    await this.#client.set(this.#keys.notes(sessionId), JSON.stringify(text), { expiration: 'KEEPTTL' });
   }
 
   async getNotes(sessionId: string): Promise<string> {
-    return (await this.#client.get(this.#keys.notes(sessionId))) ?? '';
+    return decodeNotes(await this.#client.get(this.#keys.notes(sessionId)));
   }
 
   /** Oldest first. */
@@ -149,6 +120,8 @@ export class RedisSessionStore implements SessionStore {
     const ids = await this.#client.sMembers(this.#keys.agentSessions(agentId));
     if (ids.length === 0) return [];
     const values = await this.#client.mGet(ids.map((id) => this.#keys.session(id)));
+    const expired = ids.filter((_, i) => values[i] === null);
+    if (expired.length > 0) await this.#client.sRem(this.#keys.agentSessions(agentId), expired);
     const records = values.map((v) => parseOrNull<SessionRecord>(v)).filter(isPresent);
     return records.sort((a, b) => a.createdAt - b.createdAt);
   }
@@ -234,6 +207,18 @@ function parse<T>(json: string): T {
 
 function parseOrNull<T>(json: string | null | undefined): T | null {
   return json === null || json === undefined ? null : parse<T>(json);
+}
+
+/** Notes written before they were JSON-encoded are plain text: kept as they are. */
+function decodeNotes(stored: string | null): string {
+  if (stored === null) return '';
+  if (!stored.startsWith('"')) return stored;
+  try {
+    const text: unknown = JSON.parse(stored);
+    return typeof text === 'string' ? text : stored;
+  } catch {
+    return stored;
+  }
 }
 
 function isPresent<T>(value: T | null): value is T {

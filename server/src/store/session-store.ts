@@ -38,6 +38,9 @@ export interface AuditEntry {
 
 export type ChatDraft = Omit<ChatMessage, 'seq'>;
 
+/** Default retention of an ended session's record (chat, consents, audit, notes): 90 days. */
+export const DEFAULT_RECORD_RETENTION_SECONDS = 90 * 24 * 3600;
+
 /**
  * Session state, behind one interface with a memory and a Redis implementation.
  * Both pass test/integration/store-contract.test.ts.
@@ -55,7 +58,11 @@ export interface SessionStore {
 
   createSession(session: SessionRecord): Promise<void>;
   getSession(sessionId: string): Promise<SessionRecord | null>;
-  /** Applies a patch; returns the updated record, or null when the session is unknown. */
+  /**
+   * Applies a patch; returns the updated record, or null when the session is unknown.
+   * Ending a session (state 'ended') starts its retention: the record and everything kept
+   * with it (participants, chat, consents, audit, notes) are deleted once it is over.
+   */
   updateSession(sessionId: string, patch: SessionPatch): Promise<SessionRecord | null>;
   /** Sessions an agent account started or joined as assistant, oldest first. */
   listSessionsOfAgent(agentId: string): Promise<SessionRecord[]>;

@@ -29,7 +29,7 @@ export class JoinManager {
       if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
         throw new JoinError('join.rateLimited', null, { seconds: error.retryAfterSeconds ?? 60 });
       }
-      throw new JoinError(messageFor(error), error instanceof ApiError && error.code === 'NETWORK_ERROR' ? null : 'number');
+      throw new JoinError(messageFor(error), error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.code === 'STORE_UNAVAILABLE') ? null : 'number');
     }
   }
 }
@@ -44,6 +44,8 @@ function messageFor(error: unknown): MessageKey {
       return 'join.invalidNumber';
     case 'NETWORK_ERROR':
       return 'error.network';
+    case 'STORE_UNAVAILABLE':
+      return 'error.storeUnavailable';
     default:
       return 'error.generic';
   }

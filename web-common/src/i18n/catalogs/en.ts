@@ -21,6 +21,7 @@ export const enShared = {
   'connection.failed': 'Could not connect to the server. Reload the page to try again.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'The server could not be reached. Check your connection and try again.',
+  'error.storeUnavailable': 'The service is briefly unavailable. Please try again in a few seconds.',
   'participants.title': 'Participants',
   'participants.you': '(you)',
   'participants.disconnected': 'Disconnected',

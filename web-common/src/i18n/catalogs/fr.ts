@@ -17,6 +17,7 @@ export const frShared: CatalogPart<typeof enShared> = {
   'connection.failed': 'Impossible de se connecter au serveur. Rechargez la page pour réessayer.',
   'error.generic': 'Une erreur s’est produite. Veuillez réessayer.',
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+  'error.storeUnavailable': 'Le service est momentanément indisponible. Réessayez dans quelques secondes.',
   'participants.title': 'Participants',
   'participants.you': '(vous)',
   'participants.disconnected': 'Déconnecté',

@@ -17,6 +17,7 @@ export const nlShared: CatalogPart<typeof enShared> = {
   'connection.failed': 'Kan geen verbinding maken met de server. Laad de pagina opnieuw om het nog eens te proberen.',
   'error.generic': 'Er is iets misgegaan. Probeer het opnieuw.',
   'error.network': 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+  'error.storeUnavailable': 'De dienst is even niet beschikbaar. Probeer het over enkele seconden opnieuw.',
   'participants.title': 'Deelnemers',
   'participants.you': '(u)',
   'participants.disconnected': 'Niet verbonden',

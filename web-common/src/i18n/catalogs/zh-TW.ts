@@ -17,6 +17,7 @@ export const zhTWShared: CatalogPart<typeof enShared> = {
   'connection.failed': '無法連線到伺服器。請重新載入頁面再試一次。',
   'error.generic': '發生錯誤，請再試一次。',
   'error.network': '無法連線到伺服器。請檢查您的網路連線後再試一次。',
+  'error.storeUnavailable': '服務暫時無法使用，請幾秒後再試一次。',
   'participants.title': '參與者',
   'participants.you': '（您）',
   'participants.disconnected': '已中斷連線',
