@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { LIMITS } from '@rs/signaling';
 import { useE2eWorld } from './e2e-world';
-import { byTestId, click, textAppears, visible } from './pages/page-helpers';
+import { attribute, byTestId, click, sendChat, textAppears, visible } from './pages/page-helpers';
 
 /** How far the page scrolls sideways (0: nothing sticks out). */
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -45,5 +45,20 @@ describe('hostile names and text in the browsers', () => {
     await visible(agent.page, agent.inSession('session-record'));
     await textAppears(agent.page, agent.inSession('record-chat-message'), message);
     expect(await horizontalOverflow(agent.page)).toBe(0);
+  });
+
+  it('a customer flooding the chat is told in the chat panel to slow down; the refused message stays in the box', async () => {
+    const w = world();
+    const agent = await w.signedIn(w.accounts.alice);
+    const customer = await w.customer(await agent.startSession(), 'Flo');
+    let refusedAt = -1;
+    for (let i = 0; i < 40 && refusedAt < 0; i++) {
+      await sendChat(customer.page, `message ${i}`);
+      await customer.page.waitForFunction((selector) => !(document.querySelector(selector) as HTMLButtonElement).disabled, {}, byTestId('chat-send'));
+      if ((await attribute(customer.page, byTestId('chat-error'), 'data-state')) === 'rate-limited') refusedAt = i;
+    }
+    expect(refusedAt).toBeGreaterThanOrEqual(10);
+    await textAppears(customer.page, byTestId('chat-error'), 'too fast');
+    expect(await customer.page.$eval(byTestId('chat-input'), (input) => (input as HTMLInputElement).value)).toBe(`message ${refusedAt}`);
   });
 });

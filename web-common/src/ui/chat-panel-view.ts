@@ -128,7 +128,8 @@ export class ChatPanelView {
       await this.options.send(text, this.recipient.value || null);
       this.input.value = '';
     } catch (error) {
-      this.error.show(errorCodeOf(error) === 'RATE_LIMITED' ? 'chat.rateLimited' : 'chat.sendFailed', 'error');
+      const rateLimited = errorCodeOf(error) === 'RATE_LIMITED';
+      this.error.show(rateLimited ? 'chat.rateLimited' : 'chat.sendFailed', 'error', undefined, rateLimited ? 'rate-limited' : 'failed');
     } finally {
       this.sendButton.disabled = !this.hasRecipient;
       this.input.focus();
