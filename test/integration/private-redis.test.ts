@@ -9,6 +9,7 @@ import { prepareState } from '../../server/src/durable/state-mode';
 import { connectRedis } from '../../server/src/store/redis-client';
 import { startPrivateRedis } from '../../server/src/store/private-redis';
 import type { PrivateRedis } from '../../server/src/store/private-redis';
+import { waitFor } from '../support/wait-for';
 
 const isRunning = (pid: number) => {
   try {
@@ -64,7 +65,8 @@ describe('durable state with no set-up: private redis-server and token secret in
     expect(adopted).toMatchObject({ adopted: true, pid: orphan.pid });
     expect(await read(adopted, 'k')).toBe('still here');
     await adopted.stop();
-    expect(isRunning(orphan.pid)).toBe(false);
+    // The orphan is this test process's own child: it stays a zombie until Node reaps it.
+    await waitFor('the adopted redis-server to be gone', () => !isRunning(orphan.pid));
 
     const dead = spawnSync('true').pid;
     writeFileSync(path.join(dataDir, 'redis', 'redis.pid'), `${dead}\n`);
