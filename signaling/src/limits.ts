@@ -11,4 +11,10 @@ export const LIMITS = {
   strokePoints: 2_000,
   strokesPerSession: 500,
   maxSessionsPerAgent: 20,
+  /** WebRTC transports one participant may hold at once (send + receive + a margin for a reconnect). */
+  transportsPerParticipant: 4,
+  /** Transports one participant may create per minute (a failing client retries with backoff). */
+  transportCreationsPerMinute: 20,
+  /** A key a customer's browser keeps so a rejoin from a new tab replaces its old entry. */
+  customerKeyLength: 64,
 } as const;

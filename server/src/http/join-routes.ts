@@ -8,7 +8,7 @@ import { parseBody } from './validate';
 
 /** Admits a customer by session number; SESSION_NOT_FOUND alike for unknown, expired and ended numbers. */
 export interface CustomerJoiner {
-  joinByNumber(sessionNumber: string, displayName: string): Promise<{ sessionId: string; participantId: string }>;
+  joinByNumber(sessionNumber: string, displayName: string, customerKey?: string): Promise<{ sessionId: string; participantId: string }>;
 }
 
 export interface JoinRoutesOptions {
@@ -26,9 +26,9 @@ export const joinRoutes: FastifyPluginAsync<JoinRoutesOptions> = async (app, opt
   const { issuer, sessions, guard, customerTokenTtlSeconds } = options;
 
   app.post(ROUTES.join, async (request): Promise<Result<CustomerJoinResponse>> => {
-    const { sessionNumber, displayName } = parseBody(CustomerJoinRequestSchema, request.body);
+    const { sessionNumber, displayName, customerKey } = parseBody(CustomerJoinRequestSchema, request.body);
     await guard.attempt(request.ip, sessionNumber);
-    const { sessionId, participantId } = await sessions.joinByNumber(sessionNumber, displayName).catch((err: unknown) => {
+    const { sessionId, participantId } = await sessions.joinByNumber(sessionNumber, displayName, customerKey).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'SESSION_NOT_FOUND') guard.failed(request.ip);
       throw err;
     });
