@@ -3,6 +3,7 @@ import type { ProducerInfo } from '@rs/signaling';
 import { seedAccounts, type SeededAccounts } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import type { Credentials } from '../support/signaling-client';
+import type { ConfigInput } from '../../server/src/config/config';
 import { TEST_ADMIN, startTestServer, type TestServer } from '../support/test-server';
 import { AgentConsolePage } from './pages/agent-console-page';
 import { CustomerPage, type CustomerPageOptions } from './pages/customer-page';
@@ -32,12 +33,12 @@ async function joined(page: CustomerPage, number: string, name: string): Promise
 }
 
 /** Declares beforeAll/afterEach/afterAll for a describe block; the world is ready inside tests. */
-export function useE2eWorld(): () => E2eWorld {
+export function useE2eWorld(overrides: Partial<ConfigInput> = {}): () => E2eWorld {
   let world: E2eWorld | null = null;
   let pages: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(overrides);
     const browser = await launchBrowser();
     const accounts = await seedAccounts(server.url, TEST_ADMIN);
     world = {
