@@ -43,6 +43,7 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
       listenIp: config.media.listenIp,
       announcedAddress: config.media.announcedAddress,
       portRange: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
+      unconnectedTimeoutMs: config.media.transportTimeoutSeconds * 1000,
     },
     log.child({ component: 'media' }),
   );

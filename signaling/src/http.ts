@@ -93,6 +93,11 @@ export type CreateSessionResponse = z.infer<typeof CreateSessionResponseSchema>;
 export const CustomerJoinRequestSchema = z.object({
   sessionNumber: SessionNumberSchema,
   displayName: DisplayNameSchema,
+  /**
+   * A random key the customer's browser keeps (local storage): a rejoin with
+   * the same key replaces the customer's earlier entry instead of adding one.
+   */
+  customerKey: z.string().min(16).max(LIMITS.customerKeyLength).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 export type CustomerJoinRequest = z.infer<typeof CustomerJoinRequestSchema>;
 

@@ -21,4 +21,10 @@ export const LIMITS = {
   /** Chat messages a join snapshot carries at most (the newest); the session record keeps them all. */
   snapshotChatMessages: 200,
   maxSessionsPerAgent: 20,
+  /** WebRTC transports one participant may hold at once (send + receive + a margin for a reconnect). */
+  transportsPerParticipant: 4,
+  /** Transports one participant may create per minute (a failing client retries with backoff). */
+  transportCreationsPerMinute: 20,
+  /** A key a customer's browser keeps so a rejoin from a new tab replaces its old entry. */
+  customerKeyLength: 64,
 } as const;

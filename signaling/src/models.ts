@@ -75,9 +75,10 @@ export type ConsentActivity = z.infer<typeof ConsentActivitySchema>;
 
 /**
  * pending -> granted | denied; granted -> ended when the activity stops, or
- * revoked when the customer withdraws it (R2.2).
+ * revoked when the customer withdraws it (R2.2). pending -> unsupported when
+ * the customer's browser cannot do it, cancelled when the agent withdraws the request.
  */
-export const ConsentStatusSchema = z.enum(['pending', 'granted', 'denied', 'ended', 'revoked']);
+export const ConsentStatusSchema = z.enum(['pending', 'granted', 'denied', 'ended', 'revoked', 'unsupported', 'cancelled']);
 export type ConsentStatus = z.infer<typeof ConsentStatusSchema>;
 
 export const ConsentRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { ChatSendRequestSchema } from './events/chat-events';
-import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
+import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentCancelRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
 import { DrawRequestSchema, EraseRequestSchema, StrokeErasedEventSchema, StrokeEventSchema, StrokesClearedEventSchema } from './events/annotation-events';
 import { PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
 import {
@@ -19,6 +19,7 @@ import {
   RouterCapabilitiesResponseSchema,
   SetQualityRequestSchema,
   StopShareRequestSchema,
+  TransportClosedEventSchema,
   TransportOptionsSchema,
 } from './events/media-events';
 import {
@@ -28,6 +29,7 @@ import {
   NotesUpdateRequestSchema,
   NotesUpdatedEventSchema,
   ParticipantEventSchema,
+  RemoveParticipantRequestSchema,
   SelectCustomerRequestSchema,
   SessionEndedEventSchema,
   SessionRefSchema,
@@ -95,6 +97,8 @@ export const clientRequests = {
   'media:produce': request({ request: ProduceRequestSchema, response: ProduceResponseSchema, roles: ANYONE }),
   'media:consume': request({ request: ConsumeRequestSchema, response: ConsumeResponseSchema, roles: ANYONE }),
   'media:resume-consumer': request({ request: ConsumerRefSchema, response: EmptySchema, roles: ANYONE }),
+  'consent:cancel': request({ request: ConsentCancelRequestSchema, response: ConsentRequestSchema, roles: STAFF }),
+  'session:remove-participant': request({ request: RemoveParticipantRequestSchema, response: EmptySchema, roles: STAFF }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
@@ -129,6 +133,8 @@ export const serverEvents = {
   'annotation:stroke': StrokeEventSchema,
   'annotation:erased': StrokeErasedEventSchema,
   'annotation:cleared': StrokesClearedEventSchema,
+  /** To the owner only: the server closed a transport that failed or stayed unconnected (see TransportClosedEventSchema). */
+  'media:transport-closed': TransportClosedEventSchema,
   'protocol:error': z.object({ event: z.string(), code: z.string(), message: z.string() }),
 } as const;
 

@@ -3,9 +3,10 @@ import type { ProducerInfo } from '@rs/signaling';
 import { seedAccounts, type SeededAccounts } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import type { Credentials } from '../support/signaling-client';
+import type { ConfigInput } from '../../server/src/config/config';
 import { TEST_ADMIN, startTestServer, type TestServer } from '../support/test-server';
 import { AgentConsolePage } from './pages/agent-console-page';
-import { CustomerPage } from './pages/customer-page';
+import { CustomerPage, type CustomerPageOptions } from './pages/customer-page';
 import { byTestId, visible } from './pages/page-helpers';
 
 /** A real server with seeded accounts, a real Chromium, and the pages a test opened (closed after each test). */
@@ -15,20 +16,29 @@ export interface E2eWorld {
   accounts: SeededAccounts;
   /** Opens the console (optionally on a link fragment) and signs in. */
   signedIn(who: Credentials, hash?: string): Promise<AgentConsolePage>;
-  /** Opens the customer client and joins a session by number. */
-  customer(number: string, name: string): Promise<CustomerPage>;
+  /** Opens the customer client (in a browser context of its own) and joins a session by number. */
+  customer(number: string, name: string, options?: CustomerPageOptions): Promise<CustomerPage>;
+  /** Opens another tab of a customer's browser and joins a session by number from it. */
+  customerTab(of: CustomerPage, number: string, name: string): Promise<CustomerPage>;
   sessionIdOf(number: string): Promise<string>;
   /** The media producers the SFU holds for a session now. */
   producersOf(sessionId: string): Promise<ProducerInfo[]>;
 }
 
+async function joined(page: CustomerPage, number: string, name: string): Promise<CustomerPage> {
+  await page.join(number, name);
+  // Joined once the snapshot named the agent.
+  await visible(page.page, `${byTestId('agent-name')}[data-i18n="customer.agentIs"]`);
+  return page;
+}
+
 /** Declares beforeAll/afterEach/afterAll for a describe block; the world is ready inside tests. */
-export function useE2eWorld(): () => E2eWorld {
+export function useE2eWorld(overrides: Partial<ConfigInput> = {}): () => E2eWorld {
   let world: E2eWorld | null = null;
   let pages: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(overrides);
     const browser = await launchBrowser();
     const accounts = await seedAccounts(server.url, TEST_ADMIN);
     world = {
@@ -41,13 +51,15 @@ export function useE2eWorld(): () => E2eWorld {
         await page.signIn(who);
         return page;
       },
-      async customer(number, name) {
-        const page = await CustomerPage.open(browser, server.url);
+      async customer(number, name, options) {
+        const page = await CustomerPage.open(browser, server.url, options);
         pages.push(page);
-        await page.join(number, name);
-        // Joined once the snapshot named the agent.
-        await visible(page.page, `${byTestId('agent-name')}[data-i18n="customer.agentIs"]`);
-        return page;
+        return joined(page, number, name);
+      },
+      async customerTab(of, number, name) {
+        const page = await of.openTab(server.url);
+        pages.push(page);
+        return joined(page, number, name);
       },
       async sessionIdOf(number) {
         const id = await server.app.services.store.findSessionIdByNumber(number);

@@ -30,10 +30,13 @@ describe.each(['memory', 'redis'] as const)('signaling flow against a real media
     return s;
   }
 
+  /** One send transport per customer, as a browser holds (a participant may hold only a few). */
+  const sendTransports = new Map<TestClient, string>();
   async function produceScreen(customer: TestClient, sessionId: string) {
-    const transport = await customer.call('media:create-transport', { sessionId, direction: 'send' });
+    const transportId = sendTransports.get(customer) ?? (await customer.call('media:create-transport', { sessionId, direction: 'send' })).id;
+    sendTransports.set(customer, transportId);
     return customer.request('media:produce', {
-      sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: rtpParameters('video'),
+      sessionId, transportId, kind: 'video', source: 'screen', rtpParameters: rtpParameters('video'),
     });
   }
 

@@ -1,5 +1,5 @@
 import puppeteer from 'puppeteer-core';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,10 +29,15 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   });
 }
 
-/** A page in its own window, so it keeps painting while another page has focus. */
-export async function openWindow(browser: Browser, url: string): Promise<Page> {
+/**
+ * A page in its own window, so it keeps painting while another page has focus;
+ * in a browser context of its own when given one (its own storage, like another
+ * person's browser). `beforeLoad` runs before the app's first script.
+ */
+export async function openWindow(browser: Browser | BrowserContext, url: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await browser.newPage({ type: 'window' });
   page.on('pageerror', (err) => process.stderr.write(`[page error] ${url}: ${String(err)}\n`));
+  if (beforeLoad) await beforeLoad(page);
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }

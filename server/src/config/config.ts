@@ -53,6 +53,8 @@ const ConfigSchema = z.object({
     rtcMinPort: z.coerce.number().int().min(1024).max(65535).default(40000),
     rtcMaxPort: z.coerce.number().int().min(1024).max(65535).default(49999),
     logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+    /** A WebRTC transport not connected for this long (never, or since ICE disconnected) is closed. */
+    transportTimeoutSeconds: z.coerce.number().positive().max(3600).default(30),
   }),
   /** Where the built web apps live (dist/ of each app). */
   staticRoot: z.string().optional(),
@@ -119,6 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       rtcMinPort: env.RTC_MIN_PORT,
       rtcMaxPort: env.RTC_MAX_PORT,
       logLevel: env.MEDIASOUP_LOG_LEVEL,
+      transportTimeoutSeconds: env.MEDIA_TRANSPORT_TIMEOUT_SECONDS,
     }),
   }));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsentAnswerRequest, ConsentAskRequest, ConsentRequest, ConsentStatus } from '@rs/signaling';
+import type { ConsentAnswerRequest, ConsentAskRequest, ConsentCancelRequest, ConsentRequest, ConsentStatus } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import type { AuditEntry, ParticipantRecord, SessionStore } from '../store/session-store';
@@ -7,13 +7,15 @@ import type { Clock } from './clock';
 import type { Member } from './membership';
 import type { Notifier } from './notifier';
 import type { ParticipantAnnouncer } from './participant-announcer';
-import { refuseConsentAnswer, refuseConsentAsk } from './session-rules';
+import { refuseConsentAnswer, refuseConsentAsk, refuseConsentCancel } from './session-rules';
 
 const AUDIT_ACTION: Record<Exclude<ConsentStatus, 'pending'>, AuditEntry['action']> = {
   granted: 'consent:granted',
   denied: 'consent:denied',
   ended: 'consent:ended',
   revoked: 'consent:revoked',
+  unsupported: 'consent:unsupported',
+  cancelled: 'consent:cancelled',
 };
 
 /**
@@ -53,8 +55,21 @@ export class ConsentService {
     if (!consent) throw new AppError('CONSENT_NOT_FOUND', 'no such request');
     const refusal = refuseConsentAnswer(consent, participant);
     if (refusal) throw new AppError(consent.customerId === participant.id ? 'CONSENT_ALREADY_ANSWERED' : 'FORBIDDEN', refusal);
+    if (request.unsupported && request.granted) throw new AppError('INVALID_PAYLOAD', 'an unsupported request cannot be granted');
     if (request.granted && request.grantAll) await this.setGrantsAll(session.id, participant, true);
-    const updated = await this.transition(consent, ['pending'], request.granted ? 'granted' : 'denied', participant.id);
+    const status = request.unsupported ? 'unsupported' : request.granted ? 'granted' : 'denied';
+    const updated = await this.transition(consent, ['pending'], status, participant.id);
+    if (!updated) throw new AppError('CONSENT_ALREADY_ANSWERED', 'this request was already answered');
+    return updated;
+  }
+
+  /** The agent in control withdraws a request not answered yet; the customer's prompt closes. */
+  async cancel({ session, participant }: Member, request: ConsentCancelRequest): Promise<ConsentRequest> {
+    const consent = await this.store.getConsent(session.id, request.requestId);
+    if (!consent) throw new AppError('CONSENT_NOT_FOUND', 'no such request');
+    const refusal = refuseConsentCancel(session, participant, consent);
+    if (refusal) throw new AppError(refusal.startsWith('only the agent') ? 'NOT_IN_CONTROL' : 'CONSENT_ALREADY_ANSWERED', refusal);
+    const updated = await this.transition(consent, ['pending'], 'cancelled', participant.id);
     if (!updated) throw new AppError('CONSENT_ALREADY_ANSWERED', 'this request was already answered');
     return updated;
   }

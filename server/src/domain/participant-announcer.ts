@@ -13,6 +13,6 @@ export class ParticipantAnnouncer {
   }
 }
 
-export function toPublic({ accountId: _accountId, ...participant }: ParticipantRecord): Participant {
+export function toPublic({ accountId: _accountId, customerKeyHash: _customerKeyHash, ...participant }: ParticipantRecord): Participant {
   return participant;
 }

@@ -7,9 +7,11 @@ import {
   refuseChat,
   refuseConsentAnswer,
   refuseConsentAsk,
+  refuseConsentCancel,
   refuseEnd,
   refuseLeave,
   refuseNotes,
+  refuseRemoveParticipant,
   refuseSelectCustomer,
   refuseStopShare,
   refuseTakeOver,
@@ -151,5 +153,35 @@ describe('stopping a share (R3.2)', () => {
   it('another customer or an assistant cannot', () => {
     expect(refuseStopShare(session, customer2, 'cust-1')).toMatch(/only the sharer/);
     expect(refuseStopShare(session, assistant, 'cust-1')).toMatch(/only the sharer/);
+  });
+});
+
+describe('cancelling a consent request', () => {
+  it('is allowed to the agent in control while the request is pending', () => expect(refuseConsentCancel(session, agent, consent())).toBeNull());
+  it('is refused to anyone else', () => {
+    expect(refuseConsentCancel(session, assistant, consent())).toMatch(/only the agent in control/);
+    expect(refuseConsentCancel(session, customer, consent())).toMatch(/only the agent in control/);
+  });
+  it('is refused once answered, cancelled or ended', () => {
+    for (const status of ['granted', 'denied', 'unsupported', 'cancelled', 'ended', 'revoked'] as const) {
+      expect(refuseConsentCancel(session, agent, consent({ status }))).toMatch(/already answered/);
+    }
+  });
+});
+
+describe('removing a participant', () => {
+  const disconnected = { ...customer2, connected: false };
+  it('is allowed to the agent in control for a participant no longer connected', () => {
+    expect(refuseRemoveParticipant(session, agent, disconnected)).toBeNull();
+    expect(refuseRemoveParticipant(session, agent, { ...goneAssistant, connected: false })).toBeNull();
+  });
+  it('is refused for a connected participant, for oneself, for nobody', () => {
+    expect(refuseRemoveParticipant(session, agent, customer)).toMatch(/still connected/);
+    expect(refuseRemoveParticipant(session, agent, { ...agent, connected: false })).toMatch(/yourself/);
+    expect(refuseRemoveParticipant(session, agent, null)).toMatch(/no such participant/);
+  });
+  it('is refused to anyone but the agent in control', () => {
+    expect(refuseRemoveParticipant(session, assistant, disconnected)).toMatch(/only the agent in control/);
+    expect(refuseRemoveParticipant(session, supervisor, disconnected)).toMatch(/only the agent in control/);
   });
 });

@@ -133,3 +133,22 @@ export function canSeeParticipant(viewer: ParticipantRecord, participant: Partic
 export function refuseStopShare(session: SessionRecord, actor: ParticipantRecord, sharerId: string): Refusal {
   return actor.id === sharerId || isController(session, actor) ? null : 'only the sharer or the agent can stop this share';
 }
+
+/** The agent in control withdraws a request, only while the customer has not answered it. */
+export function refuseConsentCancel(session: SessionRecord, actor: ParticipantRecord, consent: ConsentRequest): Refusal {
+  const notController = refuseUnlessController(session, actor, 'cancel a request');
+  if (notController) return notController;
+  return consent.status === 'pending' ? null : 'this request was already answered';
+}
+
+/**
+ * The agent in control removes a participant who is no longer connected (a
+ * ghost left by a closed tab); a connected participant leaves by themselves.
+ */
+export function refuseRemoveParticipant(session: SessionRecord, actor: ParticipantRecord, target: ParticipantRecord | null): Refusal {
+  const notController = refuseUnlessController(session, actor, 'remove a participant');
+  if (notController) return notController;
+  if (!target) return 'no such participant';
+  if (target.id === actor.id) return 'you cannot remove yourself';
+  return target.connected ? 'this participant is still connected' : null;
+}

@@ -7,7 +7,8 @@ import type { Clock } from './clock';
 import type { Member } from './membership';
 import type { Notifier } from './notifier';
 import type { ParticipantAnnouncer } from './participant-announcer';
-import { canSeeChat, refuseEnd, refuseLeave } from './session-rules';
+import { findReturningCustomer, hashCustomerKey } from './customer-key';
+import { canSeeChat, refuseEnd, refuseLeave, refuseRemoveParticipant } from './session-rules';
 import { generateSessionNumber } from './session-number';
 import { TypedEmitter } from './typed-emitter';
 
@@ -63,11 +64,20 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     return { session, numberExpiresAt: now + numberTtlSeconds * 1000 };
   }
 
-  /** A customer joins by number; the same generic error for unknown, expired and ended numbers. */
-  async joinByNumber(number: string, displayName: string): Promise<{ sessionId: string; participantId: string }> {
+  /**
+   * A customer joins by number; the same generic error for unknown, expired and
+   * ended numbers. With the key their browser keeps, a customer who joined
+   * before (another tab, closed or not) gets their entry back instead of a second one.
+   */
+  async joinByNumber(number: string, displayName: string, customerKey?: string): Promise<{ sessionId: string; participantId: string }> {
     const session = await this.findLiveByNumber(number);
     await this.opts.store.keepNumber(number);
-    const participant = await this.addParticipant(session.id, { id: randomUUID(), role: 'customer', displayName, accountId: null });
+    const keyHash = customerKey === undefined ? undefined : hashCustomerKey(customerKey);
+    const returning = keyHash ? findReturningCustomer(await this.opts.store.listParticipants(session.id), keyHash) : null;
+    if (returning) return this.rejoin(session, returning, displayName);
+    const participant = await this.addParticipant(session.id, {
+      id: randomUUID(), role: 'customer', displayName, accountId: null, ...(keyHash ? { customerKeyHash: keyHash } : {}),
+    });
     if (session.selectedCustomerId === null) await this.selectFirstCustomer(session, participant);
     this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'customer joined');
     return { sessionId: session.id, participantId: participant.id };
@@ -82,7 +92,10 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
   }
 
   /** Adds a participant, records it and announces it. */
-  async addParticipant(sessionId: string, who: Pick<ParticipantRecord, 'id' | 'role' | 'displayName' | 'accountId'>): Promise<ParticipantRecord> {
+  async addParticipant(
+    sessionId: string,
+    who: Pick<ParticipantRecord, 'id' | 'role' | 'displayName' | 'accountId' | 'customerKeyHash'>,
+  ): Promise<ParticipantRecord> {
     const participant: ParticipantRecord = { ...who, connected: false, joinedAt: this.opts.clock(), leftAt: null, grantsAll: false };
     await this.opts.store.putParticipant(sessionId, participant);
     if (who.accountId) await this.opts.store.linkAgentSession(who.accountId, sessionId);
@@ -116,6 +129,21 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     if (session.selectedCustomerId === participant.id) await this.selectNextCustomer(session);
     this.emit('participant-gone', session.id, participant.id);
     this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'participant left');
+  }
+
+  /** The agent in control removes a participant who is no longer connected (a ghost entry); they are shown as left. */
+  async remove({ session, participant }: Member, participantId: string): Promise<void> {
+    const target = await this.opts.store.getParticipant(session.id, participantId);
+    const refusal = refuseRemoveParticipant(session, participant, target);
+    if (refusal) throw new AppError(refusal.startsWith('only the agent') ? 'NOT_IN_CONTROL' : target ? 'FORBIDDEN' : 'PARTICIPANT_NOT_FOUND', refusal);
+    if (!target || target.leftAt !== null) return;
+    const removed: ParticipantRecord = { ...target, connected: false, leftAt: this.opts.clock() };
+    await this.opts.store.putParticipant(session.id, removed);
+    await this.opts.store.appendAudit(session.id, { at: removed.leftAt ?? 0, actor: participant.id, action: 'participant:removed', subject: removed.id });
+    this.opts.announcer.announce('session:participant-left', session.id, removed);
+    if (session.selectedCustomerId === removed.id) await this.selectNextCustomer(session);
+    this.emit('participant-gone', session.id, removed.id);
+    this.opts.log.info({ sessionId: session.id, participantId: removed.id }, 'participant removed');
   }
 
   async end({ session, participant }: Member): Promise<void> {
@@ -155,6 +183,18 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
       open.map(async (s) => (await this.opts.store.getParticipant(s.id, s.controllerId))?.accountId === agentId),
     );
     return open.filter((_s, i) => inControl[i]);
+  }
+
+  /** A returning customer takes back their entry (name refreshed); no second entry appears. */
+  private async rejoin(session: SessionRecord, returning: ParticipantRecord, displayName: string): Promise<{ sessionId: string; participantId: string }> {
+    const updated: ParticipantRecord = { ...returning, displayName };
+    if (returning.displayName !== displayName) {
+      await this.opts.store.putParticipant(session.id, updated);
+      this.opts.announcer.announce('session:participant-updated', session.id, updated);
+    }
+    await this.opts.store.appendAudit(session.id, { at: this.opts.clock(), actor: returning.id, action: 'participant:rejoined', subject: returning.role });
+    this.opts.log.info({ sessionId: session.id, participantId: returning.id }, 'customer rejoined');
+    return { sessionId: session.id, participantId: returning.id };
   }
 
   private async selectFirstCustomer(session: SessionRecord, customer: ParticipantRecord): Promise<void> {

@@ -7,7 +7,7 @@ import { parseBody } from './validate';
 
 /** Admits a customer by session number; SESSION_NOT_FOUND alike for unknown, expired and ended numbers. */
 export interface CustomerJoiner {
-  joinByNumber(sessionNumber: string, displayName: string): Promise<{ sessionId: string; participantId: string }>;
+  joinByNumber(sessionNumber: string, displayName: string, customerKey?: string): Promise<{ sessionId: string; participantId: string }>;
 }
 
 export interface JoinRoutesOptions {
@@ -25,9 +25,9 @@ export const joinRoutes: FastifyPluginAsync<JoinRoutesOptions> = async (app, opt
   const { issuer, sessions, guard, customerTokenTtlSeconds } = options;
 
   app.post(ROUTES.join, async (request): Promise<Result<CustomerJoinResponse>> => {
-    const { sessionNumber, displayName } = parseBody(CustomerJoinRequestSchema, request.body);
+    const { sessionNumber, displayName, customerKey } = parseBody(CustomerJoinRequestSchema, request.body);
     const { sessionId, participantId } = await guard.admit(`address:${request.ip}`, sessionNumber, () =>
-      sessions.joinByNumber(sessionNumber, displayName),
+      sessions.joinByNumber(sessionNumber, displayName, customerKey),
     );
     const token = await issuer.sign({ role: 'customer', sessionId, participantId }, customerTokenTtlSeconds);
     return ok({ token, sessionId, participantId });

@@ -1,3 +1,4 @@
+import type { TransportClosedReason } from '@rs/signaling';
 import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
 import type { ProducerAppData } from './peer-media';
@@ -7,6 +8,7 @@ import type { WorkerPool } from './worker-pool';
 
 export type MediaRoomsEvents = {
   'producer-closed': [sessionId: string, producerId: string, appData: ProducerAppData];
+  'transport-closed': [sessionId: string, participantId: string, transportId: string, reason: TransportClosedReason];
 };
 
 /**
@@ -53,6 +55,7 @@ export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
     const log = this.log.child({ sessionId });
     const room = await SessionMedia.create(this.pool.pick(), sessionId, this.transport, log);
     room.on('producer-closed', (producerId, appData) => this.emit('producer-closed', sessionId, producerId, appData));
+    room.on('transport-closed', (...args) => this.emit('transport-closed', sessionId, ...args));
     room.on('closed', () => {
       this.rooms.delete(sessionId);
     });

@@ -1,16 +1,46 @@
 import type { types } from 'mediasoup';
+import { LIMITS } from '@rs/signaling';
 import type { DisplaySurface, MediaSource } from '@rs/signaling';
+import { AppError } from '../errors/app-error';
+
+const CREATION_WINDOW_MS = 60_000;
 
 /** The mediasoup objects one participant owns in one session. Closing it closes them all. */
 export class PeerMedia {
   readonly transports = new Map<string, types.WebRtcTransport>();
   readonly producers = new Map<string, types.Producer<ProducerAppData>>();
   readonly consumers = new Map<string, types.Consumer>();
+  /** Transports being created (counted against the limit before mediasoup answers). */
+  private creating = 0;
+  /** When this participant's recent transports were created (for the rate limit). */
+  private readonly createdAt: number[] = [];
 
   constructor(readonly participantId: string) {}
 
   transport(transportId: string): types.WebRtcTransport | undefined {
     return this.transports.get(transportId);
+  }
+
+  /**
+   * Claims a transport slot before any await, so concurrent requests cannot
+   * all pass the check: MEDIA_LIMIT past LIMITS.transportsPerParticipant held,
+   * RATE_LIMITED past LIMITS.transportCreationsPerMinute created. Returns the release.
+   */
+  claimTransportSlot(now: number): () => void {
+    while (this.createdAt.length > 0 && (this.createdAt[0] ?? 0) <= now - CREATION_WINDOW_MS) this.createdAt.shift();
+    if (this.transports.size + this.creating >= LIMITS.transportsPerParticipant) {
+      throw new AppError('MEDIA_LIMIT', `at most ${LIMITS.transportsPerParticipant} media connections per participant`);
+    }
+    if (this.createdAt.length >= LIMITS.transportCreationsPerMinute) {
+      throw new AppError('RATE_LIMITED', 'too many media connections created, retry later');
+    }
+    this.createdAt.push(now);
+    this.creating++;
+    let released = false;
+    return () => {
+      if (!released) this.creating--;
+      released = true;
+    };
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import type { Member } from '../domain/membership';
 import type { CustomerAudience } from '../domain/customer-audience';
 import type { Notifier } from '../domain/notifier';
 import { isController } from '../domain/session-rules';
+import { KeyedSerialQueue } from './keyed-serial-queue';
 import type { MediaRooms } from './media-rooms';
 import type { ShareService } from './share-service';
 import { withMediaErrors } from './share-service';
@@ -18,6 +19,9 @@ const KIND_OF = { screen: 'video', 'agent-screen': 'video', mic: 'audio', camera
  * the floor), cameras under the two-sender rule. Everyone is told.
  */
 export class PublishService {
+  /** One produce at a time per session: the limits (screens per grant, senders, speakers) are checked and applied atomically. */
+  private readonly producing = new KeyedSerialQueue();
+
   constructor(
     private readonly rooms: MediaRooms,
     private readonly shares: ShareService,
@@ -28,9 +32,16 @@ export class PublishService {
     rooms.on('producer-closed', async (sessionId, producerId, appData) => {
       await this.audience.aboutId(sessionId, appData.participantId, 'media:producer-closed', { sessionId, producerId });
     });
+    rooms.on('transport-closed', (sessionId, participantId, transportId, reason) => {
+      this.notifier.toParticipant(participantId, 'media:transport-closed', { sessionId, transportId, reason });
+    });
   }
 
-  async produce(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
+  produce(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
+    return this.producing.run(member.session.id, () => this.produceNow(member, request));
+  }
+
+  private async produceNow(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
     if (request.kind !== KIND_OF[request.source]) throw new AppError('INVALID_PAYLOAD', `a ${request.source} track is ${KIND_OF[request.source]}`);
     const info = request.source === 'screen' ? await this.shares.produce(member, request) : await this.produceOwn(member, request);
     this.audience.about(member.session.id, member.participant, 'media:producer-added', { sessionId: member.session.id, ...info });

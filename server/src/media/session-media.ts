@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup';
-import type { ConsumeResponse, MediaKind, MediaSource, ProducerInfo, TransportDirection, TransportOptions } from '@rs/signaling';
+import type { ConsumeResponse, MediaKind, MediaSource, ProducerInfo, TransportClosedReason, TransportDirection, TransportOptions } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
@@ -8,15 +8,20 @@ import { PeerMedia } from './peer-media';
 import { createRtpTap } from './rtp-tap';
 import type { RtpTapTarget } from './rtp-tap';
 import type { ProducerAppData } from './peer-media';
+import { watchTransport } from './transport-watchdog';
 
 export interface TransportSettings {
   listenIp: string;
   announcedAddress: string | undefined;
   portRange: { min: number; max: number };
+  /** A transport not connected for this long (never, or since ICE disconnected) is closed. */
+  unconnectedTimeoutMs: number;
 }
 
 export type SessionMediaEvents = {
   'producer-closed': [producerId: string, appData: ProducerAppData];
+  /** The server closed a participant's transport (failed, or unconnected too long). */
+  'transport-closed': [participantId: string, transportId: string, reason: TransportClosedReason];
   closed: [];
 };
 
@@ -48,6 +53,16 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     return usage.ru_utime + usage.ru_stime;
   }
 
+  /** The worker process this session's router lives on (its sockets are the media ports in use). */
+  get workerPid(): number {
+    return this.worker.pid;
+  }
+
+  /** The transports the worker holds for this router (mediasoup's own dump, not our bookkeeping). */
+  async transportIdsInWorker(): Promise<string[]> {
+    return (await this.router.dump()).transportIds;
+  }
+
   /** A plain-RTP copy of a producer (see rtp-tap.ts); returns its close function. */
   async tap(producerId: string, target: RtpTapTarget): Promise<() => void> {
     const producer = this.findProducer(producerId);
@@ -59,18 +74,34 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     return this.router.rtpCapabilities;
   }
 
+  /** A new transport for a participant, within their limits (PeerMedia.claimTransportSlot), watched until connected. */
   async createTransport(participantId: string, direction: TransportDirection): Promise<TransportOptions> {
-    const { listenIp, announcedAddress, portRange } = this.transport;
+    const { listenIp, announcedAddress, portRange, unconnectedTimeoutMs } = this.transport;
     const listen = { ip: listenIp, announcedAddress, portRange };
-    const transport = await this.router.createWebRtcTransport({
-      listenInfos: [{ protocol: 'udp', ...listen }, { protocol: 'tcp', ...listen }],
-      enableUdp: true,
-      enableTcp: true,
-      preferUdp: true,
-      appData: { participantId, direction },
+    const peer = this.peer(participantId);
+    const release = peer.claimTransportSlot(Date.now());
+    let transport: types.WebRtcTransport;
+    try {
+      transport = await this.router.createWebRtcTransport({
+        listenInfos: [{ protocol: 'udp', ...listen }, { protocol: 'tcp', ...listen }],
+        enableUdp: true,
+        enableTcp: true,
+        preferUdp: true,
+        appData: { participantId, direction },
+      });
+    } finally {
+      release();
+    }
+    if (this.closed || this.peers.get(participantId) !== peer) {
+      transport.close();
+      throw new AppError('MEDIA_NOT_FOUND', 'the media session closed meanwhile');
+    }
+    peer.transports.set(transport.id, transport);
+    transport.observer.once('close', () => peer.transports.delete(transport.id));
+    watchTransport(transport, unconnectedTimeoutMs, (reason) => {
+      this.log.info({ participantId, transportId: transport.id, reason }, 'transport closed by the server');
+      this.emit('transport-closed', participantId, transport.id, reason);
     });
-    this.peer(participantId).transports.set(transport.id, transport);
-    transport.observer.once('close', () => this.peers.get(participantId)?.transports.delete(transport.id));
     return {
       id: transport.id,
       iceParameters: { ...transport.iceParameters },

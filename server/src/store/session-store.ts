@@ -13,6 +13,8 @@ export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'en
 /** A participant as stored: staff carry their account id, customers null. */
 export interface ParticipantRecord extends Participant {
   accountId: string | null;
+  /** Customers: SHA-256 of the key their browser keeps, so a rejoin replaces this entry (never sent to clients). */
+  customerKeyHash?: string;
 }
 
 /** Consent ledger and lifecycle entries kept with the session record (R2.3). */
@@ -24,6 +26,8 @@ export interface AuditEntry {
     | 'session:ended'
     | 'participant:joined'
     | 'participant:left'
+    | 'participant:rejoined'
+    | 'participant:removed'
     | 'customer:selected'
     | 'control:transferred'
     | 'control:taken-over'
@@ -32,7 +36,9 @@ export interface AuditEntry {
     | 'consent:denied'
     | 'consent:ended'
     | 'consent:revoked'
-    | 'consent:grant-all';
+    | 'consent:grant-all'
+    | 'consent:unsupported'
+    | 'consent:cancelled';
   subject: string;
 }
 

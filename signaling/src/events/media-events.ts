@@ -89,3 +89,13 @@ export const ProducerPausedEventSchema = z.object({ sessionId: SessionIdSchema, 
 
 export const ProducerClosedEventSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema });
 export type ProducerClosedEvent = z.infer<typeof ProducerClosedEventSchema>;
+
+/**
+ * The server closed one of my transports: its ICE/DTLS failed, or it stayed
+ * unconnected (never connected, or disconnected) past the server's timeout.
+ * The client drops it and creates a new one when needed, with backoff.
+ */
+export const TransportClosedReasonSchema = z.enum(['failed', 'timeout']);
+export type TransportClosedReason = z.infer<typeof TransportClosedReasonSchema>;
+export const TransportClosedEventSchema = z.object({ sessionId: SessionIdSchema, transportId: MediaIdSchema, reason: TransportClosedReasonSchema });
+export type TransportClosedEvent = z.infer<typeof TransportClosedEventSchema>;

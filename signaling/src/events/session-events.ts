@@ -80,3 +80,7 @@ export const SessionEndedEventSchema = z.object({
 export type SessionEndedEvent = z.infer<typeof SessionEndedEventSchema>;
 
 export const NotesUpdatedEventSchema = z.object({ sessionId: SessionIdSchema, text: z.string().max(LIMITS.notesLength) });
+
+/** The agent in control removes a participant who left or lost their connection (a ghost entry). */
+export const RemoveParticipantRequestSchema = z.object({ sessionId: SessionIdSchema, participantId: ParticipantIdSchema }).strict();
+export type RemoveParticipantRequest = z.infer<typeof RemoveParticipantRequestSchema>;

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { openWindow } from '../../support/browser';
 import { byTestId, callDebugHook, click, sendChat, type, visible } from './page-helpers';
 
@@ -8,12 +8,36 @@ interface CustomerDebug {
   receivedEvents(): { name: string; json: string }[];
 }
 
-/** The customer client as a customer drives it. */
-export class CustomerPage {
-  private constructor(readonly page: Page) {}
+export interface CustomerPageOptions {
+  /** Runs before the app loads, e.g. to take an API away from this "browser". */
+  beforeLoad?: (page: Page) => Promise<unknown>;
+}
 
-  static async open(browser: Browser, baseUrl: string): Promise<CustomerPage> {
-    return new CustomerPage(await openWindow(browser, `${baseUrl}/`));
+/**
+ * The customer client as a customer drives it. Each customer has a browser
+ * context of their own (their own storage, as on their own device); `openTab`
+ * opens another tab of the same customer's browser.
+ */
+export class CustomerPage {
+  private constructor(
+    readonly page: Page,
+    private readonly context: BrowserContext,
+    private readonly ownsContext: boolean,
+  ) {}
+
+  static async open(browser: Browser, baseUrl: string, options: CustomerPageOptions = {}): Promise<CustomerPage> {
+    const context = await browser.createBrowserContext();
+    return new CustomerPage(await openWindow(context, `${baseUrl}/`, options.beforeLoad), context, true);
+  }
+
+  /** Another tab of this customer's browser (same storage). */
+  async openTab(baseUrl: string): Promise<CustomerPage> {
+    return new CustomerPage(await openWindow(this.context, `${baseUrl}/`), this.context, false);
+  }
+
+  /** Closes this tab only (the customer's browser stays). */
+  closeTab(): Promise<void> {
+    return this.page.close();
   }
 
   async join(number: string, name: string): Promise<void> {
@@ -69,8 +93,9 @@ export class CustomerPage {
     return callDebugHook<T>(this.page, name, args);
   }
 
-  close(): Promise<void> {
-    return this.page.close();
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+    if (this.ownsContext) await this.context.close();
   }
 
   /** Every socket event this page received: name and payload as JSON. */

@@ -52,6 +52,11 @@ export class SessionControl {
     await this.channel.request('session:transfer-control', { sessionId: this.channel.sessionId, toParticipantId: participantId });
   }
 
+  /** Removes a participant whose connection is gone (e.g. a customer's closed tab). */
+  async removeParticipant(participantId: ParticipantId): Promise<void> {
+    await this.channel.request('session:remove-participant', { sessionId: this.channel.sessionId, participantId });
+  }
+
   async takeOver(): Promise<void> {
     await this.channel.request('session:take-over', { sessionId: this.channel.sessionId });
   }

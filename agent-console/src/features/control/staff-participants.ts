@@ -4,18 +4,31 @@ import type { AgentSession } from '../session/agent-session';
 
 /**
  * The participants panel as staff see it: the agent in control picks the
- * customer to help (R1.2) and gives control to an assistant (R1.4).
+ * customer to help (R1.2), gives control to an assistant (R1.4) and removes
+ * a participant whose connection is gone (a closed tab's leftover entry).
  */
 export function createStaffParticipants(session: AgentSession, toaster: Toaster): ParticipantsView {
-  const report = (failure: 'session.selectFailed' | 'session.transferFailed') => (error: unknown) => {
+  const report = (failure: 'session.selectFailed' | 'session.transferFailed' | 'session.removeFailed') => (error: unknown) => {
     console.warn(failure, error);
     toaster.show(failure, undefined, 'error');
   };
   return new ParticipantsView({
     selectable: (participant) => session.isController && participant.role === 'customer' && participant.connected,
     onSelect: (id) => void session.selectCustomer(id).catch(report('session.selectFailed')),
-    actions: (participant: Participant) =>
-      session.isController && participant.role === 'assistant' && participant.connected
+    actions: (participant: Participant) => {
+      if (!session.isController) return [];
+      if (!participant.connected) {
+        return [
+          h('button', {
+            className: 'btn btn-secondary btn-small',
+            testId: 'remove-participant',
+            i18n: 'participants.remove',
+            attrs: { type: 'button' },
+            on: { click: () => void session.control.removeParticipant(participant.id).catch(report('session.removeFailed')) },
+          }),
+        ];
+      }
+      return participant.role === 'assistant'
         ? [
             h('button', {
               className: 'btn btn-secondary btn-small',
@@ -25,6 +38,7 @@ export function createStaffParticipants(session: AgentSession, toaster: Toaster)
               on: { click: () => void session.control.transferTo(participant.id).catch(report('session.transferFailed')) },
             }),
           ]
-        : [],
+        : [];
+    },
   });
 }

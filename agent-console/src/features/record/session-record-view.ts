@@ -15,6 +15,8 @@ const STATUS_LABELS: Record<ConsentRequest['status'], MessageKey> = {
   denied: 'consentStatus.denied',
   ended: 'consentStatus.ended',
   revoked: 'consentStatus.revoked',
+  unsupported: 'consentStatus.unsupported',
+  cancelled: 'consentStatus.cancelled',
 };
 
 /** The session record (R10.5): participants with roles and join/leave times, the consent log, the chat and the notes. */

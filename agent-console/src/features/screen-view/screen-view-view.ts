@@ -31,6 +31,7 @@ export class ScreenViewView {
   private readonly requestButton: HTMLButtonElement;
   private readonly surfaceSelect: HTMLSelectElement;
   private readonly stopButton: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
   private readonly showMineButton: HTMLButtonElement;
   private readonly stopMineButton: HTMLButtonElement;
   private readonly mineNote: HTMLElement;
@@ -63,6 +64,7 @@ export class ScreenViewView {
       attrs: { type: 'button' },
       on: { click: () => void context.screenView.stop().catch((error: unknown) => console.warn('share:stop failed', error)) },
     });
+    this.cancelButton = h('button', { className: 'btn btn-secondary', testId: 'cancel-view-request', i18n: 'view.cancelRequest', attrs: { type: 'button' }, on: { click: () => void this.onCancel() } });
     this.showMineButton = h('button', { className: 'btn btn-secondary', testId: 'show-my-screen', i18n: 'view.showMine', attrs: { type: 'button' }, on: { click: () => void context.agentScreen.start() } });
     this.stopMineButton = h('button', { className: 'btn btn-danger', testId: 'stop-my-screen', i18n: 'view.stopMine', attrs: { type: 'button' }, on: { click: () => void context.agentScreen.stop() } });
     this.mineNote = h('p', { className: 'sharing-note', testId: 'my-screen-note', i18n: 'view.myScreen', attrs: { role: 'status' } });
@@ -88,7 +90,7 @@ export class ScreenViewView {
     this.element = h('section', { className: 'panel screen-panel', testId: 'screen-panel' }, [
       h('div', { className: 'screen-toolbar' }, [
         h('h2', { className: 'panel-title', i18n: 'view.title' }),
-        h('div', { className: 'toolbar-actions' }, [this.surfaceSelect, this.requestButton, this.stopButton, this.showMineButton, this.stopMineButton]),
+        h('div', { className: 'toolbar-actions' }, [this.surfaceSelect, this.requestButton, this.cancelButton, this.stopButton, this.showMineButton, this.stopMineButton]),
       ]),
       this.status.element,
       this.mineNote,
@@ -121,6 +123,7 @@ export class ScreenViewView {
     else bindAttribute(this.requestButton, 'title', 'session.onlyController');
     const customerScreens = screenView.screens.filter((screen) => screen.source === 'screen');
     this.stopButton.hidden = customerScreens.length === 0 || !inControl;
+    this.cancelButton.hidden = viewRequest.status !== 'pending' || !inControl;
     this.showMineButton.hidden = !inControl || agentScreen.sharing;
     this.showMineButton.disabled = agentScreen.busy;
     this.stopMineButton.hidden = !agentScreen.sharing;
@@ -160,6 +163,19 @@ export class ScreenViewView {
     this.requestButton.disabled = true;
     await this.context.requestView(this.surfaceSelect.value as DisplaySurface);
     this.render();
+  }
+
+  private async onCancel(): Promise<void> {
+    this.cancelButton.disabled = true;
+    try {
+      await this.context.viewRequest.cancel();
+      this.render();
+    } catch (error) {
+      console.warn('consent:cancel failed', error);
+      this.status.show('view.cancelFailed', 'error', undefined, 'cancel-failed');
+    } finally {
+      this.cancelButton.disabled = false;
+    }
   }
 
   private async onQuality(): Promise<void> {

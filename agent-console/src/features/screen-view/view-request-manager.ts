@@ -56,6 +56,13 @@ export class ViewRequestManager {
     }
   }
 
+  /** Withdraws the request the customer has not answered yet (their prompt closes). */
+  async cancel(): Promise<void> {
+    const pending = this.latest;
+    if (pending?.status !== 'pending') return;
+    this.track(await this.channel.request('consent:cancel', { sessionId: this.channel.sessionId, requestId: pending.id }));
+  }
+
   private track(request: ConsentRequest): void {
     if (request.activity !== 'view-desktop') return;
     const current = this.latest;

@@ -32,6 +32,10 @@ export function describeViewStatus(input: ViewStatusInput): ViewStatusLine {
       return { key: 'view.status.denied', tone: 'warning', state: 'denied' };
     case 'revoked':
       return { key: 'view.status.revoked', tone: 'warning', state: 'revoked' };
+    case 'unsupported':
+      return { key: 'view.status.unsupported', tone: 'warning', state: 'unsupported' };
+    case 'cancelled':
+      return { key: 'view.status.cancelled', tone: 'info', state: 'cancelled' };
     case 'failed':
       return { key: 'view.status.failed', tone: 'error', state: 'failed' };
     case 'ended':

@@ -58,6 +58,21 @@ export class ConsentPromptView {
     this.dialog.open();
   }
 
+  /** Tells the customer this browser cannot do what the agent asked (the agent was told too); only OK. */
+  showUnsupported(request: ConsentRequest): void {
+    this.hide();
+    this.requestId = request.id;
+    this.dialog = new ModalDialog({
+      testId: 'consent-unsupported',
+      title: 'consent.unsupportedTitle',
+      body: [h('p', { className: 'consent-question', testId: 'consent-unsupported-text', i18n: 'consent.unsupportedScreen', params: { name: this.handlers.requesterName(request) } })],
+      actions: [{ i18n: 'consent.unsupportedOk', testId: 'consent-unsupported-ok', variant: 'primary', onSelect: () => this.hide() }],
+      defaultAction: 0,
+      onEscape: () => this.hide(),
+    });
+    this.dialog.open();
+  }
+
   /** Hides the prompt for `requestId` (or whatever is shown when omitted). */
   hide(requestId?: string): void {
     if (requestId !== undefined && requestId !== this.requestId) return;

@@ -1,6 +1,7 @@
 import { ApiError, isSessionNumber, normaliseSessionNumber, type ApiClient, type MessageKey, type MessageParams } from '@rs/web-common';
 import { LIMITS } from '@rs/signaling';
 import type { CustomerCredentials } from './customer-credentials';
+import { customerKey } from './customer-key';
 
 /** A join attempt that failed, with the message to show. */
 export class JoinError extends Error {
@@ -23,7 +24,8 @@ export class JoinManager {
     if (!isSessionNumber(sessionNumber)) throw new JoinError('join.invalidNumber', 'number');
     if (!displayName) throw new JoinError('join.nameRequired', 'name');
     try {
-      const answer = await this.api.join({ sessionNumber, displayName });
+      const key = customerKey();
+      const answer = await this.api.join({ sessionNumber, displayName, ...(key ? { customerKey: key } : {}) });
       return { ...answer, sessionNumber };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'RATE_LIMITED') {

@@ -1,7 +1,7 @@
 import type { ConsentRequest, DisplaySurface, SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter, type MediaSession, type MessageKey, type SessionChannel } from '@rs/web-common';
 import type { ConsentPromptManager } from '../consent/consent-prompt-manager';
-import { captureDisplay, needsUserGesture, type ScreenCapture } from './screen-capture';
+import { captureDisplay, isUnsupported, needsUserGesture, type ScreenCapture } from './screen-capture';
 
 export type ScreenShareState = 'idle' | 'starting' | 'sharing';
 
@@ -153,6 +153,7 @@ export class ScreenShareManager {
     try {
       stream = await picking;
     } catch (error) {
+      if (isUnsupported(error)) return this.stop('share.unsupported');
       if (!needsUserGesture(error)) return this.stop('share.cancelled');
       this.stopLocally(null);
       return this.events.emit('needs-gesture', request);

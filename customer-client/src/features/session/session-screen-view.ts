@@ -53,7 +53,11 @@ export class SessionScreenView {
       requesterName: (request) => session.roster.nameOf(request.requestedBy) ?? session.agentName,
     });
     session.consent.events.on('prompt', (request) => this.consentPrompt.show(request));
-    session.consent.events.on('settled', (requestId) => this.consentPrompt.hide(requestId));
+    session.consent.events.on('settled', (requestId, status) => {
+      this.consentPrompt.hide(requestId);
+      if (status === 'cancelled') toaster.show('consent.cancelledByAgent');
+    });
+    session.consent.events.on('unsupported', (request) => this.consentPrompt.showUnsupported(request));
     this.startPrompt = new ShareStartPrompt(session.share, () => session.agentName);
 
     this.screens = new SharedScreensView(session, session.agentScreen);

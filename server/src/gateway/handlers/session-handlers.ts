@@ -11,7 +11,7 @@ import type { SignalingSocket } from '../socket-types';
 
 type SessionHandlers = Pick<
   HandlerMap,
-  'agent:sessions' | 'session:join' | 'session:assist' | 'session:watch' | 'session:leave' | 'session:end'
+  'agent:sessions' | 'session:join' | 'session:assist' | 'session:watch' | 'session:leave' | 'session:end' | 'session:remove-participant'
 >;
 
 /** The staff principal of a socket (the role check before the handler guarantees it). */
@@ -45,6 +45,11 @@ export function sessionHandlers(s: Services): SessionHandlers {
       socket.data.sessions.delete(sessionId);
       await socket.leave(sessionRoom(sessionId));
       await socket.leave(staffRoom(sessionId));
+      return {};
+    },
+
+    'session:remove-participant': async ({ socket }, { sessionId, participantId }) => {
+      await s.sessions.remove(await joinedMember(s.store, socket, sessionId), participantId);
       return {};
     },
 

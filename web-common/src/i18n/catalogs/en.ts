@@ -136,6 +136,11 @@ export const enCustomer = {
   'share.addAnother': 'Add another application',
   'agentScreen.title': '{name} is showing their screen',
   'agentScreen.placeholder': 'The agent’s screen appears here.',
+  'consent.unsupportedTitle': 'This browser cannot do that',
+  'consent.unsupportedScreen': '{name} asked to view your screen, but this browser cannot share the screen (phones and some tablets cannot). {name} has been told. To share your screen, join again from a computer with an up-to-date Chrome, Edge or Firefox.',
+  'consent.unsupportedOk': 'OK',
+  'share.unsupported': 'This browser cannot share your screen.',
+  'consent.cancelledByAgent': 'The agent withdrew the request.',
 } as const;
 
 /** The agent console (agents, supervisors, admins). */
@@ -300,6 +305,14 @@ export const enConsole = {
   'stats.good': 'Good',
   'stats.degraded': 'Degraded',
   'stats.poor': 'Poor',
+  'view.status.unsupported': "Not supported on the customer's browser: it cannot share the screen.",
+  'view.status.cancelled': 'Request cancelled.',
+  'view.cancelRequest': 'Cancel request',
+  'view.cancelFailed': 'The request could not be cancelled.',
+  'participants.remove': 'Remove',
+  'session.removeFailed': 'The participant could not be removed.',
+  'consentStatus.unsupported': 'Not supported by the browser',
+  'consentStatus.cancelled': 'Cancelled',
 } as const;
 
 export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole;

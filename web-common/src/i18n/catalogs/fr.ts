@@ -131,6 +131,11 @@ export const frCustomer: CatalogPart<typeof enCustomer> = {
   'share.addAnother': 'Ajouter une autre application',
   'agentScreen.title': '{name} vous montre son écran',
   'agentScreen.placeholder': 'L’écran de l’agent apparaît ici.',
+  'consent.unsupportedTitle': 'Ce navigateur ne peut pas le faire',
+  'consent.unsupportedScreen': '{name} a demandé à voir votre écran, mais ce navigateur ne peut pas partager l’écran (c’est le cas des téléphones et de certaines tablettes). {name} en a été informé. Pour partager votre écran, rejoignez la session depuis un ordinateur avec Chrome, Edge ou Firefox à jour.',
+  'consent.unsupportedOk': 'OK',
+  'share.unsupported': 'Ce navigateur ne peut pas partager votre écran.',
+  'consent.cancelledByAgent': 'L’agent a retiré sa demande.',
 };
 
 export const frConsole: CatalogPart<typeof enConsole> = {
@@ -294,4 +299,12 @@ export const frConsole: CatalogPart<typeof enConsole> = {
   'stats.good': 'Bonne',
   'stats.degraded': 'Dégradée',
   'stats.poor': 'Mauvaise',
+  'view.status.unsupported': 'Non pris en charge par le navigateur du client : il ne peut pas partager l’écran.',
+  'view.status.cancelled': 'Demande annulée.',
+  'view.cancelRequest': 'Annuler la demande',
+  'view.cancelFailed': 'La demande n’a pas pu être annulée.',
+  'participants.remove': 'Retirer',
+  'session.removeFailed': 'Le participant n’a pas pu être retiré.',
+  'consentStatus.unsupported': 'Non prise en charge par le navigateur',
+  'consentStatus.cancelled': 'Annulée',
 };

@@ -131,6 +131,11 @@ export const nlCustomer: CatalogPart<typeof enCustomer> = {
   'share.addAnother': 'Nog een toepassing toevoegen',
   'agentScreen.title': '{name} toont zijn scherm',
   'agentScreen.placeholder': 'Het scherm van de agent verschijnt hier.',
+  'consent.unsupportedTitle': 'Deze browser kan dat niet',
+  'consent.unsupportedScreen': '{name} vroeg om uw scherm te bekijken, maar deze browser kan het scherm niet delen (telefoons en sommige tablets kunnen dat niet). {name} is op de hoogte gebracht. Wilt u uw scherm delen, neem dan opnieuw deel vanaf een computer met een recente versie van Chrome, Edge of Firefox.',
+  'consent.unsupportedOk': 'OK',
+  'share.unsupported': 'Deze browser kan uw scherm niet delen.',
+  'consent.cancelledByAgent': 'De medewerker heeft het verzoek ingetrokken.',
 };
 
 export const nlConsole: CatalogPart<typeof enConsole> = {
@@ -294,4 +299,12 @@ export const nlConsole: CatalogPart<typeof enConsole> = {
   'stats.good': 'Goed',
   'stats.degraded': 'Verminderd',
   'stats.poor': 'Slecht',
+  'view.status.unsupported': 'Niet ondersteund door de browser van de klant: die kan het scherm niet delen.',
+  'view.status.cancelled': 'Verzoek geannuleerd.',
+  'view.cancelRequest': 'Verzoek annuleren',
+  'view.cancelFailed': 'Het verzoek kon niet worden geannuleerd.',
+  'participants.remove': 'Verwijderen',
+  'session.removeFailed': 'De deelnemer kon niet worden verwijderd.',
+  'consentStatus.unsupported': 'Niet ondersteund door de browser',
+  'consentStatus.cancelled': 'Geannuleerd',
 };

@@ -131,6 +131,11 @@ export const zhTWCustomer: CatalogPart<typeof enCustomer> = {
   'share.addAnother': '新增另一個應用程式',
   'agentScreen.title': '{name} 正在分享螢幕',
   'agentScreen.placeholder': '客服人員的螢幕會顯示在這裡。',
+  'consent.unsupportedTitle': '此瀏覽器無法執行此操作',
+  'consent.unsupportedScreen': '{name} 請求檢視您的螢幕，但此瀏覽器無法分享螢幕（手機和部分平板電腦無法分享）。我們已通知 {name}。若要分享螢幕，請改用安裝最新版 Chrome、Edge 或 Firefox 的電腦重新加入。',
+  'consent.unsupportedOk': '確定',
+  'share.unsupported': '此瀏覽器無法分享您的螢幕。',
+  'consent.cancelledByAgent': '客服人員已撤回請求。',
 };
 
 export const zhTWConsole: CatalogPart<typeof enConsole> = {
@@ -294,4 +299,12 @@ export const zhTWConsole: CatalogPart<typeof enConsole> = {
   'stats.good': '良好',
   'stats.degraded': '降低',
   'stats.poor': '不佳',
+  'view.status.unsupported': '客戶的瀏覽器不支援：無法分享螢幕。',
+  'view.status.cancelled': '請求已取消。',
+  'view.cancelRequest': '取消請求',
+  'view.cancelFailed': '無法取消請求。',
+  'participants.remove': '移除',
+  'session.removeFailed': '無法移除參與者。',
+  'consentStatus.unsupported': '瀏覽器不支援',
+  'consentStatus.cancelled': '已取消',
 };
