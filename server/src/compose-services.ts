@@ -55,7 +55,7 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
 
   sessions.on('participant-gone', async (sessionId, participantId) => {
     await voice.leave(sessionId, participantId);
-    (await rooms.peek(sessionId))?.closePeer(participantId);
+    (await rooms.peek(sessionId))?.closePeer(participantId, 'stopped');
   });
   sessions.on('session-ended', async (sessionId) => {
     voice.forget(sessionId);

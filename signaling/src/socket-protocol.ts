@@ -11,13 +11,18 @@ import {
   ConsumeResponseSchema,
   ConsumerRefSchema,
   CreateTransportRequestSchema,
+  MediaResetEventSchema,
   ProduceRequestSchema,
   ProduceResponseSchema,
   ProducerClosedEventSchema,
   ProducerPausedEventSchema,
   QualityChangedEventSchema,
+  RestartIceRequestSchema,
+  RestartIceResponseSchema,
   RouterCapabilitiesResponseSchema,
   SetQualityRequestSchema,
+  SharePausedEventSchema,
+  SharePausedRequestSchema,
   StopShareRequestSchema,
   TransportOptionsSchema,
 } from './events/media-events';
@@ -95,6 +100,8 @@ export const clientRequests = {
   'media:produce': request({ request: ProduceRequestSchema, response: ProduceResponseSchema, roles: ANYONE }),
   'media:consume': request({ request: ConsumeRequestSchema, response: ConsumeResponseSchema, roles: ANYONE }),
   'media:resume-consumer': request({ request: ConsumerRefSchema, response: EmptySchema, roles: ANYONE }),
+  'media:restart-ice': request({ request: RestartIceRequestSchema, response: RestartIceResponseSchema, roles: ANYONE }),
+  'share:paused': request({ request: SharePausedRequestSchema, response: EmptySchema, roles: CUSTOMER }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
@@ -130,6 +137,10 @@ export const serverEvents = {
   'annotation:erased': StrokeErasedEventSchema,
   'annotation:cleared': StrokesClearedEventSchema,
   'protocol:error': z.object({ event: z.string(), code: z.string(), message: z.string() }),
+  /** The session's media moved to a new router (a media worker died): clients recreate their transports. */
+  'media:reset': MediaResetEventSchema,
+  /** Staff only: the customer's share waits for their click to resume (reload, capture lost). */
+  'share:paused': SharePausedEventSchema,
 } as const;
 
 export type ServerEvents = typeof serverEvents;

@@ -1,3 +1,4 @@
+import type { ProducerCloseReason } from '@rs/signaling';
 import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
 import type { ProducerAppData } from './peer-media';
@@ -6,15 +7,19 @@ import type { TransportSettings } from './session-media';
 import type { WorkerPool } from './worker-pool';
 
 export type MediaRoomsEvents = {
-  'producer-closed': [sessionId: string, producerId: string, appData: ProducerAppData];
+  'producer-closed': [sessionId: string, producerId: string, appData: ProducerAppData, reason: ProducerCloseReason];
+  /** The session's router died with its worker; its media now lives on a new router (clients must rebuild). */
+  'room-moved': [sessionId: string];
 };
 
 /**
  * The SessionMedia of every session on this node, created on first use.
  * Concurrent first uses of one session share one creation (no duplicate routers).
+ * A room whose worker died is recreated at once on a live worker.
  */
 export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
   private readonly rooms = new Map<string, Promise<SessionMedia>>();
+  private closing = false;
 
   constructor(
     private readonly pool: WorkerPool,
@@ -29,7 +34,9 @@ export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
     if (!room) {
       room = this.createRoom(sessionId);
       this.rooms.set(sessionId, room);
-      room.catch(() => this.rooms.delete(sessionId));
+      room.catch(() => {
+        if (this.rooms.get(sessionId) === room) this.rooms.delete(sessionId);
+      });
     }
     return room;
   }
@@ -44,18 +51,36 @@ export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
     room?.close();
   }
 
+  /** Server shutdown: every room closes as lost (grants stay valid for the restarted server). */
   closeAll(): void {
-    for (const room of this.rooms.values()) void room.then((r) => r.close(), () => undefined);
+    this.closing = true;
+    for (const room of this.rooms.values()) void room.then((r) => r.close('lost'), () => undefined);
     this.rooms.clear();
   }
 
   private async createRoom(sessionId: string): Promise<SessionMedia> {
     const log = this.log.child({ sessionId });
-    const room = await SessionMedia.create(this.pool.pick(), sessionId, this.transport, log);
-    room.on('producer-closed', (producerId, appData) => this.emit('producer-closed', sessionId, producerId, appData));
-    room.on('closed', () => {
-      this.rooms.delete(sessionId);
+    const room = await SessionMedia.create(await this.pool.pick(), sessionId, this.transport, log);
+    room.on('producer-closed', (producerId, appData, reason) => this.emit('producer-closed', sessionId, producerId, appData, reason));
+    room.on('closed', (lost) => {
+      if (this.rooms.get(sessionId) === undefined) return;
+      void this.rooms.get(sessionId)?.then((current) => {
+        if (current !== room) return;
+        this.rooms.delete(sessionId);
+        if (lost && !this.closing) void this.move(sessionId);
+      });
     });
     return room;
+  }
+
+  /** The worker of a session's router died: a new router on a live worker, then everyone is told. */
+  private async move(sessionId: string): Promise<void> {
+    try {
+      await this.get(sessionId);
+      this.log.warn({ sessionId }, 'session media moved to a new router');
+      this.emit('room-moved', sessionId);
+    } catch (err) {
+      this.log.error({ err, sessionId }, 'session media could not move to a new router');
+    }
   }
 }

@@ -23,9 +23,10 @@ export class PublishService {
     private readonly voice: VoiceService,
     private readonly notifier: Notifier,
   ) {
-    rooms.on('producer-closed', (sessionId, producerId) => {
-      this.notifier.toSession(sessionId, 'media:producer-closed', { sessionId, producerId });
+    rooms.on('producer-closed', (sessionId, producerId, _appData, reason) => {
+      this.notifier.toSession(sessionId, 'media:producer-closed', { sessionId, producerId, reason });
     });
+    rooms.on('room-moved', (sessionId) => this.notifier.toSession(sessionId, 'media:reset', { sessionId }));
   }
 
   async produce(member: Member, request: ProduceRequest): Promise<ProducerInfo> {

@@ -131,6 +131,11 @@ export const enCustomer = {
   'share.addAnother': 'Add another application',
   'agentScreen.title': '{name} is showing their screen',
   'agentScreen.placeholder': 'The agent’s screen appears here.',
+  'share.reconnecting': 'Connection problem: your screen sharing is reconnecting by itself…',
+  'share.connectionLost': 'Screen sharing stopped: the connection could not be restored. Check your network; the agent can ask again.',
+  'share.resumeTitle': 'Resume sharing your screen',
+  'share.resumeBody': 'The page was reloaded, so sharing your screen with {name} paused. You already allowed it: one click resumes it.',
+  'share.resume': 'Resume sharing',
 } as const;
 
 /** The agent console (agents, supervisors, admins). */
@@ -295,6 +300,8 @@ export const enConsole = {
   'stats.good': 'Good',
   'stats.degraded': 'Degraded',
   'stats.poor': 'Poor',
+  'view.status.waitingResume': 'The customer reloaded the page. Waiting for them to resume sharing…',
+  'view.status.recovering': 'Connection problem: the customer’s screen is reconnecting by itself…',
 } as const;
 
 export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole;

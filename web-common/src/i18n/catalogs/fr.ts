@@ -126,6 +126,11 @@ export const frCustomer: CatalogPart<typeof enCustomer> = {
   'share.addAnother': 'Ajouter une autre application',
   'agentScreen.title': '{name} vous montre son écran',
   'agentScreen.placeholder': 'L’écran de l’agent apparaît ici.',
+  'share.reconnecting': 'Problème de connexion : le partage de votre écran se rétablit de lui-même…',
+  'share.connectionLost': 'Le partage d’écran s’est arrêté : la connexion n’a pas pu être rétablie. Vérifiez votre réseau ; l’agent peut vous le redemander.',
+  'share.resumeTitle': 'Reprendre le partage de votre écran',
+  'share.resumeBody': 'La page a été rechargée : le partage de votre écran avec {name} est en pause. Vous l’avez déjà autorisé : un clic suffit pour le reprendre.',
+  'share.resume': 'Reprendre le partage',
 };
 
 export const frConsole: CatalogPart<typeof enConsole> = {
@@ -289,4 +294,6 @@ export const frConsole: CatalogPart<typeof enConsole> = {
   'stats.good': 'Bonne',
   'stats.degraded': 'Dégradée',
   'stats.poor': 'Mauvaise',
+  'view.status.waitingResume': 'Le client a rechargé la page. En attente de la reprise du partage…',
+  'view.status.recovering': 'Problème de connexion : l’écran du client se rétablit de lui-même…',
 };

@@ -126,6 +126,11 @@ export const nlCustomer: CatalogPart<typeof enCustomer> = {
   'share.addAnother': 'Nog een toepassing toevoegen',
   'agentScreen.title': '{name} toont zijn scherm',
   'agentScreen.placeholder': 'Het scherm van de agent verschijnt hier.',
+  'share.reconnecting': 'Verbindingsprobleem: het delen van uw scherm herstelt zichzelf…',
+  'share.connectionLost': 'Het delen van uw scherm is gestopt: de verbinding kon niet worden hersteld. Controleer uw netwerk; de agent kan het opnieuw vragen.',
+  'share.resumeTitle': 'Uw scherm weer delen',
+  'share.resumeBody': 'De pagina is opnieuw geladen, dus het delen van uw scherm met {name} is gepauzeerd. U had het al toegestaan: één klik hervat het.',
+  'share.resume': 'Delen hervatten',
 };
 
 export const nlConsole: CatalogPart<typeof enConsole> = {
@@ -289,4 +294,6 @@ export const nlConsole: CatalogPart<typeof enConsole> = {
   'stats.good': 'Goed',
   'stats.degraded': 'Verminderd',
   'stats.poor': 'Slecht',
+  'view.status.waitingResume': 'De klant heeft de pagina opnieuw geladen. Wachten tot de klant het delen hervat…',
+  'view.status.recovering': 'Verbindingsprobleem: het scherm van de klant herstelt zichzelf…',
 };

@@ -126,6 +126,11 @@ export const zhTWCustomer: CatalogPart<typeof enCustomer> = {
   'share.addAnother': '新增另一個應用程式',
   'agentScreen.title': '{name} 正在分享螢幕',
   'agentScreen.placeholder': '客服人員的螢幕會顯示在這裡。',
+  'share.reconnecting': '連線發生問題：螢幕分享正在自動重新連線…',
+  'share.connectionLost': '螢幕分享已停止：無法恢復連線。請檢查您的網路；客服人員可以再次提出請求。',
+  'share.resumeTitle': '繼續分享您的螢幕',
+  'share.resumeBody': '頁面已重新載入，因此與 {name} 的螢幕分享已暫停。您先前已經允許：按一下即可繼續。',
+  'share.resume': '繼續分享',
 };
 
 export const zhTWConsole: CatalogPart<typeof enConsole> = {
@@ -289,4 +294,6 @@ export const zhTWConsole: CatalogPart<typeof enConsole> = {
   'stats.good': '良好',
   'stats.degraded': '降低',
   'stats.poor': '不佳',
+  'view.status.waitingResume': '客戶重新載入了頁面。正在等待客戶繼續分享…',
+  'view.status.recovering': '連線發生問題：客戶的螢幕正在自動重新連線…',
 };
