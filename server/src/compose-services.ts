@@ -42,6 +42,7 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
       portRange: { min: config.media.rtcMinPort, max: config.media.rtcMaxPort },
     },
     log.child({ component: 'media' }),
+    config.media.reconnectGraceSeconds * 1000,
   );
   const shares = new ShareService(rooms, consents, notifier);
   const voice = new VoiceService(store, rooms, notifier, log.child({ component: 'voice' }));

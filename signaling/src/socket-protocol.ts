@@ -102,6 +102,8 @@ export const clientRequests = {
   'media:resume-consumer': request({ request: ConsumerRefSchema, response: EmptySchema, roles: ANYONE }),
   'media:restart-ice': request({ request: RestartIceRequestSchema, response: RestartIceResponseSchema, roles: ANYONE }),
   'share:paused': request({ request: SharePausedRequestSchema, response: EmptySchema, roles: CUSTOMER }),
+  /** A fresh page (a reload) holds none of the media the server kept for me: close it as lost (grants stay). */
+  'media:release': request({ request: SessionRefSchema, response: EmptySchema, roles: ANYONE }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;

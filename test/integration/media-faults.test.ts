@@ -57,24 +57,36 @@ describe('media faults: worker death, lost connections, resume', () => {
     });
   });
 
-  it('a dropped connection loses the screen but not the grant; leaving the session ends it', async () => {
+  it('a dropped connection keeps the media for the same page: it reconnects, restarts ICE, nothing lost', async () => {
     const s = await sharing();
     s.customer.close();
+    await s.agent.waitForEvent('session:participant-updated', (e) => e.participant.id === s.joined.participantId && !e.participant.connected);
+    const back = await TestClient.connect(world.server.url, s.joined.token);
+    world.clients.push(back);
+    await back.call('session:join', { sessionId: s.sessionId });
+    await back.call('media:restart-ice', { sessionId: s.sessionId, transportId: s.screen.transportId });
+    expect((await world.server.app.services.rooms.peek(s.sessionId))?.listProducers().map((p) => p.producerId)).toEqual([s.screen.producerId]);
+    expect(s.agent.received('media:producer-closed')).toEqual([]);
+  });
+
+  it('a reloaded page releases what its previous page held: lost, not stopped; leaving the session ends the grant', async () => {
+    const s = await sharing();
+    s.customer.close();
+    const reloaded = await TestClient.connect(world.server.url, s.joined.token);
+    world.clients.push(reloaded);
+    const snapshot = await reloaded.call('session:join', { sessionId: s.sessionId });
+    expect(snapshot.consents.map((c) => c.status)).toEqual(['granted']);
+    await reloaded.call('media:release', { sessionId: s.sessionId });
     const closed = await s.agent.waitForEvent('media:producer-closed', (e) => e.producerId === s.screen.producerId);
     expect(closed.reason).toBe('lost');
     expect(await statusOf(s.sessionId, s.consentId)).toBe('granted');
-
-    const back = await TestClient.connect(world.server.url, s.joined.token);
-    world.clients.push(back);
-    const snapshot = await back.call('session:join', { sessionId: s.sessionId });
-    expect(snapshot.consents.map((c) => c.status)).toEqual(['granted']);
-    expect(await back.request('media:restart-ice', { sessionId: s.sessionId, transportId: s.screen.transportId })).toMatchObject({
+    expect(await reloaded.request('media:restart-ice', { sessionId: s.sessionId, transportId: s.screen.transportId })).toMatchObject({
       ok: false, error: { code: 'MEDIA_NOT_FOUND' },
     });
-    const again = await shareScreen(back, s.sessionId);
+    const again = await shareScreen(reloaded, s.sessionId);
     await s.agent.waitForEvent('media:producer-added', (p) => p.producerId === again.producerId);
 
-    await back.call('session:leave', { sessionId: s.sessionId });
+    await reloaded.call('session:leave', { sessionId: s.sessionId });
     const stopped = await s.agent.waitForEvent('media:producer-closed', (e) => e.producerId === again.producerId);
     expect(stopped.reason).toBe('stopped');
     await waitFor('the grant ended', async () => (await statusOf(s.sessionId, s.consentId)) === 'ended' || undefined);
@@ -101,5 +113,22 @@ describe('media faults: worker death, lost connections, resume', () => {
     await ben.call('session:join', { sessionId: s.sessionId });
     expect(await ben.request('share:paused', { sessionId: s.sessionId, reason: 'reload' })).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
     expect(s.customer.received('share:paused')).toEqual([]);
+  });
+});
+
+describe('media faults: a participant who does not come back', () => {
+  const world = useTestServer({ media: { reconnectGraceSeconds: 0.3 } });
+
+  it('past the reconnect grace, their media closes as lost and the grant stays', async () => {
+    const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN), 'Ada');
+    world.clients.push(s.agent);
+    const asked = await s.agent.call('consent:ask', { sessionId: s.sessionId, activity: 'view-desktop', customerId: s.joined.participantId });
+    await s.customer.call('consent:answer', { sessionId: s.sessionId, requestId: asked.id, granted: true });
+    const transport = await s.customer.call('media:create-transport', { sessionId: s.sessionId, direction: 'send' });
+    const screen = await s.customer.call('media:produce', { sessionId: s.sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: rtp('video') });
+    s.customer.close();
+    const closed = await s.agent.waitForEvent('media:producer-closed', (e) => e.producerId === screen.producerId);
+    expect(closed.reason).toBe('lost');
+    expect((await world.server.app.services.consents.list(s.sessionId)).map((c) => c.status)).toEqual(['granted']);
   });
 });

@@ -39,6 +39,8 @@ const ConfigSchema = z.object({
     rtcMinPort: z.coerce.number().int().min(1024).max(65535).default(40000),
     rtcMaxPort: z.coerce.number().int().min(1024).max(65535).default(49999),
     logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+    /** How long a disconnected participant's media is kept for their reconnect (same page). */
+    reconnectGraceSeconds: z.coerce.number().min(0).max(600).default(20),
   }),
   /** Where the built web apps live (dist/ of each app). */
   staticRoot: z.string().optional(),
@@ -84,6 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       rtcMinPort: env.RTC_MIN_PORT,
       rtcMaxPort: env.RTC_MAX_PORT,
       logLevel: env.MEDIASOUP_LOG_LEVEL,
+      reconnectGraceSeconds: env.MEDIA_RECONNECT_GRACE_SECONDS,
     }),
   }));
 }

@@ -19,14 +19,41 @@ export type MediaRoomsEvents = {
  */
 export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
   private readonly rooms = new Map<string, Promise<SessionMedia>>();
+  /** Disconnected participants whose media closes unless they reconnect first. */
+  private readonly releases = new Map<string, ReturnType<typeof setTimeout>>();
   private closing = false;
 
   constructor(
     private readonly pool: WorkerPool,
     private readonly transport: TransportSettings,
     private readonly log: Logger,
+    /** How long a disconnected participant's media waits for their reconnect. */
+    private readonly reconnectGraceMs = 20_000,
   ) {
     super(log);
+  }
+
+  /**
+   * A participant's last connection closed: their media is kept for a short
+   * grace (their page reconnects to it, e.g. after a network blip), then
+   * closes as lost (a grant it used stays valid).
+   */
+  releasePeerLater(sessionId: string, participantId: string): void {
+    this.keepPeer(sessionId, participantId);
+    const key = `${sessionId}:${participantId}`;
+    const timer = setTimeout(() => {
+      this.releases.delete(key);
+      void this.peek(sessionId).then((room) => room?.closePeer(participantId, 'lost'));
+    }, this.reconnectGraceMs);
+    timer.unref();
+    this.releases.set(key, timer);
+  }
+
+  /** The participant is connected again: their media stays. */
+  keepPeer(sessionId: string, participantId: string): void {
+    const key = `${sessionId}:${participantId}`;
+    clearTimeout(this.releases.get(key));
+    this.releases.delete(key);
   }
 
   get(sessionId: string): Promise<SessionMedia> {
@@ -54,6 +81,8 @@ export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
   /** Server shutdown: every room closes as lost (grants stay valid for the restarted server). */
   closeAll(): void {
     this.closing = true;
+    for (const timer of this.releases.values()) clearTimeout(timer);
+    this.releases.clear();
     for (const room of this.rooms.values()) void room.then((r) => r.close('lost'), () => undefined);
     this.rooms.clear();
   }
@@ -75,10 +104,12 @@ export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
 
   /** The worker of a session's router died: a new router on a live worker, then everyone is told. */
   private async move(sessionId: string): Promise<void> {
+    // Clients are told at once: their requests wait for the new router.
+    const moving = this.get(sessionId);
+    this.emit('room-moved', sessionId);
     try {
-      await this.get(sessionId);
+      await moving;
       this.log.warn({ sessionId }, 'session media moved to a new router');
-      this.emit('room-moved', sessionId);
     } catch (err) {
       this.log.error({ err, sessionId }, 'session media could not move to a new router');
     }

@@ -65,7 +65,7 @@ export class MediaSession {
     this.consumers = new MediaConsumers(signaling, this.transports, () => this.ready);
     this.producers = new MediaProducers(this.transports);
     this.offs.push(signaling.on('media:reset', () => void this.recover()));
-    this.offs.push(signaling.events.on('snapshot', () => this.onSnapshot()));
+    this.offs.push(signaling.events.on('snapshot', () => this.onSnapshot(signaling)));
   }
 
   /** Sends a screen track (simulcast, 3 layers); resolves with the server's producer id. */
@@ -144,9 +144,20 @@ export class MediaSession {
     this.events.removeAllListeners();
   }
 
-  /** After a reconnect: keep our transports if the server still has them (fresh ICE), else rebuild. */
-  private onSnapshot(): void {
-    if (this.snapshots++ === 0 || this.closed) return;
+  /**
+   * The first join of this page: media the server kept for an earlier page of
+   * mine (a reload) is released. After a reconnect: keep our transports if the
+   * server still has them (fresh ICE), else rebuild.
+   */
+  private onSnapshot(signaling: MediaSignaling): void {
+    if (this.closed) return;
+    if (this.snapshots++ === 0) {
+      this.ready = signaling.request('media:release', { sessionId: signaling.sessionId }).then(
+        () => undefined,
+        (error: unknown) => console.warn('media:release failed', error),
+      );
+      return;
+    }
     this.unhealthy = 0;
     this.wake?.();
     if (this.recovery || (!this.transports.inUse && this.producers.size === 0)) return;
@@ -174,11 +185,14 @@ export class MediaSession {
   private async rebuild(): Promise<void> {
     if (++this.unhealthy > UNHEALTHY_REBUILDS) return this.events.emit('gave-up');
     this.events.emit('recovering');
+    const receiving = this.transports.has('recv');
     for (const delay of RECOVERY_DELAYS_MS) {
       if (delay) await this.pause(delay);
       if (this.closed) return;
       this.consumers.dropAll();
       this.transports.dropAll();
+      // Ready to receive again as soon as possible (what we consumed comes back under new ids).
+      if (receiving) this.transports.get('recv').catch(() => undefined);
       try {
         await this.producers.republishAll({
           republished: (oldId, newId) => this.events.emit('republished', oldId, newId),

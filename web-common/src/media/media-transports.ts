@@ -24,6 +24,8 @@ export interface TransportHealth {
  */
 export class MediaTransports {
   private device: Promise<Device> | null = null;
+  /** The last loaded device and the router capabilities it was loaded with (reused by a rebuild if unchanged). */
+  private loaded: { capabilities: string; device: Device } | null = null;
   private readonly transports: Record<Direction, Promise<types.Transport> | null> = { send: null, recv: null };
   /** ICE restarts tried per broken transport, and the transports being healed now. */
   private readonly attempts = new Map<string, number>();
@@ -37,8 +39,11 @@ export class MediaTransports {
   loadDevice(): Promise<Device> {
     this.device ??= (async () => {
       const { rtpCapabilities } = await this.signaling.request('media:capabilities', { sessionId: this.signaling.sessionId });
+      const capabilities = JSON.stringify(rtpCapabilities);
+      if (this.loaded?.capabilities === capabilities) return this.loaded.device;
       const device = await Device.factory();
       await device.load({ routerRtpCapabilities: toRtpCapabilities(rtpCapabilities) });
+      this.loaded = { capabilities, device };
       return device;
     })();
     this.device.catch(() => {
@@ -61,7 +66,11 @@ export class MediaTransports {
 
   /** Whether this page holds any transport (created or being created). */
   get inUse(): boolean {
-    return this.transports.send !== null || this.transports.recv !== null;
+    return this.has('send') || this.has('recv');
+  }
+
+  has(direction: Direction): boolean {
+    return this.transports[direction] !== null;
   }
 
   /**

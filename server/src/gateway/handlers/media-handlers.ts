@@ -14,6 +14,7 @@ type MediaHandlers = Pick<
   | 'media:close-producer'
   | 'media:restart-ice'
   | 'share:paused'
+  | 'media:release'
 >;
 
 /** WebRTC plumbing through the SFU. Every call first proves the caller is in the session. */
@@ -54,6 +55,11 @@ export function mediaHandlers(s: Services): MediaHandlers {
     'media:restart-ice': async ({ socket }, { sessionId, transportId }) => {
       const { member, room } = await roomOf(socket, sessionId);
       return { iceParameters: await room.restartIce(member.participant.id, transportId) };
+    },
+    'media:release': async ({ socket }, { sessionId }) => {
+      const member = await joinedMember(s.store, socket, sessionId);
+      (await s.rooms.peek(sessionId))?.closePeer(member.participant.id, 'lost');
+      return {};
     },
     'share:paused': async ({ socket }, { sessionId, reason }) => {
       await s.shares.paused(await joinedMember(s.store, socket, sessionId), reason);
