@@ -111,7 +111,12 @@ export class ScreenViewManager {
     this.selfId = snapshot.self.id;
     // After a rejoin the media session keeps or rebuilds the transports (then `reset`).
     const present = new Set(snapshot.producers.map((p) => p.producerId));
-    for (const producerId of [...this.wanted.keys()]) if (!present.has(producerId)) this.remove(producerId);
+    for (const producerId of [...this.wanted.keys()]) {
+      if (present.has(producerId)) continue;
+      // Gone while we were away (e.g. the server restarted): it may come back by itself.
+      if (this.live.get(producerId)?.source === 'screen') this.lost = true;
+      this.remove(producerId);
+    }
     for (const info of snapshot.producers) {
       if (SCREENS.includes(info.source) && info.participantId !== snapshot.self.id) void this.add(info);
     }
