@@ -12,6 +12,7 @@ import {
   ConsumerRefSchema,
   CreateTransportRequestSchema,
   MediaResetEventSchema,
+  ReleaseMediaRequestSchema,
   ProduceRequestSchema,
   ProduceResponseSchema,
   ProducerClosedEventSchema,
@@ -103,7 +104,7 @@ export const clientRequests = {
   'media:restart-ice': request({ request: RestartIceRequestSchema, response: RestartIceResponseSchema, roles: ANYONE }),
   'share:paused': request({ request: SharePausedRequestSchema, response: EmptySchema, roles: CUSTOMER }),
   /** A fresh page (a reload) holds none of the media the server kept for me: close it as lost (grants stay). */
-  'media:release': request({ request: SessionRefSchema, response: EmptySchema, roles: ANYONE }),
+  'media:release': request({ request: ReleaseMediaRequestSchema, response: EmptySchema, roles: ANYONE }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;

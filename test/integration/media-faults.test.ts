@@ -48,13 +48,21 @@ describe('media faults: worker death, lost connections, resume', () => {
     expect((await world.server.app.services.consents.list(s.sessionId)).map((c) => c.status)).toEqual(['granted']);
   });
 
-  it('ICE restart: new credentials for my transport; a transport the server does not know is MEDIA_NOT_FOUND', async () => {
+  it('ICE restart and release apply to my own transports only; an unknown one is MEDIA_NOT_FOUND', async () => {
     const s = await sharing();
     const restarted = await s.customer.call('media:restart-ice', { sessionId: s.sessionId, transportId: s.screen.transportId });
     expect(restarted.iceParameters).toMatchObject({ usernameFragment: expect.any(String), password: expect.any(String) });
     expect(await s.agent.request('media:restart-ice', { sessionId: s.sessionId, transportId: s.screen.transportId })).toMatchObject({
       ok: false, error: { code: 'MEDIA_NOT_FOUND' },
     });
+
+    // A client that drops a transport to rebuild releases it: closed on the server, what it carried lost (not stopped).
+    await s.agent.call('media:release', { sessionId: s.sessionId, transportIds: [s.screen.transportId] });
+    expect(await world.server.app.services.rooms.peek(s.sessionId).then((room) => room?.listProducers())).toHaveLength(1);
+    await s.customer.call('media:release', { sessionId: s.sessionId, transportIds: [s.screen.transportId] });
+    const closed = await s.agent.waitForEvent('media:producer-closed', (e) => e.producerId === s.screen.producerId);
+    expect(closed.reason).toBe('lost');
+    expect(await statusOf(s.sessionId, s.consentId)).toBe('granted');
   });
 
   it('a dropped connection keeps the media for the same page: it reconnects, restarts ICE, nothing lost', async () => {

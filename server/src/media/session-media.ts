@@ -209,6 +209,11 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     this.peers.delete(participantId);
   }
 
+  /** Closes some of a participant's transports (their client dropped them): what they carried is lost. */
+  closeTransports(participantId: string, transportIds: readonly string[]): void {
+    for (const id of transportIds) this.peers.get(participantId)?.transport(id)?.close();
+  }
+
   /** Closes the room: `stopped` when the session ended, `lost` when the server shuts down or the worker died. */
   close(reason: ProducerCloseReason = 'stopped'): void {
     if (this.closed) return;

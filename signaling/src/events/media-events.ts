@@ -106,6 +106,14 @@ export type ProducerClosedEvent = z.infer<typeof ProducerClosedEventSchema>;
 export const MediaResetEventSchema = z.object({ sessionId: SessionIdSchema });
 export type MediaResetEvent = z.infer<typeof MediaResetEventSchema>;
 
+/**
+ * This page no longer uses media the server holds for me: all of it (a fresh
+ * page after a reload), or the transports it dropped to rebuild. Closed as lost.
+ */
+export const ReleaseMediaRequestSchema = z
+  .object({ sessionId: SessionIdSchema, transportIds: z.array(MediaIdSchema).max(8).optional() })
+  .strict();
+
 /** New ICE credentials for one of my transports (network change); MEDIA_NOT_FOUND if the server lost it. */
 export const RestartIceRequestSchema = z.object({ sessionId: SessionIdSchema, transportId: MediaIdSchema }).strict();
 export const RestartIceResponseSchema = z.object({ iceParameters: OpaqueObjectSchema });

@@ -38,10 +38,11 @@ type ServerEventHandler<E extends ServerEventName> = (payload: ServerEventOf<E>)
 const SERVER_CLOSE_RETRY_MS = 300;
 
 /**
- * Reconnection: backoff from 0.5 s doubling to 5 s (randomised), about 3
- * minutes of attempts, then `failed` with a clear message instead of retrying forever.
+ * Reconnection: backoff from 0.5 s doubling to 2.5 s (randomised: a restarted
+ * server is back within seconds, and clients do not all come at once), about
+ * 3 minutes of attempts, then `failed` with a clear message instead of retrying forever.
  */
-const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomizationFactor: 0.3, reconnectionAttempts: 40 } as const;
+const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 2_500, randomizationFactor: 0.3, reconnectionAttempts: 75 } as const;
 
 /**
  * The socket.io connection: typed requests answered with Result<T>, server

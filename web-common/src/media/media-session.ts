@@ -192,7 +192,7 @@ export class MediaSession {
       this.consumers.dropAll();
       this.transports.dropAll();
       // Ready to receive again as soon as possible (what we consumed comes back under new ids).
-      if (receiving) this.transports.get('recv').catch(() => undefined);
+      if (receiving) void this.transports.get('recv').catch(() => undefined);
       try {
         await this.producers.republishAll({
           republished: (oldId, newId) => this.events.emit('republished', oldId, newId),

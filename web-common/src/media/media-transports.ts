@@ -92,10 +92,15 @@ export class MediaTransports {
     return true;
   }
 
-  /** Forgets every transport (closed here only: the server's are gone or will be closed there). */
+  /** Closes every transport here and asks the server to close its side too (it may already be gone). */
   dropAll(): void {
     for (const direction of ['send', 'recv'] as const) {
-      this.transports[direction]?.then((transport) => transport.close()).catch(() => undefined);
+      this.transports[direction]
+        ?.then((transport) => {
+          transport.close();
+          return this.signaling.request('media:release', { sessionId: this.signaling.sessionId, transportIds: [transport.id] });
+        })
+        .catch(() => undefined);
       this.transports[direction] = null;
     }
     this.device = null;

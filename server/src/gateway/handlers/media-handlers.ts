@@ -56,9 +56,11 @@ export function mediaHandlers(s: Services): MediaHandlers {
       const { member, room } = await roomOf(socket, sessionId);
       return { iceParameters: await room.restartIce(member.participant.id, transportId) };
     },
-    'media:release': async ({ socket }, { sessionId }) => {
+    'media:release': async ({ socket }, { sessionId, transportIds }) => {
       const member = await joinedMember(s.store, socket, sessionId);
-      (await s.rooms.peek(sessionId))?.closePeer(member.participant.id, 'lost');
+      const room = await s.rooms.peek(sessionId);
+      if (transportIds) room?.closeTransports(member.participant.id, transportIds);
+      else room?.closePeer(member.participant.id, 'lost');
       return {};
     },
     'share:paused': async ({ socket }, { sessionId, reason }) => {
