@@ -46,6 +46,7 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
       unconnectedTimeoutMs: config.media.transportTimeoutSeconds * 1000,
     },
     log.child({ component: 'media' }),
+    config.media.reconnectGraceSeconds * 1000,
   );
   const shares = new ShareService(rooms, consents, notifier);
   const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
@@ -59,7 +60,7 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
 
   sessions.on('participant-gone', async (sessionId, participantId) => {
     await voice.leave(sessionId, participantId);
-    (await rooms.peek(sessionId))?.closePeer(participantId);
+    (await rooms.peek(sessionId))?.closePeer(participantId, 'stopped');
   });
   sessions.on('session-ended', async (sessionId) => {
     voice.forget(sessionId);

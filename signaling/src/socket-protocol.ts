@@ -11,13 +11,19 @@ import {
   ConsumeResponseSchema,
   ConsumerRefSchema,
   CreateTransportRequestSchema,
+  MediaResetEventSchema,
+  ReleaseMediaRequestSchema,
   ProduceRequestSchema,
   ProduceResponseSchema,
   ProducerClosedEventSchema,
   ProducerPausedEventSchema,
   QualityChangedEventSchema,
+  RestartIceRequestSchema,
+  RestartIceResponseSchema,
   RouterCapabilitiesResponseSchema,
   SetQualityRequestSchema,
+  SharePausedEventSchema,
+  SharePausedRequestSchema,
   StopShareRequestSchema,
   TransportClosedEventSchema,
   TransportOptionsSchema,
@@ -99,6 +105,10 @@ export const clientRequests = {
   'media:resume-consumer': request({ request: ConsumerRefSchema, response: EmptySchema, roles: ANYONE }),
   'consent:cancel': request({ request: ConsentCancelRequestSchema, response: ConsentRequestSchema, roles: STAFF }),
   'session:remove-participant': request({ request: RemoveParticipantRequestSchema, response: EmptySchema, roles: STAFF }),
+  'media:restart-ice': request({ request: RestartIceRequestSchema, response: RestartIceResponseSchema, roles: ANYONE }),
+  'share:paused': request({ request: SharePausedRequestSchema, response: EmptySchema, roles: CUSTOMER }),
+  /** A fresh page (a reload) holds none of the media the server kept for me: close it as lost (grants stay). */
+  'media:release': request({ request: ReleaseMediaRequestSchema, response: EmptySchema, roles: ANYONE }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
@@ -136,6 +146,10 @@ export const serverEvents = {
   /** To the owner only: the server closed a transport that failed or stayed unconnected (see TransportClosedEventSchema). */
   'media:transport-closed': TransportClosedEventSchema,
   'protocol:error': z.object({ event: z.string(), code: z.string(), message: z.string() }),
+  /** The session's media moved to a new router (a media worker died): clients recreate their transports. */
+  'media:reset': MediaResetEventSchema,
+  /** Staff only: the customer's share waits for their click to resume (reload, capture lost). */
+  'share:paused': SharePausedEventSchema,
 } as const;
 
 export type ServerEvents = typeof serverEvents;

@@ -3,7 +3,9 @@
  * mediasoup SFU on loopback, (1) the time from the customer's Join click to the
  * first decoded screen frame on the agent page, (2) glass-to-glass latency of
  * the screen share through the SFU, overall and per quality mode, and (3) the
- * mediasoup worker's CPU per forwarded stream. Prints and writes .bench/results.json.
+ * mediasoup worker's CPU per forwarded stream, and (4) recovery times after real
+ * faults (worker kill, customer offline, server restart; see recovery.ts).
+ * Prints and writes .bench/results.json.
  * No targets are asserted here: these are measurements.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,12 +23,14 @@ import { AgentConsolePage } from '../e2e/pages/agent-console-page';
 import { CustomerPage } from '../e2e/pages/customer-page';
 import { byTestId, click, visible } from '../e2e/pages/page-helpers';
 import { collectGlassToGlass, glassToGlassPerMode } from './quality-modes';
+import { measureRecovery } from './recovery';
 import { measureSfuCpu } from './sfu-cpu';
 import { summarize } from './stats';
 import { GRID, installFrameDecoder, installTimestampScreen } from './timestamp-grid';
 
 const RUNS = Number(process.env.BENCH_JOIN_RUNS ?? 5);
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 600);
+const RECOVERY_RUNS = Number(process.env.BENCH_RECOVERY_RUNS ?? 5);
 const SCREEN = { width: 1280, height: 720 };
 const OUT_DIR = path.resolve(__dirname, '..', '..', '.bench');
 
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
     await agentSocket.call('share:set-quality', { sessionId, producerId: screen.producerId, mode: 'high-detail' });
     agentSocket.close();
     const sfu = await measureSfuCpu(room, screen.producerId);
+    const recovery = await measureRecovery(browser, server, alice, RECOVERY_RUNS);
     const results = {
       takenAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
         perForwardedStreamPercentOfCore: sfu.perStreamPercent,
         points: sfu.points,
       },
+      recovery,
     };
     mkdirSync(OUT_DIR, { recursive: true });
     writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

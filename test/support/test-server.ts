@@ -13,7 +13,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server (real mediasoup worker, memory or Redis store) on a free loopback port. */
+/** A real server (real mediasoup worker, memory or Redis store) on a free loopback port (or `overrides.port`). */
 export async function startTestServer(overrides: Partial<ConfigInput> = {}, options: BuildOptions = {}): Promise<TestServer> {
   const config = resolveConfig({
     host: '127.0.0.1',
@@ -29,7 +29,8 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}, opti
     media: { workers: 1, listenIp: '127.0.0.1', logLevel: process.env.TEST_MEDIASOUP_LOG_LEVEL ?? 'warn', ...overrides.media },
   } as ConfigInput);
   const app = await buildApp(config, options);
-  await app.http.listen({ host: config.host, port: 0 });
+  // Port 0 (a free port) unless a test restarts a server on the port its pages know.
+  await app.http.listen({ host: config.host, port: config.port });
   const { port } = app.http.server.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }

@@ -55,6 +55,8 @@ const ConfigSchema = z.object({
     logLevel: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
     /** A WebRTC transport not connected for this long (never, or since ICE disconnected) is closed. */
     transportTimeoutSeconds: z.coerce.number().positive().max(3600).default(30),
+    /** How long a disconnected participant's media is kept for their reconnect (same page). */
+    reconnectGraceSeconds: z.coerce.number().min(0).max(600).default(20),
   }),
   /** Where the built web apps live (dist/ of each app). */
   staticRoot: z.string().optional(),
@@ -122,6 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       rtcMaxPort: env.RTC_MAX_PORT,
       logLevel: env.MEDIASOUP_LOG_LEVEL,
       transportTimeoutSeconds: env.MEDIA_TRANSPORT_TIMEOUT_SECONDS,
+      reconnectGraceSeconds: env.MEDIA_RECONNECT_GRACE_SECONDS,
     }),
   }));
 }

@@ -21,6 +21,7 @@ export async function attachAndSnapshot(s: Services, socket: SignalingSocket, me
   const rooms = [sessionRoom(member.session.id), participantRoom(participant.id)];
   await socket.join(staff ? [...rooms, staffRoom(member.session.id)] : rooms);
   socket.data.sessions.set(member.session.id, participant.id);
+  s.rooms.keepPeer(member.session.id, participant.id);
 
   const { session, participants } = await s.sessions.attach(member);
   const self = participants.find((p) => p.id === participant.id) ?? participant;

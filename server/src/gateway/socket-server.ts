@@ -116,7 +116,8 @@ async function detachAll(io: SignalingServer, socket: SignalingSocket, services:
     try {
       const others = await io.in(participantRoom(participantId)).fetchSockets();
       if (others.length > 0) continue;
-      (await services.rooms.peek(sessionId))?.closePeer(participantId);
+      // Their media stays a short while: a reconnect (same page) keeps using it.
+      services.rooms.releasePeerLater(sessionId, participantId);
       const session = await services.store.getSession(sessionId);
       const participant = await services.store.getParticipant(sessionId, participantId);
       if (session && participant) await services.sessions.detach({ session, participant });

@@ -29,12 +29,13 @@ export class PublishService {
     private readonly notifier: Notifier,
     private readonly audience: CustomerAudience,
   ) {
-    rooms.on('producer-closed', async (sessionId, producerId, appData) => {
-      await this.audience.aboutId(sessionId, appData.participantId, 'media:producer-closed', { sessionId, producerId });
+    rooms.on('producer-closed', async (sessionId, producerId, appData, reason) => {
+      await this.audience.aboutId(sessionId, appData.participantId, 'media:producer-closed', { sessionId, producerId, reason });
     });
     rooms.on('transport-closed', (sessionId, participantId, transportId, reason) => {
       this.notifier.toParticipant(participantId, 'media:transport-closed', { sessionId, transportId, reason });
     });
+    rooms.on('room-moved', (sessionId) => this.notifier.toSession(sessionId, 'media:reset', { sessionId }));
   }
 
   produce(member: Member, request: ProduceRequest): Promise<ProducerInfo> {

@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup';
-import type { ConsumeResponse, MediaKind, MediaSource, ProducerInfo, TransportClosedReason, TransportDirection, TransportOptions } from '@rs/signaling';
+import type { ConsumeResponse, MediaKind, MediaSource, ProducerCloseReason, ProducerInfo, TransportClosedReason, TransportDirection, TransportOptions } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
@@ -19,15 +19,20 @@ export interface TransportSettings {
 }
 
 export type SessionMediaEvents = {
-  'producer-closed': [producerId: string, appData: ProducerAppData];
+  /** `stopped`: closed on purpose (its grant ends); `lost`: to a fault (worker death, lost connection, shutdown). */
+  'producer-closed': [producerId: string, appData: ProducerAppData, reason: ProducerCloseReason];
+  /** `lost`: the router went with its worker, the session's media must move to a live one. */
   /** The server closed a participant's transport (failed, or unconnected too long). */
   'transport-closed': [participantId: string, transportId: string, reason: TransportClosedReason];
-  closed: [];
+  closed: [lost: boolean];
 };
 
 /** One mediasoup router per support session, and each participant's transports, producers and consumers. */
 export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   private readonly peers = new Map<string, PeerMedia>();
+  /** Producers being closed on purpose (anything else that closes was lost to a fault). */
+  private readonly stopping = new Set<string>();
+  private routerLost = false;
   private closed = false;
 
   private constructor(
@@ -38,7 +43,10 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     private readonly log: Logger,
   ) {
     super(log);
-    router.observer.once('close', () => this.close());
+    router.once('workerclose', () => {
+      this.routerLost = true;
+    });
+    router.observer.once('close', () => this.close('lost'));
   }
 
   static async create(worker: types.Worker, sessionId: string, transport: TransportSettings, log: Logger): Promise<SessionMedia> {
@@ -47,15 +55,15 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     return new SessionMedia(sessionId, worker, router, transport, log);
   }
 
+  /** The process id of the worker this session's router lives on. */
+  get workerPid(): number {
+    return this.worker.pid;
+  }
+
   /** CPU time used so far by the worker process this session's router lives on (ms). */
   async workerCpuMs(): Promise<number> {
     const usage = await this.worker.getResourceUsage();
     return usage.ru_utime + usage.ru_stime;
-  }
-
-  /** The worker process this session's router lives on (its sockets are the media ports in use). */
-  get workerPid(): number {
-    return this.worker.pid;
   }
 
   /** The transports the worker holds for this router (mediasoup's own dump, not our bookkeeping). */
@@ -132,7 +140,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => {
       peer.producers.delete(producer.id);
-      this.emit('producer-closed', producer.id, appData);
+      this.emit('producer-closed', producer.id, appData, this.stopping.delete(producer.id) ? 'stopped' : 'lost');
     });
     this.log.info({ participantId, producerId: producer.id, source, kind }, 'producer created');
     return infoOf(producer);
@@ -169,6 +177,11 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     };
   }
 
+  /** New ICE credentials for a transport of mine (the client's network changed). */
+  async restartIce(participantId: string, transportId: string): Promise<Record<string, unknown>> {
+    return { ...(await this.transportOf(participantId, transportId).restartIce()) };
+  }
+
   async resumeConsumer(participantId: string, consumerId: string): Promise<void> {
     const consumer = this.peers.get(participantId)?.consumers.get(consumerId);
     if (!consumer) throw new AppError('MEDIA_NOT_FOUND', 'no such consumer');
@@ -200,29 +213,46 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   closeOwnProducer(participantId: string, producerId: string): void {
     const producer = this.peers.get(participantId)?.producers.get(producerId);
     if (!producer) throw new AppError('MEDIA_NOT_FOUND', 'no such media of yours');
-    producer.close();
+    this.stop(producer);
   }
 
   /** Closes the producers of a source, of one participant or of everybody. */
   closeProducers(source: MediaSource, participantId?: string): void {
     for (const peer of this.peers.values()) {
       if (participantId !== undefined && peer.participantId !== participantId) continue;
-      for (const producer of [...peer.producers.values()]) if (producer.appData.source === source) producer.close();
+      for (const producer of [...peer.producers.values()]) if (producer.appData.source === source) this.stop(producer);
     }
   }
 
-  closePeer(participantId: string): void {
-    this.peers.get(participantId)?.close();
+  /**
+   * Closes a participant's media: `stopped` when they left (their grants end),
+   * `lost` when their connection went (a grant stays valid for their return).
+   */
+  closePeer(participantId: string, reason: ProducerCloseReason = 'lost'): void {
+    const peer = this.peers.get(participantId);
+    if (reason === 'stopped') for (const id of peer?.producers.keys() ?? []) this.stopping.add(id);
+    peer?.close();
     this.peers.delete(participantId);
   }
 
-  close(): void {
+  /** Closes some of a participant's transports (their client dropped them): what they carried is lost. */
+  closeTransports(participantId: string, transportIds: readonly string[]): void {
+    for (const id of transportIds) this.peers.get(participantId)?.transport(id)?.close();
+  }
+
+  /** Closes the room: `stopped` when the session ended, `lost` when the server shuts down or the worker died. */
+  close(reason: ProducerCloseReason = 'stopped'): void {
     if (this.closed) return;
     this.closed = true;
-    for (const peer of this.peers.values()) peer.close();
-    this.peers.clear();
+    for (const participantId of [...this.peers.keys()]) this.closePeer(participantId, reason);
     this.router.close();
-    this.emit('closed');
+    this.emit('closed', this.routerLost);
+  }
+
+  private stop(producer: types.Producer<ProducerAppData>): void {
+    if (producer.closed) return;
+    this.stopping.add(producer.id);
+    producer.close();
   }
 
   private peer(participantId: string): PeerMedia {

@@ -1,4 +1,4 @@
-import type { ConsentRequest, ProduceRequest, ProducerInfo } from '@rs/signaling';
+import type { ConsentRequest, ProduceRequest, ProducerInfo, SharePauseReason } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { ConsentService } from '../domain/consent-service';
 import type { Member } from '../domain/membership';
@@ -10,7 +10,8 @@ import type { SessionMedia } from './session-media';
 /**
  * The customer's screen under the consent rules: a screen producer exists only
  * under a granted consent, stopping it ends the grant, revoking stops it at
- * once (R2.1, R2.2, R3.2).
+ * once (R2.1, R2.2, R3.2). A screen lost to a fault (worker death, dropped
+ * connection, server restart) keeps its grant: the customer's page sends it again.
  */
 export class ShareService {
   constructor(
@@ -18,7 +19,8 @@ export class ShareService {
     private readonly consents: ConsentService,
     private readonly notifier: Notifier,
   ) {
-    rooms.on('producer-closed', async (sessionId, _producerId, appData) => {
+    rooms.on('producer-closed', async (sessionId, _producerId, appData, reason) => {
+      if (reason === 'lost') return;
       const room = await rooms.peek(sessionId);
       const stillUsed = appData.consentId !== null && room !== undefined && (screensPerGrant(room).get(appData.consentId) ?? 0) > 0;
       if (appData.consentId && !stillUsed) await this.consents.end(sessionId, appData.consentId, appData.participantId);
@@ -36,6 +38,13 @@ export class ShareService {
         participantId: participant.id, source: 'screen', surface: request.surface ?? null, consentId: grant.id,
       }),
     );
+  }
+
+  /** The customer's share waits for their click (reload, capture lost): the staff are told why. */
+  async paused({ session, participant }: Member, reason: SharePauseReason): Promise<void> {
+    const granted = (await this.consents.list(session.id)).some((c) => c.customerId === participant.id && c.status === 'granted');
+    if (!granted) throw new AppError('CONSENT_REQUIRED', 'no granted share to resume');
+    this.notifier.toStaff(session.id, 'share:paused', { sessionId: session.id, customerId: participant.id, reason });
   }
 
   /** R2.2: the customer revokes everything; what those grants allowed stops at once. */

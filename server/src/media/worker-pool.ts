@@ -2,6 +2,9 @@ import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import type { Logger } from '../logging/logger';
 
+/** How long a new router waits for a dead worker's replacement before giving up. */
+const REPLACEMENT_WAIT_MS = 10_000;
+
 export interface WorkerPoolOptions {
   size: number;
   logLevel: types.WorkerLogLevel;
@@ -11,12 +14,14 @@ export interface WorkerPoolOptions {
 }
 
 /**
- * One mediasoup worker per core. A worker that dies is replaced once per
- * death; if the replacement cannot start, onFatal is called (exit policy).
- * Routers living on the dead worker close; their sessions recreate one lazily.
+ * One mediasoup worker per core. A worker that dies is replaced at once; its
+ * routers close with it and their sessions move to a live worker (MediaRooms).
+ * If a replacement cannot start, onFatal is called (exit policy).
  */
 export class WorkerPool {
   private readonly workers: types.Worker[] = [];
+  /** pick() calls waiting for a replacement because no worker is alive. */
+  private waiters: (() => void)[] = [];
   private next = 0;
   private closed = false;
 
@@ -29,16 +34,33 @@ export class WorkerPool {
     return pool;
   }
 
+  /** Live workers. */
   get size(): number {
-    return this.workers.length;
+    return this.workers.filter((worker) => !worker.closed).length;
   }
 
-  /** Round-robin choice of a worker for a new router. */
-  pick(): types.Worker {
-    const worker = this.workers[this.next % this.workers.length];
-    if (!worker) throw new Error('no media worker available');
-    this.next++;
-    return worker;
+  /** Process ids of the live workers (for monitoring and fault tests). */
+  get pids(): number[] {
+    return this.workers.filter((worker) => !worker.closed).map((worker) => worker.pid);
+  }
+
+  /** Round-robin choice of a live worker for a new router; waits for a replacement if none is alive. */
+  async pick(): Promise<types.Worker> {
+    for (let round = 0; round < 2 && !this.closed; round++) {
+      for (let i = 0; i < this.workers.length; i++) {
+        const worker = this.workers[this.next++ % this.workers.length];
+        if (worker && !worker.closed) return worker;
+      }
+      // Every worker is dead (a death is reported after its routers closed): wait for a replacement.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, REPLACEMENT_WAIT_MS);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    throw new Error('no media worker available');
   }
 
   close(): void {
@@ -59,10 +81,16 @@ export class WorkerPool {
   private async replace(dead: types.Worker, cause: Error): Promise<void> {
     if (this.closed) return;
     this.opts.log.error({ err: cause, pid: dead.pid }, 'media worker died, replacing it');
-    const index = this.workers.indexOf(dead);
     try {
       const fresh = await this.spawn();
+      const index = this.workers.indexOf(dead);
       if (index >= 0) this.workers[index] = fresh;
+      else this.workers.push(fresh);
+      if (this.closed) fresh.close();
+      this.opts.log.info({ pid: fresh.pid }, 'media worker replaced');
+      const waiting = this.waiters;
+      this.waiters = [];
+      for (const wake of waiting) wake();
     } catch (err) {
       this.opts.onFatal(err);
     }

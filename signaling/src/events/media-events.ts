@@ -87,7 +87,19 @@ export type QualityChangedEvent = z.infer<typeof QualityChangedEventSchema>;
 
 export const ProducerPausedEventSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema, paused: z.boolean() });
 
-export const ProducerClosedEventSchema = z.object({ sessionId: SessionIdSchema, producerId: MediaIdSchema });
+/**
+ * Why a producer closed: `stopped` by someone (its grant ends), or `lost` to a
+ * fault (media worker died, connection lost, server shutdown): its owner sends
+ * it again and a grant it used stays valid.
+ */
+export const ProducerCloseReasonSchema = z.enum(['stopped', 'lost']);
+export type ProducerCloseReason = z.infer<typeof ProducerCloseReasonSchema>;
+
+export const ProducerClosedEventSchema = z.object({
+  sessionId: SessionIdSchema,
+  producerId: MediaIdSchema,
+  reason: ProducerCloseReasonSchema.optional(),
+});
 export type ProducerClosedEvent = z.infer<typeof ProducerClosedEventSchema>;
 
 /**
@@ -99,3 +111,28 @@ export const TransportClosedReasonSchema = z.enum(['failed', 'timeout']);
 export type TransportClosedReason = z.infer<typeof TransportClosedReasonSchema>;
 export const TransportClosedEventSchema = z.object({ sessionId: SessionIdSchema, transportId: MediaIdSchema, reason: TransportClosedReasonSchema });
 export type TransportClosedEvent = z.infer<typeof TransportClosedEventSchema>;
+/** The session's media moved to a new router (its media worker died): every client recreates its transports. */
+export const MediaResetEventSchema = z.object({ sessionId: SessionIdSchema });
+export type MediaResetEvent = z.infer<typeof MediaResetEventSchema>;
+
+/**
+ * This page no longer uses media the server holds for me: all of it (a fresh
+ * page after a reload), or the transports it dropped to rebuild. Closed as lost.
+ */
+export const ReleaseMediaRequestSchema = z
+  .object({ sessionId: SessionIdSchema, transportIds: z.array(MediaIdSchema).max(8).optional() })
+  .strict();
+
+/** New ICE credentials for one of my transports (network change); MEDIA_NOT_FOUND if the server lost it. */
+export const RestartIceRequestSchema = z.object({ sessionId: SessionIdSchema, transportId: MediaIdSchema }).strict();
+export const RestartIceResponseSchema = z.object({ iceParameters: OpaqueObjectSchema });
+
+/**
+ * The customer's share under a valid grant is interrupted and needs their click
+ * to capture again (the page was reloaded: its capture is gone). Staff are told.
+ */
+export const SharePauseReasonSchema = z.enum(['reload']);
+export type SharePauseReason = z.infer<typeof SharePauseReasonSchema>;
+export const SharePausedRequestSchema = z.object({ sessionId: SessionIdSchema, reason: SharePauseReasonSchema }).strict();
+export const SharePausedEventSchema = z.object({ sessionId: SessionIdSchema, customerId: ParticipantIdSchema, reason: SharePauseReasonSchema });
+export type SharePausedEvent = z.infer<typeof SharePausedEventSchema>;

@@ -34,6 +34,16 @@ export interface SignalingClientOptions {
 
 type ServerEventHandler<E extends ServerEventName> = (payload: ServerEventOf<E>) => void;
 
+/** After the server closed the connection, the first retry (randomised so clients do not all come at once). */
+const SERVER_CLOSE_RETRY_MS = 300;
+
+/**
+ * Reconnection: backoff from 0.5 s doubling to 2.5 s (randomised: a restarted
+ * server is back within seconds, and clients do not all come at once), about
+ * 3 minutes of attempts, then `failed` with a clear message instead of retrying forever.
+ */
+const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 2_500, randomizationFactor: 0.3, reconnectionAttempts: 75 } as const;
+
 /**
  * The socket.io connection: typed requests answered with Result<T>, server
  * events validated against their schema before any handler sees them.
@@ -52,7 +62,13 @@ export class SignalingClient {
       auth: { token: options.token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
       autoConnect: false,
+      ...RECONNECT,
     });
+    this.socket.io.on('reconnect_failed', () => {
+      if (!this.closed) this.connection.emit('failed', 'NETWORK_ERROR');
+    });
+    // Back online: try at once rather than at the end of the current backoff delay.
+    if (typeof window !== 'undefined') window.addEventListener('online', this.reconnectNow);
     this.socket.onAny((name: string, payload: unknown) => this.observer.emit('received', name, payload));
     this.socket.on('connect', () => this.connection.emit('connected'));
     this.socket.on('connect_error', (error: Error) => {
@@ -62,8 +78,10 @@ export class SignalingClient {
     });
     this.socket.on('disconnect', (reason: Socket.DisconnectReason) => {
       if (this.closed || reason === 'io client disconnect') return;
-      if (this.socket.active) this.connection.emit('reconnecting');
-      else this.connection.emit('failed', 'DISCONNECTED');
+      this.connection.emit('reconnecting');
+      // socket.io does not retry after the server closed the connection (a restart, a
+      // shutdown): try again; a token the server no longer accepts fails the handshake.
+      if (!this.socket.active) setTimeout(() => this.reconnectNow(), SERVER_CLOSE_RETRY_MS * (1 + Math.random()));
     });
   }
 
@@ -105,6 +123,7 @@ export class SignalingClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.reconnectNow);
     this.handlers.clear();
     this.connection.removeAllListeners();
     this.observer.removeAllListeners();
@@ -112,6 +131,13 @@ export class SignalingClient {
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
+
+  /** Connects at once (back online, or the server closed the connection) instead of waiting for the backoff. */
+  private readonly reconnectNow = (): void => {
+    if (this.closed || this.socket.connected) return;
+    if (this.socket.active) this.socket.disconnect();
+    this.socket.connect();
+  };
 
   private dispatch(event: ServerEventName, payload: unknown): void {
     const parsed = serverEvents[event].safeParse(payload);

@@ -1,60 +1,93 @@
-import { Device, type types } from 'mediasoup-client';
-import { QUALITY_PRESETS, SCREEN_SIMULCAST_SCALES, type DisplaySurface, type MediaSource, type ProducerInfo, type QualityMode, type RequestName, type RequestOf, type ResponseOf, type SessionId } from '@rs/signaling';
+import type { DisplaySurface, MediaSource, ProducerInfo, QualityMode, RequestName, RequestOf, ResponseOf, ServerEventOf, SessionId, SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter } from '../util/typed-emitter';
-import { toConsumerOptions, toRtpCapabilities, toWire } from './mediasoup-params';
-import { createSignaledTransport, type Direction } from './signaled-transport';
+import type { ClientErrorCode } from '../connection/api-error';
+import { MediaConsumers } from './media-consumers';
+import { MediaTransports } from './media-transports';
+import { MediaProducers } from './media-producers';
+import { screenEncodings } from './sender-quality';
 
-/** What a media session needs from the connection: the session and a way to send requests. */
+/** What a media session needs from its session channel: requests, the media reset event, the snapshots. */
 export interface MediaSignaling {
   readonly sessionId: SessionId;
   request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>>;
+  on(event: 'media:reset', handler: (payload: ServerEventOf<'media:reset'>) => void): () => void;
+  readonly events: { on(event: 'snapshot', handler: (snapshot: SessionSnapshot) => void): () => void };
 }
 
 export type MediaSessionEvents = {
-  /** A transport's ICE/DTLS failed; it was dropped and the next use creates a new one. */
-  'transport-failed': [Direction];
+  /** The connection broke and is being rebuilt (my tracks keep running). */
+  recovering: [];
+  /** Rebuilt: one of my tracks is sent again under a new producer id. */
+  republished: [oldProducerId: string, newProducerId: string];
+  /** One of my tracks could not be sent again (its capture ended, or the server refused it). */
+  'publish-lost': [producerId: string, code: ClientErrorCode];
+  /** Rebuilt: every consumer was dropped; features consume again what they still show. */
+  reset: [];
+  /** Recovery failed several times: the user is told, nothing more is tried until the next reconnect. */
+  'gave-up': [];
 };
 
+/** Rebuild attempts (with backoff) before giving up, and the pause before each. */
+const RECOVERY_DELAYS_MS = [0, 500, 1_000, 2_000, 4_000];
+/** Rebuilds in a row that never reach a connected transport before giving up. */
+const UNHEALTHY_REBUILDS = 3;
+
 /**
- * The WebRTC side of one session: a mediasoup-client Device, send and receive
- * transports created on first use, the screen producer and the consumers.
+ * The WebRTC side of one session: transports created on first use, my
+ * producers and my consumers. It heals itself: after a `media:reset` (the
+ * session moved to a new media worker), a reconnect the server no longer
+ * knows our transports from, or a transport that ICE restarts cannot save, it
+ * rebuilds the transports and sends the same live tracks again (no new
+ * capture, no click); features re-consume on `reset`.
  */
 export class MediaSession {
   readonly events = new TypedEmitter<MediaSessionEvents>();
-  private device: Promise<Device> | null = null;
-  private readonly transports: Record<Direction, Promise<types.Transport> | null> = { send: null, recv: null };
-  private readonly consumers = new Map<string, Promise<types.Consumer>>();
-  private readonly producers = new Map<string, types.Producer>();
+  private readonly transports: MediaTransports;
+  private readonly consumers: MediaConsumers;
+  private readonly producers: MediaProducers;
+  /** Produce and consume wait for a rebuild or a post-reconnect check in progress. */
+  private ready: Promise<void> = Promise.resolve();
+  private recovery: Promise<void> | null = null;
+  /** Cuts a rebuild's backoff short (we just rejoined: the next attempt can succeed). */
+  private wake: (() => void) | null = null;
+  private unhealthy = 0;
+  private snapshots = 0;
   private closed = false;
+  private readonly offs: (() => void)[] = [];
 
-  constructor(private readonly signaling: MediaSignaling) {}
+  constructor(signaling: MediaSignaling) {
+    this.transports = new MediaTransports(signaling, {
+      onLost: () => void this.recover(),
+      onConnected: () => {
+        this.unhealthy = 0;
+      },
+    });
+    this.consumers = new MediaConsumers(signaling, this.transports, () => this.ready);
+    this.producers = new MediaProducers(this.transports);
+    this.offs.push(signaling.on('media:reset', () => void this.recover()));
+    this.offs.push(signaling.events.on('snapshot', () => this.onSnapshot(signaling)));
+  }
 
   /** Sends a screen track (simulcast, 3 layers); resolves with the server's producer id. */
   async publishScreen(track: MediaStreamTrack, source: 'screen' | 'agent-screen' = 'screen', surface?: DisplaySurface): Promise<string> {
     track.contentHint = 'detail';
-    const producer = await this.produce(track, source, {
-      encodings: SCREEN_SIMULCAST_SCALES.map((scale) => ({ scaleResolutionDownBy: scale, maxBitrate: scale === 1 ? 2_500_000 : Math.round(2_500_000 / (scale * scale)) })),
-      surface,
-    });
-    return producer.id;
+    await this.ready;
+    return this.producers.produce({ track, source, encodings: screenEncodings(), surface });
   }
 
   /** Sends a microphone or camera track; resolves with the producer id. */
   async publish(track: MediaStreamTrack, source: MediaSource): Promise<string> {
-    return (await this.produce(track, source, {})).id;
+    await this.ready;
+    return this.producers.produce({ track, source });
   }
 
   /** Closes every screen producer of this page (the customer's 'screen' by default). */
   stopScreen(source: 'screen' | 'agent-screen' = 'screen'): void {
-    for (const producer of [...this.producers.values()]) {
-      if (producer.appData.source === source) this.closeProducer(producer.id);
-    }
+    for (const producerId of this.producers.idsOf(source)) this.closeProducer(producerId);
   }
 
   closeProducer(producerId: string): void {
-    const producer = this.producers.get(producerId);
-    this.producers.delete(producerId);
-    producer?.close();
+    this.producers.close(producerId);
   }
 
   hasProducer(producerId: string): boolean {
@@ -63,166 +96,127 @@ export class MediaSession {
 
   /** Ids of my producers of one source. */
   producerIds(source: MediaSource): string[] {
-    return [...this.producers.values()].filter((producer) => producer.appData.source === source).map((producer) => producer.id);
+    return this.producers.idsOf(source);
   }
 
-  /**
-   * Applies a screen quality mode (R3.4) to the encoder of one of my producers:
-   * the top layer gets the preset's bitrate, frame rate and scale; lower layers
-   * keep their simulcast scale (times the preset's) and a proportional bitrate.
-   */
-  async applyQuality(producerId: string, mode: QualityMode): Promise<boolean> {
-    const producer = this.producers.get(producerId);
-    const sender = producer?.rtpSender;
-    if (!producer || !sender) return false;
-    const preset = QUALITY_PRESETS[mode];
-    if (producer.track) producer.track.contentHint = preset.contentHint;
-    const parameters = sender.getParameters();
-    const count = parameters.encodings.length;
-    parameters.encodings.forEach((encoding, index) => {
-      const layerScale = count > 1 ? (SCREEN_SIMULCAST_SCALES[index] ?? 1) : 1;
-      encoding.scaleResolutionDownBy = layerScale * preset.scaleResolutionDownBy;
-      encoding.maxFramerate = preset.maxFramerate;
-      encoding.maxBitrate = Math.max(50_000, Math.round(preset.maxBitrate / (layerScale * layerScale)));
-    });
-    parameters.degradationPreference = preset.contentHint === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
-    await sender.setParameters(parameters);
-    return true;
+  /** Applies a screen quality mode (R3.4) to one of my producers; kept for a rebuild. */
+  applyQuality(producerId: string, mode: QualityMode): Promise<boolean> {
+    return this.producers.applyQuality(producerId, mode);
   }
 
   /** The sender's encodings of one of my producers (for the quality readout and the tests). */
   senderEncodings(producerId: string): RTCRtpEncodingParameters[] | null {
-    const sender = this.producers.get(producerId)?.rtpSender;
+    const sender = this.producers.producer(producerId)?.rtpSender;
     return sender ? sender.getParameters().encodings : null;
   }
 
   /** The track a producer of mine sends. */
   producerTrack(producerId: string): MediaStreamTrack | null {
-    return this.producers.get(producerId)?.track ?? null;
+    return this.producers.producer(producerId)?.track ?? null;
   }
 
   /** Consumes a producer (created paused on the server, resumed once ready) and returns its track. */
-  async consume(info: ProducerInfo): Promise<MediaStreamTrack> {
-    let pending = this.consumers.get(info.producerId);
-    if (!pending) {
-      pending = this.createConsumer(info.producerId);
-      this.consumers.set(info.producerId, pending);
-      pending.catch(() => this.consumers.delete(info.producerId));
-    }
-    return (await pending).track;
+  consume(info: ProducerInfo): Promise<MediaStreamTrack> {
+    return this.consumers.consume(info);
   }
 
   /** Producers consumed here (for the live quality readout). */
   consumedProducerIds(): string[] {
-    return [...this.consumers.keys()];
+    return this.consumers.producerIds();
   }
 
   closeConsumer(producerId: string): void {
-    const pending = this.consumers.get(producerId);
-    this.consumers.delete(producerId);
-    pending?.then((consumer) => consumer.close()).catch(() => undefined);
+    this.consumers.close(producerId);
   }
 
   /** The RTCStatsReport of the consumer of `producerId`, or null when not consumed. */
-  async getConsumerStats(producerId: string): Promise<RTCStatsReport | null> {
-    const pending = this.consumers.get(producerId);
-    if (!pending) return null;
-    try {
-      const consumer = await pending;
-      return consumer.closed ? null : await consumer.getStats();
-    } catch {
-      return null;
-    }
-  }
-
-  /**
-   * Drops every transport, producer and consumer but stays usable: after a
-   * rejoin the server may no longer know the old ones, so they are rebuilt.
-   */
-  reset(): void {
-    for (const producerId of [...this.producers.keys()]) this.closeProducer(producerId);
-    for (const producerId of [...this.consumers.keys()]) this.closeConsumer(producerId);
-    for (const direction of ['send', 'recv'] as const) {
-      this.transports[direction]?.then((transport) => transport.close()).catch(() => undefined);
-      this.transports[direction] = null;
-    }
+  getConsumerStats(producerId: string): Promise<RTCStatsReport | null> {
+    return this.consumers.stats(producerId);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.reset();
+    for (const off of this.offs) off();
+    this.producers.closeAll();
+    this.consumers.dropAll(true);
+    this.transports.dropAll();
     this.events.removeAllListeners();
   }
 
-  private async produce(track: MediaStreamTrack, source: MediaSource, options: { encodings?: RTCRtpEncodingParameters[]; surface?: DisplaySurface }): Promise<types.Producer> {
-    const transport = await this.transport('send');
-    const producer = await transport.produce({
-      track,
-      encodings: options.encodings,
-      stopTracks: false,
-      appData: { source, surface: options.surface },
-    });
-    if (this.closed) {
-      producer.close();
-      throw new Error('media session closed');
+  /**
+   * The first join of this page: media the server kept for an earlier page of
+   * mine (a reload) is released. After a reconnect: keep our transports if the
+   * server still has them (fresh ICE), else rebuild.
+   */
+  private onSnapshot(signaling: MediaSignaling): void {
+    if (this.closed) return;
+    if (this.snapshots++ === 0) {
+      this.ready = signaling.request('media:release', { sessionId: signaling.sessionId }).then(
+        () => undefined,
+        (error: unknown) => console.warn('media:release failed', error),
+      );
+      return;
     }
-    this.producers.set(producer.id, producer);
-    producer.observer.on('close', () => this.producers.delete(producer.id));
-    return producer;
-  }
-
-  private async createConsumer(producerId: string): Promise<types.Consumer> {
-    const device = await this.loadDevice();
-    const transport = await this.transport('recv');
-    const answer = await this.signaling.request('media:consume', {
-      sessionId: this.signaling.sessionId,
-      transportId: transport.id,
-      producerId,
-      rtpCapabilities: toWire(device.recvRtpCapabilities),
-    });
-    const consumer = await transport.consume(toConsumerOptions(answer));
-    if (this.closed) {
-      consumer.close();
-      throw new Error('media session closed');
-    }
-    await this.signaling.request('media:resume-consumer', { sessionId: this.signaling.sessionId, consumerId: consumer.id });
-    return consumer;
-  }
-
-  private loadDevice(): Promise<Device> {
-    this.device ??= (async () => {
-      const { rtpCapabilities } = await this.signaling.request('media:capabilities', { sessionId: this.signaling.sessionId });
-      const device = await Device.factory();
-      await device.load({ routerRtpCapabilities: toRtpCapabilities(rtpCapabilities) });
-      return device;
+    this.unhealthy = 0;
+    this.wake?.();
+    if (this.recovery || (!this.transports.inUse && this.producers.size === 0)) return;
+    this.ready = (async () => {
+      const kept =
+        this.transports.inUse &&
+        (await this.transports.restartIce().catch((error: unknown) => {
+          console.warn('ICE restart after reconnect failed', error);
+          return false;
+        }));
+      if (!kept) await this.recover();
     })();
-    this.device.catch(() => {
-      this.device = null;
+  }
+
+  /** Rebuilds transports, sends my live tracks again, drops consumers (features re-consume on `reset`). */
+  private recover(): Promise<void> {
+    if (this.recovery || this.closed) return this.recovery ?? Promise.resolve();
+    this.recovery = this.rebuild().finally(() => {
+      this.recovery = null;
     });
-    return this.device;
+    this.ready = this.recovery;
+    return this.recovery;
   }
 
-  private transport(direction: Direction): Promise<types.Transport> {
-    let pending = this.transports[direction];
-    if (!pending) {
-      pending = this.createTransport(direction);
-      this.transports[direction] = pending;
-      pending.catch(() => {
-        if (this.transports[direction] === pending) this.transports[direction] = null;
-      });
+  private async rebuild(): Promise<void> {
+    if (++this.unhealthy > UNHEALTHY_REBUILDS) return this.events.emit('gave-up');
+    this.events.emit('recovering');
+    const receiving = this.transports.has('recv');
+    for (const delay of RECOVERY_DELAYS_MS) {
+      if (delay) await this.pause(delay);
+      if (this.closed) return;
+      this.consumers.dropAll();
+      this.transports.dropAll();
+      // Ready to receive again as soon as possible (what we consumed comes back under new ids).
+      if (receiving) void this.transports.get('recv').catch(() => undefined);
+      try {
+        await this.producers.republishAll({
+          republished: (oldId, newId) => this.events.emit('republished', oldId, newId),
+          lost: (producerId, code) => this.events.emit('publish-lost', producerId, code),
+        });
+        this.events.emit('reset');
+        return;
+      } catch (error) {
+        console.warn('media rebuild failed, retrying', error);
+      }
     }
-    return pending;
+    this.events.emit('gave-up');
   }
 
-  private async createTransport(direction: Direction): Promise<types.Transport> {
-    const device = await this.loadDevice();
-    return createSignaledTransport(device, this.signaling, direction, (failed) => {
-      if (direction === 'recv') this.consumers.clear();
-      void this.transports[direction]?.then((current) => {
-        if (current === failed) this.transports[direction] = null;
-      });
-      this.events.emit('transport-failed', direction);
+  /** Waits before the next rebuild attempt, unless a rejoin wakes it earlier. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 }

@@ -8,13 +8,11 @@ export type Direction = 'send' | 'recv';
 /**
  * Creates a transport on the server and its mediasoup-client twin, wired so
  * the twin's `connect` and `produce` events become signaling requests.
- * `onFailed` runs once if ICE/DTLS fails (the transport is then closed).
  */
 export async function createSignaledTransport(
   device: Device,
   signaling: MediaSignaling,
   direction: Direction,
-  onFailed: (transport: types.Transport) => void,
 ): Promise<types.Transport> {
   const sessionId = signaling.sessionId;
   const options = toTransportOptions(await signaling.request('media:create-transport', { sessionId, direction }));
@@ -30,11 +28,6 @@ export async function createSignaledTransport(
     signaling
       .request('media:produce', { sessionId, transportId: transport.id, kind, source, ...(surface ? { surface } : {}), rtpParameters: toWire(rtpParameters) })
       .then(({ producerId }) => callback({ id: producerId }), errback);
-  });
-  transport.on('connectionstatechange', (state) => {
-    if (state !== 'failed') return;
-    transport.close();
-    onFailed(transport);
   });
   return transport;
 }

@@ -45,10 +45,23 @@ export class VideoManager {
     channel.on('media:producer-added', (info) => {
       if (info.source === 'camera' && info.participantId !== this.selfId) void this.consume(info);
     });
-    channel.on('media:producer-closed', ({ producerId }) => {
-      if (producerId === this.producerId) this.stopLocally();
+    channel.on('media:producer-closed', ({ producerId, reason }) => {
+      // My camera lost to a fault is sent again by the media session.
+      if (producerId === this.producerId && reason !== 'lost') this.stopLocally();
       if (this.remotes.delete(producerId)) this.media.closeConsumer(producerId);
       this.events.emit('changed');
+    });
+    media.events.on('republished', (oldId, newId) => {
+      if (oldId === this.producerId) this.producerId = newId;
+    });
+    media.events.on('publish-lost', (producerId) => {
+      if (producerId === this.producerId) this.stopLocally();
+    });
+    // The media session rebuilt its transports: consume the others' cameras again.
+    media.events.on('reset', () => {
+      const infos = [...this.remotes.values()].map((remote) => remote.info);
+      this.remotes.clear();
+      for (const info of infos) void this.consume(info);
     });
   }
 
@@ -136,11 +149,15 @@ export class VideoManager {
 
   private onSnapshot(snapshot: SessionSnapshot): void {
     this.selfId = snapshot.self.id;
-    for (const producerId of this.remotes.keys()) this.media.closeConsumer(producerId);
-    this.remotes.clear();
-    if (this.producerId && !snapshot.producers.some((p) => p.producerId === this.producerId)) this.stopLocally();
+    // Keep what is still shared (the media session keeps or rebuilds the transports), drop the rest.
+    const present = new Set(snapshot.producers.map((p) => p.producerId));
+    for (const producerId of [...this.remotes.keys()]) {
+      if (present.has(producerId)) continue;
+      this.remotes.delete(producerId);
+      this.media.closeConsumer(producerId);
+    }
     for (const info of snapshot.producers) {
-      if (info.source === 'camera' && info.participantId !== this.selfId) void this.consume(info);
+      if (info.source === 'camera' && info.participantId !== this.selfId && !this.remotes.has(info.producerId)) void this.consume(info);
     }
     this.events.emit('changed');
   }

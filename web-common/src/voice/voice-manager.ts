@@ -53,10 +53,22 @@ export class VoiceManager {
       this.mics.set(info.producerId, { info, audio: null });
       this.sync();
     });
-    channel.on('media:producer-closed', ({ producerId }) => {
-      if (producerId === this.micProducerId) this.closeMic();
+    channel.on('media:producer-closed', ({ producerId, reason }) => {
+      // My mic lost to a fault is sent again by the media session.
+      if (producerId === this.micProducerId && reason !== 'lost') this.closeMic();
       this.dropRemote(producerId);
       this.events.emit('changed');
+    });
+    media.events.on('republished', (oldId, newId) => {
+      if (oldId === this.micProducerId) this.micProducerId = newId;
+    });
+    media.events.on('publish-lost', (producerId) => {
+      if (producerId === this.micProducerId) this.closeMic();
+    });
+    // The media session rebuilt its transports: play the others' microphones again.
+    media.events.on('reset', () => {
+      for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId, true);
+      this.sync();
     });
     channel.on('media:producer-paused', ({ producerId, paused }) => {
       const mic = this.mics.get(producerId);
@@ -188,10 +200,11 @@ export class VoiceManager {
 
   private onSnapshot(snapshot: SessionSnapshot): void {
     this.selfId = snapshot.self.id;
-    for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId);
-    this.micProducerId = null; // the media session was reset on rejoin
+    // Keep what is still shared (the media session keeps or rebuilds the transports), drop the rest.
+    const present = new Set(snapshot.producers.map((p) => p.producerId));
+    for (const producerId of [...this.mics.keys()]) if (!present.has(producerId)) this.dropRemote(producerId);
     for (const info of snapshot.producers) {
-      if (info.source === 'mic' && info.participantId !== this.selfId) this.mics.set(info.producerId, { info, audio: null });
+      if (info.source === 'mic' && info.participantId !== this.selfId && !this.mics.has(info.producerId)) this.mics.set(info.producerId, { info, audio: null });
     }
     this.setState(snapshot.voice);
   }

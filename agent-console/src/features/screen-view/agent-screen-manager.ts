@@ -14,14 +14,18 @@ export class AgentScreenManager {
     private readonly media: MediaSession,
     private readonly capture: () => Promise<MediaStream> = () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
   ) {
-    channel.on('media:producer-closed', ({ producerId }) => {
-      if (producerId === this.producerId) this.stopLocally();
+    channel.on('media:producer-closed', ({ producerId, reason }) => {
+      // Lost to a fault: the media session sends the same track again.
+      if (producerId === this.producerId && reason !== 'lost') this.stopLocally();
     });
     channel.on('share:quality', ({ producerId, mode }) => {
       if (producerId === this.producerId) void media.applyQuality(producerId, mode);
     });
-    channel.events.on('snapshot', (snapshot) => {
-      if (this.producerId && !snapshot.producers.some((p) => p.producerId === this.producerId)) this.stopLocally();
+    media.events.on('republished', (oldId, newId) => {
+      if (oldId === this.producerId) this.producerId = newId;
+    });
+    media.events.on('publish-lost', (producerId) => {
+      if (producerId === this.producerId) this.stopLocally();
     });
   }
 

@@ -31,7 +31,7 @@ export class ScreenViewManager {
   private readonly modes = new Map<string, QualityMode>();
   private shownId: string | null = null;
   private selfId: ParticipantId | null = null;
-  private snapshots = 0;
+  private lost = false;
 
   constructor(
     private readonly channel: SessionChannel,
@@ -41,17 +41,27 @@ export class ScreenViewManager {
     channel.on('media:producer-added', (info) => {
       if (SCREENS.includes(info.source) && info.participantId !== this.selfId) void this.add(info);
     });
-    channel.on('media:producer-closed', ({ producerId }) => this.remove(producerId));
+    channel.on('media:producer-closed', ({ producerId, reason }) => {
+      // Lost to a fault (worker death, the customer's connection): it comes back by itself.
+      if (reason === 'lost' && this.live.get(producerId)?.source === 'screen') this.lost = true;
+      this.remove(producerId);
+    });
     channel.on('share:quality', ({ producerId, mode }) => {
       this.modes.set(producerId, mode);
       this.events.emit('quality', producerId, mode);
     });
-    media.events.on('transport-failed', (direction) => {
-      if (direction !== 'recv') return;
+    // The media session rebuilt its transports: consume again what is still shared.
+    media.events.on('reset', () => {
       const infos = [...this.wanted.values()];
       for (const info of infos) this.remove(info.producerId);
       for (const info of infos) void this.add(info);
     });
+    media.events.on('gave-up', () => this.events.emit('failed'));
+  }
+
+  /** A customer screen shown here was lost to a fault and has not come back yet. */
+  get recovering(): boolean {
+    return this.lost && this.live.size === 0;
   }
 
   get screen(): RemoteScreen | null {
@@ -99,13 +109,14 @@ export class ScreenViewManager {
 
   private onSnapshot(snapshot: SessionSnapshot): void {
     this.selfId = snapshot.self.id;
-    // After a rejoin the old transports may be gone on the server: start over.
-    if (this.snapshots++ > 0) {
-      for (const producerId of [...this.wanted.keys()]) this.remove(producerId);
-      this.media.reset();
-    }
+    // After a rejoin the media session keeps or rebuilds the transports (then `reset`).
     const present = new Set(snapshot.producers.map((p) => p.producerId));
-    for (const producerId of [...this.wanted.keys()]) if (!present.has(producerId)) this.remove(producerId);
+    for (const producerId of [...this.wanted.keys()]) {
+      if (present.has(producerId)) continue;
+      // Gone while we were away (e.g. the server restarted): it may come back by itself.
+      if (this.live.get(producerId)?.source === 'screen') this.lost = true;
+      this.remove(producerId);
+    }
     for (const info of snapshot.producers) {
       if (SCREENS.includes(info.source) && info.participantId !== snapshot.self.id) void this.add(info);
     }
@@ -113,12 +124,15 @@ export class ScreenViewManager {
 
   private async add(info: ProducerInfo): Promise<void> {
     if (this.wanted.has(info.producerId)) return;
-    this.wanted.set(info.producerId, info);
+    // One object per attempt: a later attempt for the same producer (after a rebuild) replaces it.
+    const attempt = { ...info };
+    this.wanted.set(info.producerId, attempt);
     try {
       const track = await this.media.consume(info);
-      if (this.wanted.get(info.producerId) !== info) return;
+      if (this.wanted.get(info.producerId) !== attempt) return;
       const screen: RemoteScreen = { producerId: info.producerId, participantId: info.participantId, source: info.source === 'agent-screen' ? 'agent-screen' : 'screen', surface: info.surface ?? null, track };
       this.live.set(info.producerId, screen);
+      this.lost = false;
       if (!this.shownId || !this.live.has(this.shownId)) {
         this.shownId = info.producerId;
         this.events.emit('screen', screen);
@@ -126,7 +140,7 @@ export class ScreenViewManager {
       this.events.emit('screens');
     } catch (error) {
       console.warn('screen consume failed', error);
-      if (this.wanted.get(info.producerId) === info) {
+      if (this.wanted.get(info.producerId) === attempt) {
         this.wanted.delete(info.producerId);
         this.events.emit('failed');
       }

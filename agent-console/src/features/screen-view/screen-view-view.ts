@@ -114,7 +114,11 @@ export class ScreenViewView {
     const shown = screenView.screen;
     const viewing = shown !== null;
     const inControl = this.context.inControl();
-    const line = describeViewStatus({ hasCustomer: this.context.hasCustomer(), request: viewRequest.status, viewing, automatic: viewRequest.automatic, inControl });
+    if (viewing) viewRequest.resumed();
+    const line = describeViewStatus({
+      hasCustomer: this.context.hasCustomer(), request: viewRequest.status, viewing, automatic: viewRequest.automatic, inControl,
+      waitingResume: viewRequest.pausedReason !== null, recovering: screenView.recovering,
+    });
     this.status.show(line.key, line.tone, undefined, line.state);
     this.status.element.dataset.automatic = String(viewRequest.automatic);
     this.requestButton.disabled = !this.context.canRequestView();

@@ -16,6 +16,10 @@ export interface ViewStatusInput {
   automatic: boolean;
   /** This console is the agent in control; others only watch. */
   inControl: boolean;
+  /** The customer's granted share waits for their click (they reloaded the page). */
+  waitingResume?: boolean;
+  /** The customer's screen was lost to a fault and is coming back by itself. */
+  recovering?: boolean;
 }
 
 /** What the staff member reads about "view desktop", from the request, the screen, who is there and who is in control. */
@@ -27,6 +31,8 @@ export function describeViewStatus(input: ViewStatusInput): ViewStatusLine {
     case 'pending':
       return { key: 'view.status.pending', tone: 'progress', state: 'pending' };
     case 'granted':
+      if (input.waitingResume) return { key: 'view.status.waitingResume', tone: 'progress', state: 'waiting-resume' };
+      if (input.recovering) return { key: 'view.status.recovering', tone: 'progress', state: 'recovering' };
       return { key: input.automatic ? 'view.status.grantedAutomatic' : 'view.status.granted', tone: 'progress', state: 'granted' };
     case 'denied':
       return { key: 'view.status.denied', tone: 'warning', state: 'denied' };

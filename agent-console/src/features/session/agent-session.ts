@@ -105,12 +105,14 @@ export class AgentSession {
 
   /**
    * A view can be requested by the agent in control from the connected, selected
-   * customer when nothing is shown and no request is in flight.
+   * customer when nothing is shown and no request is in flight. A share lost to
+   * a fault or waiting for the customer's click (reload) never blocks a new request.
    */
   get canRequestView(): boolean {
     if (!this.isController || !this.selectedCustomer?.connected || this.screenView.screen) return false;
     const asked = this.viewRequest.customerId;
-    return !(this.viewRequest.busy && asked !== null && this.roster.get(asked)?.connected === true);
+    const inFlight = this.viewRequest.busy && !this.screenView.recovering;
+    return !(inFlight && asked !== null && this.roster.get(asked)?.connected === true);
   }
 
   async requestView(surface?: DisplaySurface): Promise<void> {

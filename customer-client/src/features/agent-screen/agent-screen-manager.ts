@@ -30,6 +30,12 @@ export class AgentScreenManager {
     channel.on('media:producer-closed', ({ producerId }) => {
       if (this.wanted?.producerId === producerId) this.clear();
     });
+    // The media session rebuilt its transports: consume the agent's screen again.
+    media.events.on('reset', () => {
+      const wanted = this.wanted;
+      this.clear();
+      if (wanted) void this.show(wanted);
+    });
   }
 
   get screen(): AgentScreen | null {

@@ -1,4 +1,4 @@
-import type { ConsentRequest, DisplaySurface, SessionSnapshot } from '@rs/signaling';
+import type { ConsentRequest, DisplaySurface, SessionSnapshot, SharePauseReason } from '@rs/signaling';
 import { TypedEmitter, type MediaSession, type MessageKey, type SessionChannel } from '@rs/web-common';
 import type { ConsentPromptManager } from '../consent/consent-prompt-manager';
 import { captureDisplay, isUnsupported, needsUserGesture, type ScreenCapture } from './screen-capture';
@@ -11,6 +11,8 @@ export type ScreenShareEvents = {
   notice: [MessageKey];
   /** A request granted automatically (R2.2) needs a click before the browser opens its picker. */
   'needs-gesture': [ConsentRequest];
+  /** A share under a still valid grant was interrupted (a reload lost the capture): one click resumes it. */
+  'resume-needed': [ConsentRequest, SharePauseReason];
 };
 
 /**
@@ -20,6 +22,9 @@ export type ScreenShareEvents = {
  * granted without a prompt (the customer granted all actions) starts the
  * share by itself. Cancelling the picker, the browser's own "Stop sharing",
  * or our Stop button all send `share:stop`, which ends the grant on the server.
+ * Faults do not end it: after a media reset or a reconnect the same capture is
+ * sent again by the media session (no click); after a reload, whose capture is
+ * gone, the customer gets one Resume sharing button and the agent is told.
  */
 export class ScreenShareManager {
   readonly events = new TypedEmitter<ScreenShareEvents>();
@@ -37,9 +42,10 @@ export class ScreenShareManager {
     private readonly consent: ConsentPromptManager,
     private readonly capture: ScreenCapture = captureDisplay,
   ) {
-    channel.on('media:producer-closed', ({ producerId }) => {
+    channel.on('media:producer-closed', ({ producerId, reason }) => {
       const entry = this.shared.find((each) => each.producerId === producerId);
-      if (!entry) return;
+      // Lost to a fault: the media session sends the same track again.
+      if (!entry || reason === 'lost') return;
       if (this.shared.length === 1) return this.stopLocally('share.ended');
       entry.track.stop();
       this.shared = this.shared.filter((each) => each !== entry);
@@ -52,8 +58,19 @@ export class ScreenShareManager {
     });
     channel.on('consent:updated', (request) => this.onConsentUpdated(request));
     channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
-    media.events.on('transport-failed', (direction) => {
-      if (direction === 'send' && this.current !== 'idle') void this.stop('share.failed');
+    media.events.on('republished', (oldId, newId) => {
+      const entry = this.shared.find((each) => each.producerId === oldId);
+      if (entry) entry.producerId = newId;
+      if (entry) this.events.emit('state', this.current);
+    });
+    media.events.on('publish-lost', (producerId) => {
+      if (this.shared.some((each) => each.producerId === producerId)) void this.stop('share.failed');
+    });
+    media.events.on('recovering', () => {
+      if (this.current === 'sharing') this.events.emit('notice', 'share.reconnecting');
+    });
+    media.events.on('gave-up', () => {
+      if (this.current !== 'idle') void this.stop('share.connectionLost');
     });
   }
 
@@ -203,19 +220,24 @@ export class ScreenShareManager {
   }
 
   /**
-   * After a rejoin: a share the server no longer lists is over, and a share it
-   * still lists that this page does not hold (a reload lost the track) is ended.
+   * After a (re)join. A share whose grant is no longer valid is over. A share
+   * still granted goes on: the media session sends the capture again if the
+   * server lost it. A page that starts with a valid grant but no capture (a
+   * reload) offers one Resume sharing click and the agent is told.
    */
   private onSnapshot(snapshot: SessionSnapshot): void {
     this.selfId = snapshot.self.id;
     const first = this.snapshots++ === 0;
     if (this.current === 'starting') return;
-    const ownScreens = snapshot.producers.filter((p) => p.participantId === snapshot.self.id && p.source === 'screen');
-    const mine = this.screens.map((each) => each.producerId);
-    if (this.current === 'sharing' && !mine.every((id) => ownScreens.some((p) => p.producerId === id))) this.stopLocally('share.ended');
-    if (this.current !== 'idle') return;
-    if (!first) this.media.reset();
-    if (ownScreens.length > 0) void this.stop(null);
+    const granted = snapshot.consents.filter((c) => c.customerId === snapshot.self.id && c.activity === 'view-desktop' && c.status === 'granted');
+    if (this.current === 'sharing') {
+      if (!granted.some((c) => c.id === this.requestId)) this.stopLocally('share.ended');
+      return;
+    }
+    const resumable = granted.sort((a, b) => b.requestedAt - a.requestedAt)[0];
+    if (!first || !resumable) return;
+    this.events.emit('resume-needed', resumable, 'reload');
+    this.channel.request('share:paused', { sessionId: this.channel.sessionId, reason: 'reload' }).catch((error: unknown) => console.warn('share:paused failed', error));
   }
 
   private setState(state: ScreenShareState): void {

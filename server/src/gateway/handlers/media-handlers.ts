@@ -12,6 +12,9 @@ type MediaHandlers = Pick<
   | 'media:consume'
   | 'media:resume-consumer'
   | 'media:close-producer'
+  | 'media:restart-ice'
+  | 'share:paused'
+  | 'media:release'
 >;
 
 /** WebRTC plumbing through the SFU. Every call first proves the caller is in the session. */
@@ -48,6 +51,21 @@ export function mediaHandlers(s: Services): MediaHandlers {
     'media:close-producer': async ({ socket }, { sessionId, producerId }) => {
       const { member, room } = await roomOf(socket, sessionId);
       room.closeOwnProducer(member.participant.id, producerId);
+      return {};
+    },
+    'media:restart-ice': async ({ socket }, { sessionId, transportId }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      return { iceParameters: await room.restartIce(member.participant.id, transportId) };
+    },
+    'media:release': async ({ socket }, { sessionId, transportIds }) => {
+      const member = await joinedMember(s.store, socket, sessionId);
+      const room = await s.rooms.peek(sessionId);
+      if (transportIds) room?.closeTransports(member.participant.id, transportIds);
+      else room?.closePeer(member.participant.id, 'lost');
+      return {};
+    },
+    'share:paused': async ({ socket }, { sessionId, reason }) => {
+      await s.shares.paused(await joinedMember(s.store, socket, sessionId), reason);
       return {};
     },
     'media:resume-consumer': async ({ socket }, { sessionId, consumerId }) => {

@@ -141,6 +141,11 @@ export const enCustomer = {
   'consent.unsupportedOk': 'OK',
   'share.unsupported': 'This browser cannot share your screen.',
   'consent.cancelledByAgent': 'The agent withdrew the request.',
+  'share.reconnecting': 'Connection problem: your screen sharing is reconnecting by itself…',
+  'share.connectionLost': 'Screen sharing stopped: the connection could not be restored. Check your network; the agent can ask again.',
+  'share.resumeTitle': 'Resume sharing your screen',
+  'share.resumeBody': 'The page was reloaded, so sharing your screen with {name} paused. You already allowed it: one click resumes it.',
+  'share.resume': 'Resume sharing',
 } as const;
 
 /** The agent console (agents, supervisors, admins). */
@@ -313,6 +318,8 @@ export const enConsole = {
   'session.removeFailed': 'The participant could not be removed.',
   'consentStatus.unsupported': 'Not supported by the browser',
   'consentStatus.cancelled': 'Cancelled',
+  'view.status.waitingResume': 'The customer reloaded the page. Waiting for them to resume sharing…',
+  'view.status.recovering': 'Connection problem: the customer’s screen is reconnecting by itself…',
 } as const;
 
 export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole;

@@ -136,6 +136,11 @@ export const frCustomer: CatalogPart<typeof enCustomer> = {
   'consent.unsupportedOk': 'OK',
   'share.unsupported': 'Ce navigateur ne peut pas partager votre écran.',
   'consent.cancelledByAgent': 'L’agent a retiré sa demande.',
+  'share.reconnecting': 'Problème de connexion : le partage de votre écran se rétablit de lui-même…',
+  'share.connectionLost': 'Le partage d’écran s’est arrêté : la connexion n’a pas pu être rétablie. Vérifiez votre réseau ; l’agent peut vous le redemander.',
+  'share.resumeTitle': 'Reprendre le partage de votre écran',
+  'share.resumeBody': 'La page a été rechargée : le partage de votre écran avec {name} est en pause. Vous l’avez déjà autorisé : un clic suffit pour le reprendre.',
+  'share.resume': 'Reprendre le partage',
 };
 
 export const frConsole: CatalogPart<typeof enConsole> = {
@@ -307,4 +312,6 @@ export const frConsole: CatalogPart<typeof enConsole> = {
   'session.removeFailed': 'Le participant n’a pas pu être retiré.',
   'consentStatus.unsupported': 'Non prise en charge par le navigateur',
   'consentStatus.cancelled': 'Annulée',
+  'view.status.waitingResume': 'Le client a rechargé la page. En attente de la reprise du partage…',
+  'view.status.recovering': 'Problème de connexion : l’écran du client se rétablit de lui-même…',
 };

@@ -136,6 +136,11 @@ export const nlCustomer: CatalogPart<typeof enCustomer> = {
   'consent.unsupportedOk': 'OK',
   'share.unsupported': 'Deze browser kan uw scherm niet delen.',
   'consent.cancelledByAgent': 'De medewerker heeft het verzoek ingetrokken.',
+  'share.reconnecting': 'Verbindingsprobleem: het delen van uw scherm herstelt zichzelf…',
+  'share.connectionLost': 'Het delen van uw scherm is gestopt: de verbinding kon niet worden hersteld. Controleer uw netwerk; de agent kan het opnieuw vragen.',
+  'share.resumeTitle': 'Uw scherm weer delen',
+  'share.resumeBody': 'De pagina is opnieuw geladen, dus het delen van uw scherm met {name} is gepauzeerd. U had het al toegestaan: één klik hervat het.',
+  'share.resume': 'Delen hervatten',
 };
 
 export const nlConsole: CatalogPart<typeof enConsole> = {
@@ -307,4 +312,6 @@ export const nlConsole: CatalogPart<typeof enConsole> = {
   'session.removeFailed': 'De deelnemer kon niet worden verwijderd.',
   'consentStatus.unsupported': 'Niet ondersteund door de browser',
   'consentStatus.cancelled': 'Geannuleerd',
+  'view.status.waitingResume': 'De klant heeft de pagina opnieuw geladen. Wachten tot de klant het delen hervat…',
+  'view.status.recovering': 'Verbindingsprobleem: het scherm van de klant herstelt zichzelf…',
 };

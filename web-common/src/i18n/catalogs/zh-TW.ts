@@ -136,6 +136,11 @@ export const zhTWCustomer: CatalogPart<typeof enCustomer> = {
   'consent.unsupportedOk': '確定',
   'share.unsupported': '此瀏覽器無法分享您的螢幕。',
   'consent.cancelledByAgent': '客服人員已撤回請求。',
+  'share.reconnecting': '連線發生問題：螢幕分享正在自動重新連線…',
+  'share.connectionLost': '螢幕分享已停止：無法恢復連線。請檢查您的網路；客服人員可以再次提出請求。',
+  'share.resumeTitle': '繼續分享您的螢幕',
+  'share.resumeBody': '頁面已重新載入，因此與 {name} 的螢幕分享已暫停。您先前已經允許：按一下即可繼續。',
+  'share.resume': '繼續分享',
 };
 
 export const zhTWConsole: CatalogPart<typeof enConsole> = {
@@ -307,4 +312,6 @@ export const zhTWConsole: CatalogPart<typeof enConsole> = {
   'session.removeFailed': '無法移除參與者。',
   'consentStatus.unsupported': '瀏覽器不支援',
   'consentStatus.cancelled': '已取消',
+  'view.status.waitingResume': '客戶重新載入了頁面。正在等待客戶繼續分享…',
+  'view.status.recovering': '連線發生問題：客戶的螢幕正在自動重新連線…',
 };
