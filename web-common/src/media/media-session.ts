@@ -6,11 +6,12 @@ import { MediaTransports } from './media-transports';
 import { MediaProducers } from './media-producers';
 import { screenEncodings } from './sender-quality';
 
-/** What a media session needs from its session channel: requests, the media reset event, the snapshots. */
+/** What a media session needs from its session channel: requests, the media reset and transport-closed events, the snapshots. */
 export interface MediaSignaling {
   readonly sessionId: SessionId;
   request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>>;
   on(event: 'media:reset', handler: (payload: ServerEventOf<'media:reset'>) => void): () => void;
+  on(event: 'media:transport-closed', handler: (payload: ServerEventOf<'media:transport-closed'>) => void): () => void;
   readonly events: { on(event: 'snapshot', handler: (snapshot: SessionSnapshot) => void): () => void };
 }
 
@@ -65,6 +66,7 @@ export class MediaSession {
     this.consumers = new MediaConsumers(signaling, this.transports, () => this.ready);
     this.producers = new MediaProducers(this.transports);
     this.offs.push(signaling.on('media:reset', () => void this.recover()));
+    this.offs.push(signaling.on('media:transport-closed', ({ transportId }) => void this.transports.closedByServer(transportId)));
     this.offs.push(signaling.events.on('snapshot', () => this.onSnapshot(signaling)));
   }
 

@@ -92,6 +92,18 @@ export class MediaTransports {
     return true;
   }
 
+  /** The server closed one of my transports (its ICE/DTLS failed or it stayed unconnected): it is lost. */
+  async closedByServer(transportId: string): Promise<void> {
+    for (const direction of ['send', 'recv'] as const) {
+      const pending = this.transports[direction];
+      const transport = await pending?.catch(() => null);
+      if (!transport || transport.id !== transportId || this.transports[direction] !== pending) continue;
+      this.transports[direction] = null;
+      transport.close();
+      this.health.onLost(direction);
+    }
+  }
+
   /** Closes every transport here and asks the server to close its side too (it may already be gone). */
   dropAll(): void {
     for (const direction of ['send', 'recv'] as const) {
