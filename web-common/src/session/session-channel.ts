@@ -21,7 +21,13 @@ export type SessionChannelEvents = {
   ended: [SessionEndedEvent];
   /** `session:join` was refused (ended session, unknown session...). No retry follows. */
   'join-failed': [ApiError];
+  /** The server's state store is briefly unavailable: the join is retried with backoff. */
+  'join-retrying': [ApiError];
 };
+
+/** Pauses between joins refused with STORE_UNAVAILABLE (the last one repeats), and how many before giving up. */
+const STORE_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 5_000];
+const STORE_RETRIES = 40;
 
 /**
  * One session as seen through the shared socket: joins it, joins it again after
@@ -33,6 +39,7 @@ export class SessionChannel {
   private readonly subscriptions = new Subscriptions();
   private ended = false;
   private closed = false;
+  private storeRetries = 0;
 
   constructor(
     private readonly signaling: SignalingClient,
@@ -89,14 +96,25 @@ export class SessionChannel {
       const snapshot = await this.request('session:join', { sessionId: this.sessionId });
       if (this.closed) return;
       if (snapshot.session.state === 'ended') this.ended = true;
+      this.storeRetries = 0;
       this.events.emit('snapshot', snapshot);
     } catch (error) {
       if (this.closed) return;
       const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', String(error));
       // A timeout or a dropped socket is retried by the next 'connected'.
       if (apiError.code === 'TIMEOUT' && this.signaling.connected) void this.join();
+      else if (apiError.code === 'STORE_UNAVAILABLE' && this.storeRetries < STORE_RETRIES) this.retryLater(apiError);
       else if (apiError.code !== 'TIMEOUT') this.events.emit('join-failed', apiError);
     }
+  }
+
+  private retryLater(error: ApiError): void {
+    const delay = STORE_RETRY_DELAYS_MS[Math.min(this.storeRetries, STORE_RETRY_DELAYS_MS.length - 1)];
+    this.storeRetries++;
+    this.events.emit('join-retrying', error);
+    setTimeout(() => {
+      if (this.signaling.connected) void this.join();
+    }, delay);
   }
 }
 

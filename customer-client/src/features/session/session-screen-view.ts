@@ -71,7 +71,7 @@ export class SessionScreenView {
         h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]),
         h('div', { className: 'session-actions' }, [createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
       ]),
-      createConnectionBanner(session.signaling),
+      createConnectionBanner(session.signaling, session.channel),
       helpingOther.element,
       banner.element,
       this.screens.element,
