@@ -6,6 +6,8 @@
  * growth after GC, and the size of a late joiner's snapshot. Measurements, no targets.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { LIMITS, ROUTES } from '@rs/signaling';
 import type { ConfigInput } from '../../server/src/config/config';
 import type { CustomerJoinResponse } from '@rs/signaling';
@@ -93,6 +95,9 @@ async function main(): Promise<void> {
     await measure('rates lifted (storage caps only)', { drawBurstPoints: 1e9, drawPointsPerSecond: 1e9, chatBurst: 1e6, chatPerSecond: 1e6 }),
   ];
   console.table(results);
+  const outDir = path.resolve(__dirname, '..', '..', '.bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'abuse.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
 }
 
 void main().then(() => process.exit(0), (err: unknown) => {
