@@ -16,7 +16,8 @@ async function holdings(room: SessionMedia) {
 const createSend = (client: TestClient, sessionId: string) => client.request('media:create-transport', { sessionId, direction: 'send' });
 
 describe('transports per participant', () => {
-  const world = useTestServer();
+  // No reconnect grace: a closed connection releases its media at once (the grace is tested in media-faults).
+  const world = useTestServer({ media: { reconnectGraceSeconds: 0 } } as never);
 
   it('a customer creating transports in a burst and then in a loop is capped; the worker holds no more than the cap', async () => {
     const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN));
