@@ -9,16 +9,9 @@ import { prepareState } from '../../server/src/durable/state-mode';
 import { connectRedis } from '../../server/src/store/redis-client';
 import { startPrivateRedis } from '../../server/src/store/private-redis';
 import type { PrivateRedis } from '../../server/src/store/private-redis';
+import { isRunning } from '../support/process-alive';
 import { waitFor } from '../support/wait-for';
 
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('durable state with no set-up: private redis-server and token secret in the data folder', () => {
   let dataDir: string;

@@ -7,16 +7,9 @@ import { TestClient, login, newAgent, startSessionWithCustomer } from '../suppor
 import { startSupervised, waitUntilServing } from '../support/supervised-server';
 import type { SupervisedServer } from '../support/supervised-server';
 import { TEST_ADMIN } from '../support/test-server';
+import { isRunning } from '../support/process-alive';
 import { waitFor } from '../support/wait-for';
 
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** `npm start` with no configuration: a crash of the server costs seconds, not state. */
 describe('the start command under its supervisor, with the default durable state', () => {

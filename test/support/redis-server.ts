@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pingRedis } from '../../server/src/store/private-redis';
 
 export interface RedisServerHandle {
   url: string;
@@ -78,7 +79,7 @@ async function waitForPong(port: number, stopped: AbortSignal): Promise<void> {
   let lastError = 'none';
   while (Date.now() < deadline && !stopped.aborted) {
     try {
-      const reply = await ping(port);
+      const reply = await pingRedis({ port, host: '127.0.0.1' });
       if (reply.startsWith('+PONG')) return;
       lastError = `unexpected reply ${JSON.stringify(reply)}`;
     } catch (error) {
@@ -92,19 +93,6 @@ async function waitForPong(port: number, stopped: AbortSignal): Promise<void> {
   );
 }
 
-/** One PING over a raw socket; resolves with the first reply line. */
-function ping(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.setTimeout(1_000, () => socket.destroy(new Error('PING timed out')));
-    socket.once('error', reject);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      socket.destroy();
-      resolve(data.toString('utf8'));
-    });
-  });
-}
 
 async function failOnExit(exited: Promise<ExitInfo>, output: () => string): Promise<never> {
   const { code, signal } = await exited;

@@ -131,15 +131,16 @@ async function stopPid(pid: number, exited: () => Promise<void>): Promise<void> 
 async function waitForPong(socketPath: string, timeoutMs: number, keepWaiting: () => boolean): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && keepWaiting()) {
-    if ((await ping(socketPath).catch(() => '')).startsWith('+PONG')) return true;
+    if ((await pingRedis({ path: socketPath }).catch(() => '')).startsWith('+PONG')) return true;
     await sleep(POLL_MS);
   }
   return false;
 }
 
-function ping(socketPath: string): Promise<string> {
+/** One PING over a raw socket (unix or TCP); resolves with the first reply line. */
+export function pingRedis(target: net.NetConnectOpts): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ path: socketPath });
+    const socket = net.connect(target);
     socket.setTimeout(1_000, () => socket.destroy(new Error('PING timed out')));
     socket.once('error', reject);
     socket.once('connect', () => socket.write('PING\r\n'));
