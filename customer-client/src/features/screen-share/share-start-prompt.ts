@@ -27,7 +27,8 @@ export class ShareStartPrompt {
     private readonly agentName: () => string,
   ) {
     share.events.on('needs-gesture', (request) => this.show(request, START));
-    share.events.on('resume-needed', (request) => this.show(request, RESUME));
+    // After a reload this comes with the first snapshot, before the session has read the agent's name from it.
+    share.events.on('resume-needed', (request) => queueMicrotask(() => this.show(request, RESUME)));
     share.events.on('state', (state) => {
       if (state !== 'idle') this.hide();
     });
