@@ -80,7 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
   const io = createSocketServer(
     http.server,
-    { tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000 },
+    { tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000, reconnectGraceMs: config.media.reconnectGraceSeconds * 1000 },
     services,
     log,
   );

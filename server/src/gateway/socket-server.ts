@@ -19,6 +19,7 @@ import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
 import type { Services } from './services';
 import { answerUnknownEvents, containSocketErrors, logEngineRefusals } from './socket-safety';
 import { participantRoom, tokenRoom } from './socket-types';
+import { StalePresence } from './stale-presence';
 import type { SignalingServer, SignalingSocket } from './socket-types';
 
 /**
@@ -36,6 +37,8 @@ export interface SocketEdge {
   assistGuard: JoinGuard;
   /** A connection that has not joined (handshake + valid token) by then is closed. */
   handshakeTimeoutMs: number;
+  /** How long a participant marked connected may have no connection here before being shown disconnected (after a restart). */
+  reconnectGraceMs: number;
 }
 
 /** The socket.io edge: handshake (version + token), one handler per request, cleanup on disconnect. */
@@ -58,6 +61,9 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     ...voiceAnnotationHandlers(services),
   };
   handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
+  const stalePresence = new StalePresence(io, services, edge.reconnectGraceMs, log);
+  httpServer.once('close', () => stalePresence.close());
+  handlers['session:join'] = stalePresence.afterJoin(handlers['session:join']);
   logEngineRefusals(io, limited);
 
   io.use((socket, next) => {
