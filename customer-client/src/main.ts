@@ -28,6 +28,11 @@ exposeDebugHooks({
       surface: track.getSettings().displaySurface ?? null,
       encodings: current?.session.media.senderEncodings(producerId) ?? null,
     })),
+  /** What the encoder sends on each simulcast layer of my first shared screen (rid, size, bytes, limitation). */
+  async screenLayers(): Promise<unknown> {
+    const screen = current?.session.share.screens[0];
+    return screen ? ((await current?.session.media.senderLayerStats(screen.producerId)) ?? null) : null;
+  },
   /** Decoding stats of the agent's screen shown here (null when none). */
   async agentScreenStats(): Promise<{ framesDecoded: number; frameWidth: number; frameHeight: number } | null> {
     const stats = await current?.session.agentScreen.stats();

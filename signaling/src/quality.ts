@@ -8,6 +8,12 @@ import { z } from 'zod';
 export const QualityModeSchema = z.enum(['low-bandwidth', 'balanced', 'high-detail']);
 export type QualityMode = z.infer<typeof QualityModeSchema>;
 
+/**
+ * The mode a screen is sent with from its first frame, until the agent in
+ * control picks another: support needs legible text first.
+ */
+export const DEFAULT_QUALITY_MODE: QualityMode = 'high-detail';
+
 export interface EncoderPreset {
   /** Top layer's bitrate cap (bps). */
   maxBitrate: number;
@@ -24,5 +30,9 @@ export const QUALITY_PRESETS: Record<QualityMode, EncoderPreset> = {
   'high-detail': { maxBitrate: 2_500_000, scaleResolutionDownBy: 1, maxFramerate: 30, contentHint: 'detail' },
 };
 
-/** Simulcast layers of a screen track, lowest first: viewers on slow links and supervisors get a lower one. */
+/**
+ * Simulcast layers of a screen track, lowest first: viewers on slow links and
+ * supervisors get a lower one. A small capture is sent with fewer layers (see
+ * screenLayerScales in web-common): the full-size layer is always the last.
+ */
 export const SCREEN_SIMULCAST_SCALES = [4, 2, 1] as const;

@@ -27,6 +27,7 @@ import {
   StopShareRequestSchema,
   TransportClosedEventSchema,
   TransportOptionsSchema,
+  ViewLayerRequestSchema,
 } from './events/media-events';
 import {
   AgentSessionsResponseSchema,
@@ -109,6 +110,8 @@ export const clientRequests = {
   'share:paused': request({ request: SharePausedRequestSchema, response: EmptySchema, roles: CUSTOMER }),
   /** A fresh page (a reload) holds none of the media the server kept for me: close it as lost (grants stay). */
   'media:release': request({ request: ReleaseMediaRequestSchema, response: EmptySchema, roles: ANYONE }),
+  /** Staff only: my view of a shared screen on its full-size layer or back on my default one (supervisors watch lower). */
+  'share:view-layer': request({ request: ViewLayerRequestSchema, response: EmptySchema, roles: STAFF }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;

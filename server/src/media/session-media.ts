@@ -9,6 +9,10 @@ import { createRtpTap } from './rtp-tap';
 import type { RtpTapTarget } from './rtp-tap';
 import type { ProducerAppData } from './peer-media';
 import { watchTransport } from './transport-watchdog';
+import { preferViewLayer, type ViewLayer } from './view-layer';
+
+/** Enough for a full-size screen layer from the first second (the estimate adjusts from there). */
+const INITIAL_OUTGOING_BITRATE = 3_000_000;
 
 export interface TransportSettings {
   listenIp: string;
@@ -95,6 +99,8 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
         enableUdp: true,
         enableTcp: true,
         preferUdp: true,
+        // mediasoup's default (600 kbit/s) holds a screen's viewers on a lower layer while its estimate ramps up.
+        initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
         appData: { participantId, direction },
       });
     } finally {
@@ -163,7 +169,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     const caps = rtpCapabilities as unknown as types.RtpCapabilities;
     if (!this.router.canConsume({ producerId, rtpCapabilities: caps })) throw new AppError('INVALID_PAYLOAD', 'cannot consume with these capabilities');
     const consumer = await transport.consume({ producerId, rtpCapabilities: caps, paused: true });
-    if (lowLayer && consumer.type === 'simulcast') await consumer.setPreferredLayers({ spatialLayer: 0 });
+    if (lowLayer) await preferViewLayer(consumer, producer, 'low');
     const peer = this.peer(participantId);
     peer.consumers.set(consumer.id, consumer);
     consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
@@ -175,6 +181,14 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
       source: producer.appData.source,
       rtpParameters: { ...consumer.rtpParameters },
     };
+  }
+
+  /** The simulcast layer I watch a producer on (a supervisor asks for the full one, R1.3 watching). */
+  async preferLayer(participantId: string, producerId: string, layer: ViewLayer): Promise<void> {
+    const consumer = [...(this.peers.get(participantId)?.consumers.values() ?? [])].find((each) => each.producerId === producerId);
+    const producer = this.findProducer(producerId);
+    if (!consumer || !producer) throw new AppError('MEDIA_NOT_FOUND', 'not watching this media');
+    await preferViewLayer(consumer, producer, layer);
   }
 
   /** New ICE credentials for a transport of mine (the client's network changed). */

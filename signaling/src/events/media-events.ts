@@ -136,3 +136,12 @@ export type SharePauseReason = z.infer<typeof SharePauseReasonSchema>;
 export const SharePausedRequestSchema = z.object({ sessionId: SessionIdSchema, reason: SharePauseReasonSchema }).strict();
 export const SharePausedEventSchema = z.object({ sessionId: SessionIdSchema, customerId: ParticipantIdSchema, reason: SharePauseReasonSchema });
 export type SharePausedEvent = z.infer<typeof SharePausedEventSchema>;
+
+/**
+ * A viewer asks for a shared screen's full-size layer (`full: true`) or its
+ * default one again: supervisors watch on a lower layer until they ask.
+ */
+export const ViewLayerRequestSchema = z
+  .object({ sessionId: SessionIdSchema, producerId: MediaIdSchema, full: z.boolean() })
+  .strict();
+export type ViewLayerRequest = z.infer<typeof ViewLayerRequestSchema>;

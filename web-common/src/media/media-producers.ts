@@ -41,6 +41,8 @@ export class MediaProducers {
       throw new Error('media session closed');
     }
     this.published.set(producer.id, { ...entry, producer });
+    // A screen runs its mode's full preset (frame rate, degradation) from the first frame.
+    if (entry.mode) await applyQualityPreset(producer, entry.mode).catch((error: unknown) => console.warn('quality not applied', error));
     return producer.id;
   }
 
@@ -95,7 +97,6 @@ export class MediaProducers {
       try {
         const newId = await this.produce(entry);
         this.published.delete(oldId);
-        if (entry.mode) await this.applyQuality(newId, entry.mode).catch(() => false);
         listener.republished(oldId, newId);
       } catch (error) {
         if (!(error instanceof ApiError) || TRANSIENT.includes(error.code)) throw error;

@@ -1,10 +1,11 @@
-import type { DisplaySurface, MediaSource, ProducerInfo, QualityMode, RequestName, RequestOf, ResponseOf, ServerEventOf, SessionId, SessionSnapshot } from '@rs/signaling';
+import { DEFAULT_QUALITY_MODE, QUALITY_PRESETS, type DisplaySurface, type MediaSource, type ProducerInfo, type QualityMode, type RequestName, type RequestOf, type ResponseOf, type ServerEventOf, type SessionId, type SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter } from '../util/typed-emitter';
 import type { ClientErrorCode } from '../connection/api-error';
 import { MediaConsumers } from './media-consumers';
 import { MediaTransports } from './media-transports';
 import { MediaProducers } from './media-producers';
 import { screenEncodings } from './sender-quality';
+import { readOutboundLayers, type OutboundLayerStats } from './outbound-layer-stats';
 
 /** What a media session needs from its session channel: requests, the media reset and transport-closed events, the snapshots. */
 export interface MediaSignaling {
@@ -70,11 +71,15 @@ export class MediaSession {
     this.offs.push(signaling.events.on('snapshot', () => this.onSnapshot(signaling)));
   }
 
-  /** Sends a screen track (simulcast, 3 layers); resolves with the server's producer id. */
+  /**
+   * Sends a screen track (simulcast, up to 3 layers) under the default quality
+   * mode until the agent in control picks another; resolves with the server's producer id.
+   */
   async publishScreen(track: MediaStreamTrack, source: 'screen' | 'agent-screen' = 'screen', surface?: DisplaySurface): Promise<string> {
-    track.contentHint = 'detail';
+    const mode = DEFAULT_QUALITY_MODE;
+    track.contentHint = QUALITY_PRESETS[mode].contentHint;
     await this.ready;
-    return this.producers.produce({ track, source, encodings: screenEncodings(), surface });
+    return this.producers.produce({ track, source, encodings: screenEncodings(track, mode), surface, mode });
   }
 
   /** Sends a microphone or camera track; resolves with the producer id. */
@@ -110,6 +115,12 @@ export class MediaSession {
   senderEncodings(producerId: string): RTCRtpEncodingParameters[] | null {
     const sender = this.producers.producer(producerId)?.rtpSender;
     return sender ? sender.getParameters().encodings : null;
+  }
+
+  /** What the encoder really sends on each simulcast layer of one of my producers (readout, tests, benchmark). */
+  async senderLayerStats(producerId: string): Promise<OutboundLayerStats[] | null> {
+    const producer = this.producers.producer(producerId);
+    return producer && !producer.closed ? readOutboundLayers(await producer.getStats()) : null;
   }
 
   /** The track a producer of mine sends. */

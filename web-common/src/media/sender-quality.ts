@@ -1,9 +1,47 @@
 import type { types } from 'mediasoup-client';
-import { QUALITY_PRESETS, SCREEN_SIMULCAST_SCALES, type QualityMode } from '@rs/signaling';
+import { QUALITY_PRESETS, SCREEN_SIMULCAST_SCALES, type EncoderPreset, type QualityMode } from '@rs/signaling';
 
-/** The encodings a screen is sent with: 3 simulcast layers, bitrate shrinking with the layer's area. */
-export function screenEncodings(): RTCRtpEncodingParameters[] {
-  return SCREEN_SIMULCAST_SCALES.map((scale) => ({ scaleResolutionDownBy: scale, maxBitrate: scale === 1 ? 2_500_000 : Math.round(2_500_000 / (scale * scale)) }));
+/** Below this a layer is not worth sending (the supervisor's view would be unreadable anyway). */
+const MIN_LAYER_BITRATE = 50_000;
+
+/**
+ * How many simulcast layers Chromium really encodes for a capture of this size.
+ * Its encoder (webrtc's simulcast config, "legacy simulcast layer limit") keeps
+ * 3 layers from 960x540 up, 2 from 480x270, else 1, and drops the *top*
+ * encodings beyond that: an 800x450 screen sent as [1/4, 1/2, 1] sends nothing
+ * on the full-size layer and viewers get half the resolution. Asking for no
+ * more layers than it keeps makes the last encoding the full-size one.
+ */
+export function screenLayerCount(width: number, height: number): number {
+  const pixels = width * height;
+  if (pixels >= 960 * 540) return SCREEN_SIMULCAST_SCALES.length;
+  if (pixels >= 480 * 270) return 2;
+  return 1;
+}
+
+/** The resolution scale of each layer, lowest first; the last one is the full-size layer. */
+export function screenLayerScales(count: number): number[] {
+  return SCREEN_SIMULCAST_SCALES.slice(SCREEN_SIMULCAST_SCALES.length - Math.max(1, Math.min(count, SCREEN_SIMULCAST_SCALES.length)));
+}
+
+/** One layer's encoding under a preset: the preset's scale on top of the layer's, bitrate shrinking with the area. */
+function layerEncoding(preset: EncoderPreset, layerScale: number): RTCRtpEncodingParameters {
+  return {
+    scaleResolutionDownBy: layerScale * preset.scaleResolutionDownBy,
+    maxFramerate: preset.maxFramerate,
+    maxBitrate: Math.max(MIN_LAYER_BITRATE, Math.round(preset.maxBitrate / (layerScale * layerScale))),
+  };
+}
+
+/**
+ * The encodings a screen track is produced with: the mode's preset from the
+ * first frame (so what the console shows is what is sent), as many simulcast
+ * layers as the browser will encode at the track's size.
+ */
+export function screenEncodings(track: MediaStreamTrack, mode: QualityMode): RTCRtpEncodingParameters[] {
+  const { width = 0, height = 0 } = track.getSettings();
+  const count = width > 0 && height > 0 ? screenLayerCount(width, height) : SCREEN_SIMULCAST_SCALES.length;
+  return screenLayerScales(count).map((scale) => layerEncoding(QUALITY_PRESETS[mode], scale));
 }
 
 /**
@@ -17,13 +55,8 @@ export async function applyQualityPreset(producer: types.Producer, mode: Quality
   const preset = QUALITY_PRESETS[mode];
   if (producer.track) producer.track.contentHint = preset.contentHint;
   const parameters = sender.getParameters();
-  const count = parameters.encodings.length;
-  parameters.encodings.forEach((encoding, index) => {
-    const layerScale = count > 1 ? (SCREEN_SIMULCAST_SCALES[index] ?? 1) : 1;
-    encoding.scaleResolutionDownBy = layerScale * preset.scaleResolutionDownBy;
-    encoding.maxFramerate = preset.maxFramerate;
-    encoding.maxBitrate = Math.max(50_000, Math.round(preset.maxBitrate / (layerScale * layerScale)));
-  });
+  const scales = screenLayerScales(parameters.encodings.length);
+  parameters.encodings.forEach((encoding, index) => Object.assign(encoding, layerEncoding(preset, scales[index] ?? 1)));
   parameters.degradationPreference = preset.contentHint === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
   await sender.setParameters(parameters);
   return true;

@@ -1,4 +1,4 @@
-import type { ParticipantId, ProducerInfo, QualityMode, SessionSnapshot } from '@rs/signaling';
+import { DEFAULT_QUALITY_MODE, type ParticipantId, type ProducerInfo, type QualityMode, type SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter, readInboundVideoStats, type InboundVideoStats, type MediaSession, type SessionChannel } from '@rs/web-common';
 
 export interface RemoteScreen {
@@ -29,6 +29,8 @@ export class ScreenViewManager {
   private readonly wanted = new Map<string, ProducerInfo>();
   private readonly live = new Map<string, RemoteScreen>();
   private readonly modes = new Map<string, QualityMode>();
+  /** Screens I watch on their full-size layer (a supervisor asked). */
+  private readonly full = new Set<string>();
   private shownId: string | null = null;
   private selfId: ParticipantId | null = null;
   private lost = false;
@@ -72,8 +74,9 @@ export class ScreenViewManager {
     return [...this.live.values()];
   }
 
-  modeOf(producerId: string): QualityMode | null {
-    return this.modes.get(producerId) ?? null;
+  /** The mode the sender applies: the default until the agent in control picks another. */
+  modeOf(producerId: string): QualityMode {
+    return this.modes.get(producerId) ?? DEFAULT_QUALITY_MODE;
   }
 
   /** Shows another of the shared screens. */
@@ -93,6 +96,19 @@ export class ScreenViewManager {
     await this.channel.request('share:set-quality', { sessionId: this.channel.sessionId, producerId, mode });
     this.modes.set(producerId, mode);
     this.events.emit('quality', producerId, mode);
+  }
+
+  /** A watching supervisor's view: the full-size layer, or back on the lower default one (the server checks the role). */
+  async setFullLayer(producerId: string, full: boolean): Promise<void> {
+    await this.channel.request('share:view-layer', { sessionId: this.channel.sessionId, producerId, full });
+    if (full) this.full.add(producerId);
+    else this.full.delete(producerId);
+    this.events.emit('quality', producerId, this.modeOf(producerId));
+  }
+
+  /** I asked for this screen's full-size layer. */
+  isFullLayer(producerId: string): boolean {
+    return this.full.has(producerId);
   }
 
   async stats(): Promise<InboundVideoStats | null> {
@@ -151,6 +167,7 @@ export class ScreenViewManager {
     if (!this.wanted.delete(producerId)) return;
     this.media.closeConsumer(producerId);
     this.modes.delete(producerId);
+    this.full.delete(producerId);
     const wasLive = this.live.delete(producerId);
     if (this.shownId === producerId) {
       this.shownId = this.live.keys().next().value ?? null;

@@ -1,4 +1,4 @@
-import { QUALITY_PRESETS, QualityModeSchema, type DisplaySurface, type QualityMode } from '@rs/signaling';
+import { DEFAULT_QUALITY_MODE, QUALITY_PRESETS, QualityModeSchema, type DisplaySurface, type QualityMode } from '@rs/signaling';
 import { ScreenStage, StatusLine, bindAttribute, bindText, h, replaceChildren, unbindAttribute, type AnnotationManager } from '@rs/web-common';
 import type { AgentScreenManager } from './agent-screen-manager';
 import type { RemoteScreen, ScreenViewManager } from './screen-view-manager';
@@ -14,6 +14,8 @@ export interface ScreenViewContext {
   hasCustomer: () => boolean;
   /** Only the agent in control requests and stops; the others watch (R1.3). */
   inControl: () => boolean;
+  /** A watching supervisor: sees a lower layer unless they ask for full quality. */
+  watchesLowLayer: () => boolean;
   canRequestView: () => boolean;
   requestView: (surface?: DisplaySurface) => Promise<void>;
 }
@@ -39,6 +41,7 @@ export class ScreenViewView {
   private readonly qualitySelect: HTMLSelectElement;
   private readonly qualityParams: HTMLElement;
   private readonly qualityBox: HTMLElement;
+  private readonly fullButton: HTMLButtonElement;
   private readonly status = new StatusLine('view-status', 'view-status');
   readonly stage: ScreenStage;
   private readonly quality: HTMLElement;
@@ -74,10 +77,11 @@ export class ScreenViewView {
       { testId: 'quality-mode', i18nAttrs: { 'aria-label': 'quality.mode' } },
       QualityModeSchema.options.map((mode) => h('option', { i18n: `quality.${mode}`, attrs: { value: mode } })),
     );
-    this.qualitySelect.value = 'balanced';
+    this.qualitySelect.value = DEFAULT_QUALITY_MODE;
     this.qualitySelect.addEventListener('change', () => void this.onQuality());
     this.qualityParams = h('span', { className: 'quality-params', testId: 'quality-params' });
-    this.qualityBox = h('label', { className: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams]);
+    this.fullButton = h('button', { className: 'btn btn-secondary btn-small', testId: 'full-quality', i18n: 'quality.full', attrs: { type: 'button' }, on: { click: () => void this.onFullLayer() } });
+    this.qualityBox = h('label', { className: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams, this.fullButton]);
     this.quality = h('span', { className: 'screen-quality', testId: 'screen-quality' });
     this.stage = new ScreenStage({
       stageTestId: 'screen-stage',
@@ -148,7 +152,11 @@ export class ScreenViewView {
     );
     this.qualityBox.hidden = !viewing;
     this.qualitySelect.disabled = !inControl;
-    const mode = shown ? (screenView.modeOf(shown.producerId) ?? 'balanced') : 'balanced';
+    const mode = shown ? screenView.modeOf(shown.producerId) : DEFAULT_QUALITY_MODE;
+    const full = shown !== null && screenView.isFullLayer(shown.producerId);
+    this.fullButton.hidden = !this.context.watchesLowLayer();
+    this.fullButton.setAttribute('aria-pressed', String(full));
+    bindText(this.fullButton, full ? 'quality.fullOff' : 'quality.full');
     if (document.activeElement !== this.qualitySelect) this.qualitySelect.value = mode;
     this.qualityBox.dataset.mode = mode;
     const preset = QUALITY_PRESETS[mode];
@@ -191,6 +199,17 @@ export class ScreenViewView {
       console.warn('share:set-quality failed', error);
       this.render();
     }
+  }
+
+  private async onFullLayer(): Promise<void> {
+    const shown = this.context.screenView.screen;
+    if (!shown) return;
+    try {
+      await this.context.screenView.setFullLayer(shown.producerId, !this.context.screenView.isFullLayer(shown.producerId));
+    } catch (error) {
+      console.warn('share:view-layer failed', error);
+    }
+    this.render();
   }
 
   private showScreen(screen: RemoteScreen | null): void {

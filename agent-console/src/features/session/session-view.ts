@@ -41,6 +41,7 @@ export class SessionView {
       agentScreen: session.agentScreen,
       annotations: session.annotations,
       inControl: () => session.isController,
+      watchesLowLayer: () => session.selfRole === 'supervisor' && !session.isController,
       canRequestView: () => session.canRequestView,
       hasCustomer: () => session.roster.customers().some((customer) => customer.connected),
       requestView: (surface) => session.requestView(surface),

@@ -1,6 +1,7 @@
 import { withMediaErrors } from '../../media/share-service';
 import type { HandlerMap } from '../define-handler';
 import { joinedMember } from '../joined-member';
+import { watchesLowLayer } from '../../domain/view-layer-rules';
 import type { Services } from '../services';
 
 type MediaHandlers = Pick<
@@ -15,6 +16,7 @@ type MediaHandlers = Pick<
   | 'media:restart-ice'
   | 'share:paused'
   | 'media:release'
+  | 'share:view-layer'
 >;
 
 /** WebRTC plumbing through the SFU. Every call first proves the caller is in the session. */
@@ -45,7 +47,7 @@ export function mediaHandlers(s: Services): MediaHandlers {
       const { member, room } = await roomOf(socket, sessionId);
       await s.audience.refuseHiddenProducer(sessionId, member.participant, room.listProducers(), producerId);
       // Supervisors watch on the lowest simulcast layer: no cost to the agent's view.
-      const lowLayer = member.participant.role === 'supervisor';
+      const lowLayer = watchesLowLayer(member.session, member.participant);
       return withMediaErrors(() => room.consume(member.participant.id, transportId, producerId, rtpCapabilities, lowLayer));
     },
     'media:close-producer': async ({ socket }, { sessionId, producerId }) => {
@@ -62,6 +64,11 @@ export function mediaHandlers(s: Services): MediaHandlers {
       const room = await s.rooms.peek(sessionId);
       if (transportIds) room?.closeTransports(member.participant.id, transportIds);
       else room?.closePeer(member.participant.id, 'lost');
+      return {};
+    },
+    'share:view-layer': async ({ socket }, { sessionId, producerId, full }) => {
+      const { member, room } = await roomOf(socket, sessionId);
+      await withMediaErrors(() => room.preferLayer(member.participant.id, producerId, full || !watchesLowLayer(member.session, member.participant) ? 'top' : 'low'));
       return {};
     },
     'share:paused': async ({ socket }, { sessionId, reason }) => {

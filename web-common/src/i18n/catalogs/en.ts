@@ -306,6 +306,8 @@ export const enConsole = {
   'quality.balanced': 'Balanced',
   'quality.high-detail': 'High detail',
   'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} size · {hint}',
+  'quality.full': 'Full quality',
+  'quality.fullOff': 'Lower quality',
   'stats.line': '{width}×{height} · {fps} fps · {bitrate} kbit/s · RTT {rtt} ms · loss {loss}%',
   'stats.good': 'Good',
   'stats.degraded': 'Degraded',

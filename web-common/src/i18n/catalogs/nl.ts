@@ -300,6 +300,8 @@ export const nlConsole: CatalogPart<typeof enConsole> = {
   'quality.balanced': 'Gebalanceerd',
   'quality.high-detail': 'Hoog detail',
   'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} grootte · {hint}',
+  'quality.full': 'Volledige kwaliteit',
+  'quality.fullOff': 'Lagere kwaliteit',
   'stats.line': '{width}×{height} · {fps} fps · {bitrate} kbit/s · RTT {rtt} ms · verlies {loss}%',
   'stats.good': 'Goed',
   'stats.degraded': 'Verminderd',
