@@ -3,7 +3,7 @@ import type { Result } from './result';
 import { ChatSendRequestSchema } from './events/chat-events';
 import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentCancelRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
 import { DrawRequestSchema, EraseRequestSchema, StrokeErasedEventSchema, StrokeEventSchema, StrokesClearedEventSchema } from './events/annotation-events';
-import { PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
+import { MuteRequestSchema, PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
 import {
   CloseProducerRequestSchema,
   ConnectTransportRequestSchema,
@@ -109,6 +109,8 @@ export const clientRequests = {
   'share:paused': request({ request: SharePausedRequestSchema, response: EmptySchema, roles: CUSTOMER }),
   /** A fresh page (a reload) holds none of the media the server kept for me: close it as lost (grants stay). */
   'media:release': request({ request: ReleaseMediaRequestSchema, response: EmptySchema, roles: ANYONE }),
+  /** Self-mute, or the agent in control mutes a member: the server pauses the microphone producer. */
+  'voice:mute': request({ request: MuteRequestSchema, response: VoiceStateSchema, roles: ANYONE }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
