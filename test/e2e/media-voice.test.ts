@@ -129,6 +129,8 @@ describe('voice call (R4)', () => {
     // Carol, the customer being helped, holds the second floor without any passing.
     await dataIs(agent.page, memberRow(carolId), 'data-floor', 'true');
     await dataIs(carol.page, `[data-testid="voice-member"][data-participant-id="${carolId}"]`, 'data-floor', 'true');
+    // Nothing to take back from the customer being helped: she holds the floor by default.
+    expect(await agent.page.$(`${memberRow(carolId)} [data-testid="voice-take-mic"]`)).toBeNull();
     await waitFor('server: Carol live, Bob paused', async () => ((await micPaused(carolId)) === false && (await micPaused(bobId)) === true) || undefined);
     const first = await waitFor('Carol reaches the agent, Bob does not', async () => {
       const g = await growth();

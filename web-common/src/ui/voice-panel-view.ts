@@ -11,6 +11,8 @@ export interface VoicePanelOptions {
   roster: ParticipantRoster;
   /** The agent in control starts/ends the call and passes the microphone. */
   canManage: () => boolean;
+  /** The customer being helped, who holds the second floor unless the mic was passed (no "take back" on them). */
+  helpedCustomerId?: () => ParticipantId | null;
   onError: (code: ClientErrorCode) => void;
 }
 
@@ -111,7 +113,7 @@ export class VoicePanelView {
         const holder = voice.state?.micHolderId === id;
         const mutedBy = voice.mutedBy(id);
         const speaking = floor && !mutedBy && (id === selfId ? this.selfLevel > SPEAKING_LEVEL : this.speaking.has(id));
-        const canPass = manage && id !== selfId && id !== this.controllerId();
+        const canPass = manage && id !== selfId && id !== this.controllerId() && !(holder && id === this.options.helpedCustomerId?.());
         return h('li', { className: `voice-member${floor ? ' has-floor' : ''}${speaking ? ' is-speaking' : ''}`, testId: 'voice-member', attrs: { 'data-participant-id': id, 'data-floor': String(floor), 'data-speaking': String(speaking), 'data-muted': mutedBy ?? 'false' } }, [
           h('span', { className: 'voice-floor-dot', attrs: { 'aria-hidden': 'true' } }),
           h('span', { className: 'voice-member-name', testId: 'voice-member-name', userText: roster.nameOf(id) ?? '?' }),
