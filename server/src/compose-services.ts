@@ -68,7 +68,8 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
     await rooms.close(sessionId);
   });
   control.on('activities-stopped', (sessionId, actorId) => shares.stopAll(sessionId, actorId));
-  control.on('controller-changed', (sessionId) => voice.applyFloor(sessionId));
+  control.on('controller-changed', (sessionId) => voice.refresh(sessionId));
+  control.on('customer-selected', (sessionId) => voice.refresh(sessionId));
   control.on('taken-over', async (sessionId, participantId) => {
     if (!audience.hides({ role: 'supervisor' })) return;
     // Customers never heard of the supervisor's call membership or microphone: tell them now.

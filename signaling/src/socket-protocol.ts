@@ -3,7 +3,7 @@ import type { Result } from './result';
 import { ChatSendRequestSchema } from './events/chat-events';
 import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentCancelRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
 import { DrawRequestSchema, EraseRequestSchema, StrokeErasedEventSchema, StrokeEventSchema, StrokesClearedEventSchema } from './events/annotation-events';
-import { PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
+import { MuteRequestSchema, PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
 import {
   CloseProducerRequestSchema,
   ConnectTransportRequestSchema,
@@ -112,6 +112,8 @@ export const clientRequests = {
   'media:release': request({ request: ReleaseMediaRequestSchema, response: EmptySchema, roles: ANYONE }),
   /** Staff only: my view of a shared screen on its full-size layer or back on my default one (supervisors watch lower). */
   'share:view-layer': request({ request: ViewLayerRequestSchema, response: EmptySchema, roles: STAFF }),
+  /** Self-mute, or the agent in control mutes a member: the server pauses the microphone producer. */
+  'voice:mute': request({ request: MuteRequestSchema, response: VoiceStateSchema, roles: ANYONE }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;

@@ -36,8 +36,8 @@ describe('media rules', () => {
     const agentMic = unwrap({ body: await publish(s.agent, s.sessionId, 'mic') }).producerId;
     const aMic = unwrap({ body: await publish(s.a, s.sessionId, 'mic') }).producerId;
     const bMic = unwrap({ body: await publish(s.b, s.sessionId, 'mic') }).producerId;
-    // Nobody holds the mic yet: only the agent in control is forwarded.
-    expect([await pausedOf(s.sessionId, agentMic), await pausedOf(s.sessionId, aMic), await pausedOf(s.sessionId, bMic)]).toEqual([false, true, true]);
+    // Nobody was passed the mic yet: the agent in control and the customer being helped (Ada) are forwarded.
+    expect([await pausedOf(s.sessionId, agentMic), await pausedOf(s.sessionId, aMic), await pausedOf(s.sessionId, bMic)]).toEqual([false, false, true]);
 
     await s.agent.call('voice:pass-mic', { sessionId: s.sessionId, participantId: s.aId });
     expect([await pausedOf(s.sessionId, aMic), await pausedOf(s.sessionId, bMic)]).toEqual([false, true]);

@@ -5,12 +5,14 @@ const hidden = new Set(['sup']);
 
 describe('what customers see of hidden participants', () => {
   it('voice: hidden members and a hidden microphone holder disappear', () => {
-    const state: VoiceState = { sessionId: 's', active: true, members: ['agent', 'sup', 'cust'], micHolderId: 'sup' };
-    expect(voiceWithout(state, hidden)).toEqual({ sessionId: 's', active: true, members: ['agent', 'cust'], micHolderId: null });
+    const state: VoiceState = {
+      sessionId: 's', active: true, members: ['agent', 'sup', 'cust'], micHolderId: 'sup', floor: ['agent', 'sup'], muted: [{ participantId: 'sup', by: 'self' }],
+    };
+    expect(voiceWithout(state, hidden)).toEqual({ sessionId: 's', active: true, members: ['agent', 'cust'], micHolderId: null, floor: ['agent'], muted: [] });
   });
 
   it('voice: the same object when nobody is hidden in it (nothing to split)', () => {
-    const state: VoiceState = { sessionId: 's', active: true, members: ['agent', 'cust'], micHolderId: 'cust' };
+    const state: VoiceState = { sessionId: 's', active: true, members: ['agent', 'cust'], micHolderId: 'cust', floor: ['agent', 'cust'], muted: [] };
     expect(voiceWithout(state, hidden)).toBe(state);
   });
 

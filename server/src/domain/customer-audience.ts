@@ -9,7 +9,10 @@ type Viewer = Pick<ParticipantRecord, 'role'>;
 export function voiceWithout(state: VoiceState, hidden: ReadonlySet<string>): VoiceState {
   const members = state.members.filter((id) => !hidden.has(id));
   const micHolderId = state.micHolderId !== null && hidden.has(state.micHolderId) ? null : state.micHolderId;
-  return members.length === state.members.length && micHolderId === state.micHolderId ? state : { ...state, members, micHolderId };
+  if (members.length === state.members.length && micHolderId === state.micHolderId) return state;
+  const floor = state.floor.filter((id) => !hidden.has(id));
+  const muted = state.muted.filter((m) => !hidden.has(m.participantId));
+  return { ...state, members, micHolderId, floor, muted };
 }
 
 export function producersWithout(producers: ProducerInfo[], hidden: ReadonlySet<string>): ProducerInfo[] {

@@ -44,11 +44,37 @@ export function refusePublish(source: Exclude<MediaSource, 'screen'>, ctx: Publi
   }
 }
 
-/** R4.2: at most two speak: the agent in control and the microphone holder. */
-export function floorOf(session: SessionRecord, voice: VoiceState): Set<string> {
-  const floor = new Set([session.controllerId]);
-  if (voice.micHolderId) floor.add(voice.micHolderId);
-  return floor;
+/**
+ * R4.2: at most two speak: the agent in control, and the second floor: the
+ * member the agent passed the microphone to, else the customer being helped
+ * (who is heard as soon as they join the call, without any mic passing).
+ */
+export function secondFloorOf(session: SessionRecord, passedTo: string | null): string | null {
+  return passedTo ?? session.selectedCustomerId;
+}
+
+/** The call members holding a floor. */
+export function floorOf(session: SessionRecord, members: readonly string[], passedTo: string | null): string[] {
+  const holder = secondFloorOf(session, passedTo);
+  return members.filter((id) => id === session.controllerId || id === holder);
+}
+
+/**
+ * Mute: anyone mutes and unmutes themselves; the agent in control mutes
+ * another member but never unmutes them (nobody's microphone is turned on by
+ * someone else). A member the agent muted unmutes themselves only while they
+ * hold a floor: without one they stay silent until the agent passes them the mic.
+ */
+export function refuseMute(session: SessionRecord, actor: ParticipantRecord, voice: VoiceState, targetId: string, muted: boolean): MediaRefusal | null {
+  if (!voice.active || !voice.members.includes(targetId)) return refuse('NOT_IN_CALL', 'not in the call');
+  if (targetId === actor.id) {
+    const byAgent = voice.muted.some((m) => m.participantId === actor.id && m.by === 'agent');
+    if (!muted && byAgent && !voice.floor.includes(actor.id)) return refuse('FORBIDDEN', 'the agent muted you: you can unmute once you hold the microphone');
+    return null;
+  }
+  const notController = refuseVoiceControl(session, actor);
+  if (notController) return notController;
+  return muted ? null : refuse('FORBIDDEN', 'only they can unmute themselves');
 }
 
 export function refuseVoiceControl(session: SessionRecord, actor: ParticipantRecord): MediaRefusal | null {

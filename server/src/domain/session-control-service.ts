@@ -19,6 +19,8 @@ export type SessionControlEvents = {
   'activities-stopped': [sessionId: string, actorId: string];
   /** Someone else is in control now (the microphone floor follows). */
   'controller-changed': [sessionId: string];
+  /** Another customer is being helped (the second microphone floor follows unless the mic was passed). */
+  'customer-selected': [sessionId: string];
   /** A watching supervisor took over: customers may now need to learn what they already had (call, microphone). */
   'taken-over': [sessionId: string, participantId: string];
 };
@@ -93,6 +95,7 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: customerId });
     await this.audit(session.id, participant.id, 'customer:selected', customerId);
     if (updated) this.opts.sessions.announceSession(updated);
+    this.emit('customer-selected', session.id);
   }
 
   /** R1.7: notes typed during the session, saved with it, staff only. */

@@ -11,6 +11,8 @@ export interface VoicePanelOptions {
   roster: ParticipantRoster;
   /** The agent in control starts/ends the call and passes the microphone. */
   canManage: () => boolean;
+  /** The customer being helped, who holds the second floor unless the mic was passed (no "take back" on them). */
+  helpedCustomerId?: () => ParticipantId | null;
   onError: (code: ClientErrorCode) => void;
 }
 
@@ -28,6 +30,8 @@ export class VoicePanelView {
   private readonly endButton: HTMLButtonElement;
   private readonly joinButton: HTMLButtonElement;
   private readonly leaveButton: HTMLButtonElement;
+  private readonly muteButton: HTMLButtonElement;
+  private readonly heard: HTMLElement;
   private readonly members: HTMLUListElement;
   private readonly deviceSelect: HTMLSelectElement;
   private readonly testButton: HTMLButtonElement;
@@ -46,6 +50,8 @@ export class VoicePanelView {
     this.endButton = button('voice-end', 'voice.end', 'btn-danger', () => voice.end());
     this.joinButton = button('voice-join', 'voice.join', 'btn-primary', () => voice.join());
     this.leaveButton = button('voice-leave', 'voice.leave', 'btn-secondary', () => voice.leave());
+    this.muteButton = button('voice-mute-self', 'voice.muteSelf', 'btn-secondary', () => this.toggleSelfMute());
+    this.heard = h('p', { className: 'voice-heard', testId: 'voice-heard', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.members = h('ul', { className: 'voice-members', testId: 'voice-members' });
     this.deviceSelect = h('select', { className: 'voice-device', testId: 'voice-mic-device', i18nAttrs: { 'aria-label': 'voice.microphone' } });
     this.deviceSelect.addEventListener('change', () => void voice.setMicDevice(this.deviceSelect.value || null));
@@ -67,9 +73,10 @@ export class VoicePanelView {
     this.element = h('section', { className: 'panel voice-panel', testId: 'voice-panel' }, [
       h('div', { className: 'voice-head' }, [
         h('h2', { className: 'panel-title', i18n: 'voice.title' }),
-        h('div', { className: 'toolbar-actions' }, [this.startButton, this.joinButton, this.leaveButton, this.endButton]),
+        h('div', { className: 'toolbar-actions' }, [this.startButton, this.joinButton, this.muteButton, this.leaveButton, this.endButton]),
       ]),
       this.status,
+      this.heard,
       this.members,
       h('details', { className: 'voice-setup' }, [
         h('summary', { i18n: 'voice.setup' }),
@@ -97,20 +104,32 @@ export class VoicePanelView {
     bindText(this.status, voice.active ? (voice.joined ? 'voice.status.joined' : 'voice.status.active') : 'voice.status.off');
     this.status.dataset.state = voice.active ? (voice.joined ? 'joined' : 'active') : 'off';
     this.testButton.setAttribute('aria-pressed', String(voice.isTesting));
+    this.renderSelfMute();
     const members = voice.state?.active ? voice.state.members : [];
     replaceChildren(
       this.members,
       members.map((id) => {
         const floor = voice.hasFloor(id);
         const holder = voice.state?.micHolderId === id;
-        const speaking = floor && (id === selfId ? this.selfLevel > SPEAKING_LEVEL : this.speaking.has(id));
-        const canPass = manage && id !== selfId && id !== this.controllerId();
-        return h('li', { className: `voice-member${floor ? ' has-floor' : ''}${speaking ? ' is-speaking' : ''}`, testId: 'voice-member', attrs: { 'data-participant-id': id, 'data-floor': String(floor), 'data-speaking': String(speaking) } }, [
+        const mutedBy = voice.mutedBy(id);
+        const speaking = floor && !mutedBy && (id === selfId ? this.selfLevel > SPEAKING_LEVEL : this.speaking.has(id));
+        const canPass = manage && id !== selfId && id !== this.controllerId() && !(holder && id === this.options.helpedCustomerId?.());
+        return h('li', { className: `voice-member${floor ? ' has-floor' : ''}${speaking ? ' is-speaking' : ''}`, testId: 'voice-member', attrs: { 'data-participant-id': id, 'data-floor': String(floor), 'data-speaking': String(speaking), 'data-muted': mutedBy ?? 'false' } }, [
           h('span', { className: 'voice-floor-dot', attrs: { 'aria-hidden': 'true' } }),
           h('span', { className: 'voice-member-name', testId: 'voice-member-name', userText: roster.nameOf(id) ?? '?' }),
           id === selfId ? h('span', { className: 'participant-self', i18n: 'participants.you' }) : null,
           floor ? h('span', { className: 'participant-flag', testId: 'voice-floor', i18n: 'voice.floor' }) : null,
           speaking ? h('span', { className: 'participant-flag', testId: 'voice-speaking', i18n: 'voice.speaking' }) : null,
+          mutedBy ? h('span', { className: 'participant-flag', testId: 'voice-muted', i18n: mutedBy === 'agent' ? 'voice.mutedByAgent' : 'voice.muted' }) : null,
+          manage && id !== selfId && !mutedBy
+            ? h('button', {
+                className: 'btn btn-secondary btn-small',
+                testId: 'voice-mute-member',
+                i18n: 'voice.muteMember',
+                attrs: { type: 'button' },
+                on: { click: () => void voice.setMuted(id, true) },
+              })
+            : null,
           canPass
             ? h('button', {
                 className: 'btn btn-secondary btn-small',
@@ -135,6 +154,27 @@ export class VoicePanelView {
   dispose(): void {
     if (this.pollTimer !== null) window.clearInterval(this.pollTimer);
     this.pollTimer = null;
+  }
+
+  /** My mute toggle (aria-pressed: muted; a native button, so Enter and Space work) and whether I am heard, said in words. */
+  private renderSelfMute(): void {
+    const { voice } = this.options;
+    const selfId = voice.selfParticipantId;
+    const muted = selfId !== null && voice.mutedBy(selfId) !== null;
+    this.muteButton.hidden = !voice.joined;
+    // A toggle keeps its name; aria-pressed says whether it is on.
+    this.muteButton.setAttribute('aria-pressed', String(muted));
+    const heard = voice.heard;
+    this.heard.hidden = heard === null;
+    this.heard.dataset.heard = heard ?? 'off';
+    if (heard) bindText(this.heard, `voice.heard.${heard}`);
+  }
+
+  private toggleSelfMute(): Promise<void> {
+    const { voice } = this.options;
+    const selfId = voice.selfParticipantId;
+    if (!selfId) return Promise.resolve();
+    return voice.setMuted(selfId, voice.mutedBy(selfId) === null);
   }
 
   private controllerId(): ParticipantId | null {

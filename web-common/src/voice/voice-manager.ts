@@ -43,8 +43,6 @@ export class VoiceManager {
   constructor(
     private readonly channel: SessionChannel,
     private readonly media: MediaSession,
-    /** The agent in control, who always has the floor. */
-    private readonly controllerId: () => ParticipantId | null,
   ) {
     channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
     channel.on('voice:state', (state) => this.setState(state));
@@ -97,10 +95,32 @@ export class VoiceManager {
     return this.testing;
   }
 
-  /** Holds the floor: the agent in control, or the mic holder (green indicator, R4.2). */
+  /** Holds a floor, as the server computes it: the agent in control and the mic holder (green indicator, R4.2). */
   hasFloor(id: ParticipantId): boolean {
     if (!this.active || !this.voice?.members.includes(id)) return false;
-    return id === this.controllerId() || id === this.voice.micHolderId;
+    return this.voice.floor.includes(id);
+  }
+
+  /** Who muted this member ('self' or 'agent'), null when not muted. */
+  mutedBy(id: ParticipantId): 'self' | 'agent' | null {
+    return this.voice?.muted.find((m) => m.participantId === id)?.by ?? null;
+  }
+
+  /** Whether I am heard: in the call, holding a floor and not muted. */
+  get heard(): 'yes' | 'muted' | 'agent-muted' | 'no-floor' | null {
+    if (!this.joined || !this.selfId) return null;
+    const by = this.mutedBy(this.selfId);
+    if (by) return by === 'agent' ? 'agent-muted' : 'muted';
+    return this.hasFloor(this.selfId) ? 'yes' : 'no-floor';
+  }
+
+  /** Mutes or unmutes a member (myself, or another member as the agent in control): the server pauses the producer. */
+  setMuted(participantId: ParticipantId, muted: boolean): Promise<void> {
+    return this.run(async () => this.setState(await this.channel.request('voice:mute', { sessionId: this.channel.sessionId, participantId, muted })));
+  }
+
+  get selfParticipantId(): ParticipantId | null {
+    return this.selfId;
   }
 
   isMember(id: ParticipantId): boolean {

@@ -51,7 +51,7 @@ export class AgentSession {
     this.viewRequest = new ViewRequestManager(this.channel);
     this.screenView = new ScreenViewManager(this.channel, this.media);
     this.agentScreen = new AgentScreenManager(this.channel, this.media);
-    this.voice = new VoiceManager(this.channel, this.media, () => this.summary.controllerId);
+    this.voice = new VoiceManager(this.channel, this.media);
     this.video = new VideoManager(this.channel, this.media);
     this.annotations = new AnnotationManager(this.channel);
     this.channel.events.on('snapshot', (snapshot) => {

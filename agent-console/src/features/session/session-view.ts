@@ -53,6 +53,7 @@ export class SessionView {
       voice: session.voice,
       roster: session.roster,
       canManage: () => session.isController,
+      helpedCustomerId: () => session.summary.selectedCustomerId,
       onError: () => toaster.show('voice.error', undefined, 'error'),
     });
     this.video = new VideoPanelView({

@@ -58,7 +58,7 @@ export class CustomerSession {
     this.ledger = new ConsentLedger(this.channel, this.roster);
     this.share = new ScreenShareManager(this.channel, this.media, this.consent);
     this.chat = createCustomerChat(this.channel, this.roster);
-    this.voice = new VoiceManager(this.channel, this.media, () => this.summary?.controllerId ?? null);
+    this.voice = new VoiceManager(this.channel, this.media);
     this.video = new VideoManager(this.channel, this.media);
     this.annotations = new AnnotationManager(this.channel);
     this.agentScreen = new AgentScreenManager(this.channel, this.media);

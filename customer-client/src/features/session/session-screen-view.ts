@@ -63,6 +63,12 @@ export class SessionScreenView {
     this.screens = new SharedScreensView(session, session.agentScreen);
     session.annotations.events.on('error', (code) => toaster.show(annotationErrorMessage(code), undefined, 'error'));
     this.voice = new VoicePanelView({ voice: session.voice, roster: session.roster, canManage: () => false, onError: () => toaster.show('voice.error', undefined, 'error') });
+    // The customer is told when a call starts, and that joining makes them heard (issue 11).
+    let callWasActive = session.voice.active;
+    session.voice.events.on('changed', () => {
+      if (session.voice.active && !callWasActive) toaster.show('voice.callStarted', undefined, 'info', 15000);
+      callWasActive = session.voice.active;
+    });
     const agentCameraOn = (): boolean => session.controllerId !== null && session.video.cameraOf(session.controllerId) !== null;
     this.video = new VideoPanelView({ video: session.video, roster: session.roster, canStart: agentCameraOn, largeFrom: () => session.controllerId, onError: () => undefined });
     session.video.events.on('changed', () => this.video.render());

@@ -10,6 +10,7 @@ type VoiceAnnotationHandlers = Pick<
   | 'voice:join'
   | 'voice:leave'
   | 'voice:pass-mic'
+  | 'voice:mute'
   | 'annotation:draw'
   | 'annotation:erase'
   | 'annotation:clear'
@@ -34,6 +35,10 @@ export function voiceAnnotationHandlers(s: Services): VoiceAnnotationHandlers {
       return s.audience.voiceFor(participant, await s.voice.leave(sessionId, participant.id));
     },
     'voice:pass-mic': async ({ socket }, { sessionId, participantId }) => s.voice.passMic(await member(socket, sessionId), participantId),
+    'voice:mute': async ({ socket }, { sessionId, participantId, muted }) => {
+      const actor = await member(socket, sessionId);
+      return s.audience.voiceFor(actor.participant, await s.voice.mute(actor, participantId, muted));
+    },
     'annotation:draw': async ({ socket }, { sessionId, stroke }) => {
       await s.annotations.draw(await member(socket, sessionId), stroke);
       return {};

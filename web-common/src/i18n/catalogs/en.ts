@@ -82,6 +82,15 @@ export const enShared = {
   'annotate.failed': 'The annotation could not be sent.',
   'annotate.rateLimited': 'You are drawing too fast. Wait a moment, then draw again.',
   'annotate.full': 'The drawing is full. Erase or clear some strokes first.',
+  'voice.muteSelf': 'Mute my microphone',
+  'voice.muteMember': 'Mute',
+  'voice.muted': 'Muted',
+  'voice.mutedByAgent': 'Muted by the agent',
+  'voice.heard.yes': 'The call has started: you can be heard.',
+  'voice.heard.muted': 'You are muted: nobody hears you. Unmute to talk.',
+  'voice.heard.agent-muted': 'The agent muted your microphone: nobody hears you.',
+  'voice.heard.no-floor': 'You are listening: the agent has not given you the microphone, nobody hears you.',
+  'voice.callStarted': 'The agent started a voice call. Join it to talk: you are heard as soon as you join.',
 } as const;
 
 /** The customer client. */

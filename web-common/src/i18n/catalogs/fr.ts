@@ -78,6 +78,15 @@ export const frShared: CatalogPart<typeof enShared> = {
   'annotate.failed': 'L’annotation n’a pas pu être envoyée.',
   'annotate.rateLimited': 'Vous dessinez trop vite. Attendez un instant, puis recommencez.',
   'annotate.full': 'Le dessin est plein. Effacez d’abord quelques traits.',
+  'voice.muteSelf': 'Couper mon micro',
+  'voice.muteMember': 'Couper le micro',
+  'voice.muted': 'Micro coupé',
+  'voice.mutedByAgent': 'Micro coupé par l’agent',
+  'voice.heard.yes': 'L’appel a commencé : on vous entend.',
+  'voice.heard.muted': 'Votre micro est coupé : personne ne vous entend. Réactivez-le pour parler.',
+  'voice.heard.agent-muted': 'L’agent a coupé votre micro : personne ne vous entend.',
+  'voice.heard.no-floor': 'Vous écoutez : l’agent ne vous a pas donné la parole, personne ne vous entend.',
+  'voice.callStarted': 'L’agent a lancé un appel vocal. Rejoignez-le pour parler : on vous entend dès que vous le rejoignez.',
 };
 
 export const frCustomer: CatalogPart<typeof enCustomer> = {

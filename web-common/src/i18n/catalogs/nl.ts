@@ -78,6 +78,15 @@ export const nlShared: CatalogPart<typeof enShared> = {
   'annotate.failed': 'De aantekening kon niet worden verzonden.',
   'annotate.rateLimited': 'Je tekent te snel. Wacht even en teken dan opnieuw.',
   'annotate.full': 'De tekening is vol. Wis eerst enkele lijnen.',
+  'voice.muteSelf': 'Mijn microfoon dempen',
+  'voice.muteMember': 'Dempen',
+  'voice.muted': 'Gedempt',
+  'voice.mutedByAgent': 'Gedempt door de medewerker',
+  'voice.heard.yes': 'Het gesprek is begonnen: u bent hoorbaar.',
+  'voice.heard.muted': 'Uw microfoon is gedempt: niemand hoort u. Zet hem aan om te praten.',
+  'voice.heard.agent-muted': 'De medewerker heeft uw microfoon gedempt: niemand hoort u.',
+  'voice.heard.no-floor': 'U luistert mee: de medewerker heeft u de microfoon niet gegeven, niemand hoort u.',
+  'voice.callStarted': 'De medewerker is een spraakoproep gestart. Neem deel om te praten: u bent hoorbaar zodra u deelneemt.',
 };
 
 export const nlCustomer: CatalogPart<typeof enCustomer> = {

@@ -78,6 +78,15 @@ export const zhTWShared: CatalogPart<typeof enShared> = {
   'annotate.failed': '無法傳送註解。',
   'annotate.rateLimited': '您繪製的速度太快。請稍候片刻再繼續。',
   'annotate.full': '註解已滿。請先擦除或清除部分筆劃。',
+  'voice.muteSelf': '將我的麥克風靜音',
+  'voice.muteMember': '靜音',
+  'voice.muted': '已靜音',
+  'voice.mutedByAgent': '已被客服人員靜音',
+  'voice.heard.yes': '通話已開始：其他人聽得到您。',
+  'voice.heard.muted': '您已靜音：沒有人聽得到您。取消靜音即可說話。',
+  'voice.heard.agent-muted': '客服人員已將您的麥克風靜音：沒有人聽得到您。',
+  'voice.heard.no-floor': '您正在聆聽：客服人員尚未將麥克風交給您，沒有人聽得到您。',
+  'voice.callStarted': '客服人員已開始語音通話。加入通話即可交談：加入後其他人就聽得到您。',
 };
 
 export const zhTWCustomer: CatalogPart<typeof enCustomer> = {
