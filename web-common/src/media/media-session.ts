@@ -112,6 +112,11 @@ export class MediaSession {
     return sender ? sender.getParameters().encodings : null;
   }
 
+  /** The RTCStatsReport of one of my producers (an outbound-rtp entry per simulcast layer), or null. */
+  getProducerStats(producerId: string): Promise<RTCStatsReport | null> {
+    return this.producers.producer(producerId)?.getStats() ?? Promise.resolve(null);
+  }
+
   /** The track a producer of mine sends. */
   producerTrack(producerId: string): MediaStreamTrack | null {
     return this.producers.producer(producerId)?.track ?? null;
