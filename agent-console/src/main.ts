@@ -1,5 +1,5 @@
 import type { LoginResponse } from '@rs/signaling';
-import { CONSOLE_CATALOGS, ApiClient, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
+import { CONSOLE_CATALOGS, ApiClient, inboundMediaSummary, type InboundMediaSummary, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
 import { createAdminHome } from './features/admin/admin-home';
 import { createAgentHome, type WorkspaceHome } from './features/home/agent-home';
 import { createAccountHeaderItems } from './features/home/header-items';
@@ -40,6 +40,11 @@ exposeDebugHooks({
   async audioStats(): Promise<{ producerId: string; participantId: string; packetsReceived: number; totalSamplesReceived: number }[]> {
     const session = current?.workspace?.active;
     return session ? inboundAudio(session) : [];
+  },
+  /** Inbound counters (packets, frames, audio energy) of everything consumed in the session in front. */
+  inboundMedia: (): Promise<InboundMediaSummary[]> => {
+    const session = current?.workspace?.active;
+    return session ? inboundMediaSummary(session.media) : Promise.resolve([]);
   },
   streamReadings(): Record<string, unknown> {
     const session = current?.workspace?.active;

@@ -1,4 +1,4 @@
-import { CUSTOMER_CATALOGS, ApiClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren, sessionNumberFromHash } from '@rs/web-common';
+import { CUSTOMER_CATALOGS, ApiClient, inboundMediaSummary, type InboundMediaSummary, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren, sessionNumberFromHash } from '@rs/web-common';
 import { customerCredentials, type CustomerCredentials } from './features/join/customer-credentials';
 import { JoinFormView } from './features/join/join-form-view';
 import { JoinManager } from './features/join/join-manager';
@@ -43,6 +43,8 @@ exposeDebugHooks({
     const stage = which === 'agent' ? current?.view.screens.agentStage : current?.view.screens.myStage;
     return stage ? { producerId: stage.currentProducerId, content: stage.contentClientRect(), strokes: stage.renderedStrokes() } : null;
   },
+  /** Inbound counters (packets, frames, audio energy) of everything this page consumes. */
+  inboundMedia: (): Promise<InboundMediaSummary[]> => (current ? inboundMediaSummary(current.session.media) : Promise.resolve([])),
   receivedEventNames: (): string[] => received.map((event) => event.name),
   receivedEvents: (): { name: string; json: string }[] => [...received],
 });

@@ -46,3 +46,4 @@ export { readStreamQuality, judge, type StreamQuality, type QualityState } from 
 export { VoicePanelView, type VoicePanelOptions } from './ui/voice-panel-view';
 export { VideoPanelView, type VideoPanelOptions } from './ui/video-panel-view';
 export { ScreenStage, type ScreenStageOptions, type DisplayMode, type AnnotationTool } from './ui/screen-stage';
+export { inboundMediaSummary, type InboundMediaSummary } from './media/inbound-media-summary';

@@ -254,7 +254,7 @@ export class VoiceManager {
   private async openMic(): Promise<void> {
     try {
       if (!this.rawStream) await this.openCapture();
-      const track = this.destination?.stream.getAudioTracks()[0] ?? this.rawStream?.getAudioTracks()[0];
+      const track = this.trackToSend();
       if (!track) throw new Error('no microphone track');
       if (!this.joined) return;
       this.micProducerId = await this.media.publish(track, 'mic');
@@ -266,6 +266,17 @@ export class VoiceManager {
   }
 
   private destination: MediaStreamAudioDestinationNode | null = null;
+
+  /**
+   * The mic volume's gain node feeds the call only while the page's audio
+   * context runs: a suspended one (no output device, an autoplay policy
+   * waiting for a gesture, as in Firefox) would send silence, so the device's
+   * own track is sent then (the mic volume does not apply to it).
+   */
+  private trackToSend(): MediaStreamTrack | undefined {
+    const processed = this.audioContext?.state === 'running' ? this.destination?.stream.getAudioTracks()[0] : undefined;
+    return processed ?? this.rawStream?.getAudioTracks()[0];
+  }
 
   private async openCapture(): Promise<void> {
     const audio: MediaTrackConstraints | boolean = this.micDeviceId ? { deviceId: { exact: this.micDeviceId } } : true;
