@@ -47,8 +47,12 @@ export class P2pBaseline {
       transceiver.setCodecPreferences((RTCRtpSender.getCapabilities('video')?.codecs ?? []).filter((c) => c.mimeType.toLowerCase() === 'video/vp8'));
       (window as unknown as P2pWindow).__benchP2p = { pc, sender: transceiver.sender, track };
       await pc.setLocalDescription();
+      // Bounded: whatever candidates are there after 5 s go in the description.
       if (pc.iceGatheringState !== 'complete') {
-        await new Promise<void>((resolve) => pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()));
+        await new Promise<void>((resolve) => {
+          pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+          setTimeout(resolve, 5000);
+        });
       }
       return pc.localDescription!.sdp;
     }, settingsFor(mode));
@@ -69,8 +73,12 @@ export class P2pBaseline {
       });
       await pc.setRemoteDescription({ type: 'offer', sdp });
       await pc.setLocalDescription();
+      // Bounded: whatever candidates are there after 5 s go in the description.
       if (pc.iceGatheringState !== 'complete') {
-        await new Promise<void>((resolve) => pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve()));
+        await new Promise<void>((resolve) => {
+          pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+          setTimeout(resolve, 5000);
+        });
       }
       return pc.localDescription!.sdp;
     }, offer);

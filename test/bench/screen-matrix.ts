@@ -62,12 +62,15 @@ async function shareStart(session: BenchSession, maxMs: number, figures: Figures
 
 async function measureSize(browser: Browser, server: TestServer, account: Credentials, size: ScreenSize, options: MatrixOptions, figures: Figures): Promise<void> {
   const sizeKey = `${size.width}x${size.height}`;
+  const stage = (what: string) => process.stderr.write(`screen ${sizeKey}: ${what}\n`);
   const session = await openBenchSession(browser, server.url, account, size);
+  stage('sharing');
   const agentPage = session.agent.page;
   await shareStart(session, options.maxMs, figures, `screen.shareStart.${sizeKey}.sfu`);
   // Loopback ICE candidates need media permission in both pages (see MACHINE.md).
   await agentPage.browserContext().overridePermissions(server.url, ['camera', 'microphone']);
   await session.customer.page.browserContext().overridePermissions(server.url, ['camera', 'microphone']);
+  stage('connecting the peer-to-peer baseline');
   const p2p = await P2pBaseline.connect(session.customer.page, agentPage, MODES[0]!);
   const { sessionId, producerId } = await screenProducer(server, session);
   const agentSocket = await TestClient.connect(server.url, (await login(server.url, account)).token);
