@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures join time, glass-to-glass latency, SFU CPU and recovery times (.bench/results.json),
+# Measures join time, screen figures per size and quality mode through the SFU next to a direct
+# peer-to-peer baseline, SFU CPU and recovery times (.bench/results.json; npm run bench:table),
 # then what one abusive customer can cost the server (.bench/abuse.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,0 +1,46 @@
+/**
+ * npm run bench:table: prints the README's figures tables (markdown) from
+ * .bench/results.json (or the file given as the first argument).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Figures } from './screen-matrix';
+
+const file = process.argv[2] ?? path.resolve(__dirname, '..', '..', '.bench', 'results.json');
+const results = JSON.parse(readFileSync(file, 'utf8')) as { takenAt: string; chromium: string; figures?: Figures; machine: { loadAverage?: number[] } };
+const figures = results.figures ?? {};
+
+const MODES = [
+  ['highDetail', 'high detail'],
+  ['balanced', 'balanced'],
+  ['lowBandwidth', 'low bandwidth'],
+] as const;
+const sizes = [...new Set(Object.keys(figures).map((k) => /^screen\.\w+\.(\d+x\d+)\./.exec(k)?.[1]).filter((s): s is string => !!s))];
+
+const show = (value: number | null | undefined, unit = '') => (value === null || value === undefined ? '–' : `${value}${unit}`);
+const pair = (key: string, figure: string, unit = '') => `${show(figures[`${key}.sfu.${figure}`], unit)} / ${show(figures[`${key}.p2p.${figure}`], unit)}`;
+
+const lines: string[] = [];
+lines.push(`Screen share, SFU / direct peer-to-peer (same pages, same canvas, same run; ${results.takenAt.slice(0, 10)}, ${results.chromium}):`, '');
+lines.push('| capture | mode | received height p50 | time to full resolution | fps | glass-to-glass p50 | p95 | p50 ratio SFU/P2P | fidelity (luma PSNR) |');
+lines.push('|---|---|---|---|---|---|---|---|---|');
+for (const size of sizes) {
+  for (const [mode, label] of MODES) {
+    const key = `screen.${mode}.${size}`;
+    if (!(`${key}.sfu.frames` in figures)) continue;
+    lines.push(
+      `| ${size} | ${label} | ${pair(key, 'receivedHeightP50', ' px')} | ${pair(key, 'timeToFullResolutionMs', ' ms')} | ${pair(key, 'fps')} | ` +
+        `${pair(key, 'g2gP50Ms', ' ms')} | ${pair(key, 'g2gP95Ms', ' ms')} | ${show(figures[`${key}.ratio.g2gP50`], '×')} | ${pair(key, 'psnrDbP50', ' dB')} |`,
+    );
+  }
+}
+lines.push('', '| capture | first frame height | Allow click → full resolution |', '|---|---|---|');
+for (const size of sizes) {
+  const key = `screen.shareStart.${size}.sfu`;
+  lines.push(`| ${size} | ${show(figures[`${key}.firstFrameHeight`], ' px')} | ${show(figures[`${key}.timeToFullResolutionMs`], ' ms')} |`);
+}
+lines.push('', '| measure | p50 | p95 |', '|---|---|---|');
+lines.push(`| Join click → first frame on the agent page | ${show(figures['join.joinToFirstFrameP50Ms'], ' ms')} | ${show(figures['join.joinToFirstFrameP95Ms'], ' ms')} |`);
+lines.push(`| "Allow" click → first frame | ${show(figures['join.allowToFirstFrameP50Ms'], ' ms')} | ${show(figures['join.allowToFirstFrameP95Ms'], ' ms')} |`);
+lines.push(`| worker CPU per forwarded screen stream | ${show(figures['sfu.workerCpuPerForwardedStreamPercentOfCore'], ' % of a core')} | |`);
+process.stdout.write(`${lines.join('\n')}\n`);
