@@ -1,6 +1,5 @@
-import { ROUTES } from '@rs/signaling';
 import type { MediaSource } from '@rs/signaling';
-import { TestClient, login, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TestClient, login, newAgent, startSessionWithTwoCustomers, unwrap } from '../support/signaling-client';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 
@@ -9,14 +8,9 @@ describe('media rules', () => {
   const world = useTestServer();
 
   async function threeInACall() {
-    const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN), 'Ada');
-    const joinedB = unwrap(await postJson<{ token: string; participantId: string }>(world.server.url, ROUTES.join, {
-      sessionNumber: s.created.session.number, displayName: 'Ben',
-    }));
-    const b = await TestClient.connect(world.server.url, joinedB.token);
-    await b.call('session:join', { sessionId: s.sessionId });
-    world.clients.push(s.agent, s.customer, b);
-    return { ...s, a: s.customer, aId: s.joined.participantId, b, bId: joinedB.participantId };
+    const s = await startSessionWithTwoCustomers(world.server.url, TEST_ADMIN);
+    world.clients.push(s.agent, s.customer, s.b);
+    return s;
   }
   const publish = async (client: TestClient, sessionId: string, source: MediaSource) => {
     const transport = await client.call('media:create-transport', { sessionId, direction: 'send' });

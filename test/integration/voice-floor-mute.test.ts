@@ -1,6 +1,5 @@
-import { ROUTES } from '@rs/signaling';
 import type { VoiceState } from '@rs/signaling';
-import { TestClient, login, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TestClient, login, newAgent, startSessionWithTwoCustomers } from '../support/signaling-client';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
@@ -10,12 +9,8 @@ describe('voice floor and mute', () => {
   const world = useTestServer();
 
   async function threeInACall() {
-    const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN), 'Ada');
-    const joinedB = unwrap(await postJson<{ token: string; participantId: string }>(world.server.url, ROUTES.join, {
-      sessionNumber: s.created.session.number, displayName: 'Ben',
-    }));
-    const b = await TestClient.connect(world.server.url, joinedB.token);
-    await b.call('session:join', { sessionId: s.sessionId });
+    const s = await startSessionWithTwoCustomers(world.server.url, TEST_ADMIN);
+    const { b } = s;
     world.clients.push(s.agent, s.customer, b);
     await s.agent.call('voice:start', { sessionId: s.sessionId });
     await s.customer.call('voice:join', { sessionId: s.sessionId });
@@ -23,7 +18,7 @@ describe('voice floor and mute', () => {
     const agentMic = await publishMic(s.agent, s.sessionId);
     const aMic = await publishMic(s.customer, s.sessionId);
     const bMic = await publishMic(b, s.sessionId);
-    return { ...s, a: s.customer, aId: s.joined.participantId, b, bId: joinedB.participantId, agentMic, aMic, bMic };
+    return { ...s, agentMic, aMic, bMic };
   }
   async function publishMic(client: TestClient, sessionId: string): Promise<string> {
     const transport = await client.call('media:create-transport', { sessionId, direction: 'send' });

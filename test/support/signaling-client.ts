@@ -119,3 +119,12 @@ export async function startSessionWithCustomer(url: string, agentAccount: Creden
   const customerSnapshot = await customer.call('session:join', { sessionId });
   return { signedIn, created, sessionId, agent, customer, joined, agentSnapshot, customerSnapshot };
 }
+
+/** An agent's session with two customers (Ada, the one helped, and Ben), all three sockets joined. */
+export async function startSessionWithTwoCustomers(url: string, admin: Credentials) {
+  const s = await startSessionWithCustomer(url, await newAgent(url, admin), 'Ada');
+  const joinedB = unwrap(await postJson<CustomerJoinResponse>(url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Ben' }));
+  const b = await TestClient.connect(url, joinedB.token);
+  await b.call('session:join', { sessionId: s.sessionId });
+  return { ...s, a: s.customer, aId: s.joined.participantId, b, bId: joinedB.participantId };
+}
