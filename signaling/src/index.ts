@@ -12,5 +12,6 @@ export * from './events/consent-events';
 export * from './events/media-events';
 export * from './events/voice-events';
 export * from './events/annotation-events';
+export * from './events/remote-input';
 export * from './quality';
 export * from './socket-protocol';
