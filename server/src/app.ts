@@ -63,6 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const auth = await composeAuth({ config, sessionStore: store, log, now: clock });
   const { services, notifier, records } = composeServices({ config, store, pool, directory: auth.accounts, clock, log });
   const { sessions, rooms } = services;
+  auth.accounts.on('locked-out', (accountId) => sessions.closeSessionsOf(accountId));
 
   const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, ...connectionLimits(config) });
   installErrorHandler(http);

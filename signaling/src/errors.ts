@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'SESSION_LIMIT',
   'ACCOUNT_EXISTS',
   'ACCOUNT_NOT_FOUND',
+  /** The account was disabled by an admin. */
+  'ACCOUNT_DISABLED',
+  /** The change would leave no enabled admin, or an admin would lock themselves out. */
+  'LAST_ADMIN',
   'NOT_IN_CONTROL',
   'MEDIA_LIMIT',
   'NOT_IN_CALL',

@@ -37,6 +37,8 @@ export const AccountProfileSchema = z.object({
   maxSessions: z.number().int().min(1).max(LIMITS.maxSessionsPerAgent),
   /** The supervisor this agent reports to, if any. */
   supervisorId: z.string().uuid().nullable(),
+  /** A disabled account cannot sign in and its tokens are refused (re-enabling restores sign-in). */
+  disabled: z.boolean(),
 });
 export type AccountProfile = z.infer<typeof AccountProfileSchema>;
 
@@ -61,12 +63,44 @@ export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
 export const UpdateAccountRequestSchema = z
   .object({
     displayName: DisplayNameSchema.optional(),
+    /** A new role; an agent's supervisor and session limit are dropped when it stops being an agent. */
+    role: AccountRoleSchema.optional(),
+    /** A password reset by an admin. */
     password: NewPasswordSchema.optional(),
     maxSessions: z.number().int().min(1).max(LIMITS.maxSessionsPerAgent).optional(),
     supervisorId: z.string().uuid().nullable().optional(),
   })
   .strict();
 export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequestSchema>;
+
+/** Disables (or re-enables) an account; disabling ends the live sessions it is in control of. */
+export const AccountStatusRequestSchema = z.object({ disabled: z.boolean() }).strict();
+export type AccountStatusRequest = z.infer<typeof AccountStatusRequestSchema>;
+
+/** Anyone signed in changes their own password; every other token of the account stops working. */
+export const ChangePasswordRequestSchema = z.object({ currentPassword: PasswordSchema, newPassword: NewPasswordSchema }).strict();
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+export const ADMIN_ACTIONS = ['account:created', 'account:updated', 'account:disabled', 'account:enabled', 'account:deleted', 'password:changed'] as const;
+export const AdminActionSchema = z.enum(ADMIN_ACTIONS);
+export type AdminAction = z.infer<typeof AdminActionSchema>;
+
+/** One change to an account, in the admin audit log (never a password). */
+export const AdminAuditEntrySchema = z.object({
+  at: z.number().int(),
+  action: AdminActionSchema,
+  actorId: z.string().uuid(),
+  actorName: z.string(),
+  targetId: z.string().uuid(),
+  /** The target's username when the change was made (kept after a delete). */
+  targetName: z.string(),
+  /** Which fields changed (names only: never values such as passwords). */
+  fields: z.array(z.string()),
+});
+export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;
+
+export const AdminAuditResponseSchema = z.object({ entries: z.array(AdminAuditEntrySchema) });
+export type AdminAuditResponse = z.infer<typeof AdminAuditResponseSchema>;
 
 export const AccountListResponseSchema = z.object({ accounts: z.array(AccountProfileSchema) });
 export type AccountListResponse = z.infer<typeof AccountListResponseSchema>;
@@ -122,9 +156,15 @@ export const ROUTES = {
   login: '/api/auth/login',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  /** POST: change my own password (answers with a fresh token). */
+  password: '/api/auth/password',
   accounts: '/api/admin/accounts',
   /** PATCH `${ROUTES.accounts}/:accountId` */
   account: (accountId: string) => `/api/admin/accounts/${encodeURIComponent(accountId)}`,
+  /** POST { disabled } */
+  accountStatus: (accountId: string) => `/api/admin/accounts/${encodeURIComponent(accountId)}/status`,
+  /** GET: the admin audit log, newest first. */
+  adminAudit: '/api/admin/audit',
   sessions: '/api/sessions',
   /** GET: the record of a session (staff of the session, its agent's supervisor, admins). */
   sessionRecord: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/record`,

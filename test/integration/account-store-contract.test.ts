@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AccountRecord, AccountStore } from '../../server/src/store/account-store';
 import { createAccountStores } from '../../server/src/store/create-account-stores';
 import { MemoryAccountStore } from '../../server/src/store/memory-account-store';
+import { MemoryAdminAuditLog, RedisAdminAuditLog } from '../../server/src/store/admin-audit-log';
+import type { AdminAuditLog } from '../../server/src/store/admin-audit-log';
 import { MemoryRateLimiter, RedisRateLimiter } from '../../server/src/store/rate-limiter';
 import type { RateLimiter } from '../../server/src/store/rate-limiter';
 import { RedisAccountStore } from '../../server/src/store/redis-account-store';
@@ -16,12 +18,13 @@ import { waitFor } from '../support/wait-for';
 
 const account = (over: Partial<AccountRecord> = {}): AccountRecord => ({
   id: randomUUID(), username: `user-${randomUUID().slice(0, 8)}`, displayName: 'Ada', role: 'agent',
-  maxSessions: 1, supervisorId: null, passwordHash: 'scrypt$1024$8$1$salt$hash', createdAt: 1_000, ...over,
+  maxSessions: 1, supervisorId: null, passwordHash: 'scrypt$1024$8$1$salt$hash', createdAt: 1_000, disabled: false, ...over,
 });
 
 interface Backends {
   accounts: () => AccountStore;
   revocations: () => TokenRevocations;
+  audit: () => AdminAuditLog;
   /** Two limiters sharing their counters (same Redis, or the same memory object). */
   limiters: () => [RateLimiter, RateLimiter];
   /** Moves time on for the memory backends; Redis lets real time pass (short windows). */
@@ -85,6 +88,29 @@ function describeAccountContract(name: string, setup: () => Backends): void {
         expect(await store.findByUsername(a.username)).toEqual(await store.get(a.id));
         expect(await store.update(randomUUID(), { maxSessions: 2 })).toBeNull();
       });
+      it('changes the role (counts follow) and disables; deleting frees the username', async () => {
+        const store = backends.accounts();
+        const a = account({ username: 'dana' });
+        await store.create(a);
+        expect(await store.update(a.id, { role: 'supervisor', disabled: true })).toEqual({ ...a, role: 'supervisor', disabled: true });
+        expect([await store.countByRole('agent'), await store.countByRole('supervisor')]).toEqual([0, 1]);
+        expect(await store.delete(a.id)).toBe(true);
+        expect(await store.delete(a.id)).toBe(false);
+        expect([await store.get(a.id), await store.findByUsername('dana'), await store.countByRole('supervisor')]).toEqual([null, null, 0]);
+        expect(await store.list()).toEqual([]);
+        const again = account({ username: 'dana' });
+        expect(await store.create(again)).toBe(true);
+        expect(await store.update(a.id, { disabled: false })).toBeNull();
+      });
+      it('keeps the admin audit log newest first', async () => {
+        const log = backends.audit();
+        const entry = (at: number) => ({ at, action: 'account:updated' as const, actorId: randomUUID(), actorName: 'Root', targetId: randomUUID(), targetName: '陳小明', fields: ['role'] });
+        const [one, two, three] = [entry(1), entry(2), entry(3)];
+        for (const e of [one, two, three]) await log.append(e);
+        expect(await log.list(2)).toEqual([three, two]);
+        expect(await log.list(10)).toEqual([three, two, one]);
+        expect(await log.list(0)).toEqual([]);
+      });
       it('returns copies and keeps copies', async () => {
         const store = backends.accounts();
         const a = account();
@@ -112,7 +138,7 @@ function describeAccountContract(name: string, setup: () => Backends): void {
       it('tells a listener of each revocation until it stops listening', async () => {
         const revocations = backends.revocations();
         const heard: string[] = [];
-        const stop = await revocations.onRevoked((tokenId) => heard.push(tokenId));
+        const stop = await revocations.onRevoked((revoked) => heard.push('tokenId' in revoked ? revoked.tokenId : `account ${revoked.subjectId}`));
         const [first, second] = [randomUUID(), randomUUID()];
         await revocations.revoke(first, Date.now() + 60_000);
         await waitFor('the revocation heard', () => heard.includes(first));
@@ -120,6 +146,19 @@ function describeAccountContract(name: string, setup: () => Backends): void {
         await revocations.revoke(second, Date.now() + 60_000);
         expect(await revocations.isRevoked(second)).toBe(true);
         expect(heard).toEqual([first]);
+      });
+      it('revokes every token of a subject issued before a time, until it expires', async () => {
+        const revocations = backends.revocations();
+        const heard: string[] = [];
+        const stop = await revocations.onRevoked((revoked) => heard.push('subjectId' in revoked ? revoked.subjectId : ''));
+        expect(await revocations.subjectRevokedBefore('acct')).toBe(0);
+        await revocations.revokeSubject('acct', 5_000, Date.now() + 400);
+        expect(await revocations.subjectRevokedBefore('acct')).toBe(5_000);
+        expect(await revocations.subjectRevokedBefore('other')).toBe(0);
+        await waitFor('the subject revocation heard', () => heard.includes('acct'));
+        await stop();
+        await backends.advance(450);
+        await waitFor('the subject revocation to expire', async () => (await revocations.subjectRevokedBefore('acct')) === 0);
       });
       it('stores nothing for an already expired token', async () => {
         const revocations = backends.revocations();
@@ -176,6 +215,7 @@ describeAccountContract('memory', () => {
   return {
     accounts: () => new MemoryAccountStore(),
     revocations: () => new MemoryTokenRevocations({ now: clock }),
+    audit: () => new MemoryAdminAuditLog(),
     limiters: () => [limiter, limiter],
     advance: async (ms) => void (now += ms),
   };
@@ -200,6 +240,7 @@ describe('with a real redis-server', () => {
     return {
       accounts: () => new RedisAccountStore(one, keys),
       revocations: () => new RedisTokenRevocations(one, keys),
+      audit: () => new RedisAdminAuditLog(one, keys),
       limiters: () => [new RedisRateLimiter(one, keys), new RedisRateLimiter(two, keys)],
       advance: async () => {},
     };
@@ -209,9 +250,10 @@ describe('with a real redis-server', () => {
     const keys = createRedisKeys(`revoke-nodes${++prefixes}:`);
     const [one, two] = clients as [RedisClient, RedisClient];
     const heard: string[] = [];
-    const stop = await new RedisTokenRevocations(two, keys).onRevoked((tokenId) => heard.push(tokenId));
+    const stop = await new RedisTokenRevocations(two, keys).onRevoked((revoked) => heard.push('tokenId' in revoked ? revoked.tokenId : `account ${revoked.subjectId}`));
     await new RedisTokenRevocations(one, keys).revoke('on-node-one', Date.now() + 60_000);
-    await waitFor('the other node heard it', () => heard.includes('on-node-one'));
+    await new RedisTokenRevocations(one, keys).revokeSubject('acct-1', Date.now(), Date.now() + 60_000);
+    await waitFor('the other node heard both', () => heard.includes('on-node-one') && heard.includes('account acct-1'));
     await stop();
   });
 

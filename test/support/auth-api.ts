@@ -139,8 +139,8 @@ export async function buildAuthApi(options: { redisUrl?: string; keyPrefix?: str
   });
   const log = pino({ level: 'info', redact: ['password', '*.password', 'token', '*.token', 'sessionNumber', '*.sessionNumber'] }, sink);
   const stores = await createAccountStores({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix });
-  const accounts = new AccountService({ accounts: stores.accounts, hasher: options.hasher ?? new ScryptPasswordHasher(), log });
   const issuer = new JwtTokenIssuer({ secret: 's'.repeat(40), revocations: stores.revocations });
+  const accounts = new AccountService({ accounts: stores.accounts, audit: stores.audit, tokens: issuer, hasher: options.hasher ?? new ScryptPasswordHasher(), log });
   const sessions = new NumberedSessions();
   // One trusted hop (as behind one reverse proxy): tests give each request its own client address with X-Forwarded-For.
   const limits = connectionLimits({ idleTimeoutSeconds: 30, trustProxy: options.trustProxy ?? 1 });

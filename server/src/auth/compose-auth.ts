@@ -24,7 +24,7 @@ export interface AuthParts {
 
 export interface ComposeAuthOptions {
   config: Pick<Config, 'tokenSecret' | 'adminUsername' | 'adminPassword' | 'joinAttemptsPerAddress' | 'joinAttemptsPerPrefix'> &
-    Partial<Pick<Config, 'joinAttemptsAtAttackedPrefix' | 'assistAttemptsPerAgent'>> & { storeTimeoutMs?: number };
+    Partial<Pick<Config, 'joinAttemptsAtAttackedPrefix' | 'assistAttemptsPerAgent' | 'agentTokenTtlSeconds'>> & { storeTimeoutMs?: number };
   /** Its Redis client is shared when it is Redis-backed (it stays the client's owner). */
   sessionStore: SessionStore;
   log: Logger;
@@ -39,8 +39,8 @@ export async function composeAuth(options: ComposeAuthOptions): Promise<AuthPart
   const client = sessionStore instanceof RedisSessionStore ? sessionStore.redisClient : null;
   const stores = await createAccountStores({ client, keyPrefix: options.keyPrefix, timeoutMs: config.storeTimeoutMs });
   const authLog = log.child({ component: 'auth' });
-  const accounts = new AccountService({ accounts: stores.accounts, hasher: new ScryptPasswordHasher(), log: authLog, now: options.now });
-  const issuer = new JwtTokenIssuer({ secret: config.tokenSecret, revocations: stores.revocations, now: options.now });
+  const issuer = new JwtTokenIssuer({ secret: config.tokenSecret, revocations: stores.revocations, staffTokenTtlSeconds: config.agentTokenTtlSeconds, now: options.now });
+  const accounts = new AccountService({ accounts: stores.accounts, audit: stores.audit, tokens: issuer, hasher: new ScryptPasswordHasher(), log: authLog, now: options.now });
   const prefixLimits = {
     limiter: stores.limiter,
     log: authLog,

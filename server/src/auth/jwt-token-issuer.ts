@@ -16,7 +16,8 @@ import type { CustomerPrincipal, Principal, StaffPrincipal, TokenIssuer } from '
 const ISSUER = 'remote-support';
 
 const ClaimsSchema = z.discriminatedUnion('role', [
-  z.object({ role: AccountRoleSchema, sub: z.string().min(1), name: z.string(), jti: z.string().uuid(), exp: z.number().int() }),
+  /** `iam`: issued at, epoch ms (iat is whole seconds; an account revoked this second keeps its newer tokens). */
+  z.object({ role: AccountRoleSchema, sub: z.string().min(1), name: z.string(), jti: z.string().uuid(), exp: z.number().int(), iat: z.number().int(), iam: z.number().int().optional() }),
   z.object({ role: z.literal('customer'), sub: z.string().uuid(), sid: z.string().uuid(), jti: z.string().uuid(), exp: z.number().int() }),
 ]);
 type Claims = z.infer<typeof ClaimsSchema>;
@@ -25,8 +26,12 @@ export interface JwtTokenIssuerOptions {
   /** HMAC key, at least 32 characters (config.tokenSecret). */
   secret: string;
   revocations: TokenRevocations;
+  /** The longest life of a staff token: how long revoking an account's tokens must be remembered. */
+  staffTokenTtlSeconds?: number;
   now?: () => number;
 }
+
+const DEFAULT_STAFF_TTL_SECONDS = 12 * 3600;
 
 type Unsigned = Omit<StaffPrincipal, 'tokenId'> | Omit<CustomerPrincipal, 'tokenId'>;
 
@@ -35,6 +40,7 @@ export class JwtTokenIssuer implements TokenIssuer {
   readonly #verify: (token: string) => unknown;
   readonly #revocations: TokenRevocations;
   readonly #now: () => number;
+  readonly #staffTtlMs: number;
 
   constructor(options: JwtTokenIssuerOptions) {
     if (options.secret.length < 32) throw new Error('the token secret needs at least 32 characters');
@@ -49,22 +55,34 @@ export class JwtTokenIssuer implements TokenIssuer {
     });
     this.#revocations = options.revocations;
     this.#now = options.now ?? Date.now;
+    this.#staffTtlMs = (options.staffTokenTtlSeconds ?? DEFAULT_STAFF_TTL_SECONDS) * 1000;
   }
 
   async sign(principal: Unsigned, ttlSeconds: number): Promise<string> {
-    const iat = Math.floor(this.#now() / 1000);
+    const now = this.#now();
+    const iat = Math.floor(now / 1000);
     const base = { jti: randomUUID(), iat, exp: iat + Math.max(1, Math.ceil(ttlSeconds)) };
     if (principal.role === 'customer') {
       return this.#sign({ ...base, role: 'customer', sub: principal.participantId, sid: principal.sessionId });
     }
-    return this.#sign({ ...base, role: principal.role, sub: principal.accountId, name: principal.displayName });
+    return this.#sign({ ...base, iam: now, role: principal.role, sub: principal.accountId, name: principal.displayName });
   }
 
   async verify(token: string): Promise<Principal> {
     const claims = this.#claims(token);
     if (claims.exp * 1000 <= this.#now()) throw new AppError('UNAUTHENTICATED', 'token expired, sign in again');
     if (await this.#revocations.isRevoked(claims.jti)) throw new AppError('UNAUTHENTICATED', 'token revoked, sign in again');
+    if (claims.role !== 'customer') {
+      const revokedBefore = await this.#revocations.subjectRevokedBefore(claims.sub);
+      if ((claims.iam ?? claims.iat * 1000) < revokedBefore) throw new AppError('UNAUTHENTICATED', 'token revoked, sign in again');
+    }
     return toPrincipal(claims);
+  }
+
+  /** Every token of this account issued until now stops working (on every node), new ones work. */
+  async revokeAccount(accountId: string): Promise<void> {
+    const now = this.#now();
+    await this.#revocations.revokeSubject(accountId, now, now + this.#staffTtlMs);
   }
 
   /** Idempotent; a forged or expired token is ignored (nothing to revoke, nothing stored). */

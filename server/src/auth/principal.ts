@@ -29,4 +29,6 @@ export interface TokenIssuer {
   verify(token: string): Promise<Principal>;
   /** Revokes this token until it would have expired anyway (sign-out). */
   revoke(token: string): Promise<void>;
+  /** Revokes every token of this account issued so far (disabled, password or role changed). */
+  revokeAccount(accountId: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DisplayNameSchema, NewPasswordSchema, UsernameSchema } from '@rs/signaling';
 import { AccountService } from '../auth/account-service';
+import { JwtTokenIssuer } from '../auth/jwt-token-issuer';
 import { ScryptPasswordHasher } from '../auth/password-hasher';
 import { configFromEnv } from '../config/config';
 import { isEphemeral, prepareState } from '../durable/state-mode';
@@ -62,7 +63,8 @@ export async function runCreateAdmin(argv: string[], env: NodeJS.ProcessEnv, io:
     throw err;
   });
   try {
-    const accounts = new AccountService({ accounts: stores.accounts, hasher: new ScryptPasswordHasher(), log: createLogger('warn') });
+    const tokens = new JwtTokenIssuer({ secret: config.tokenSecret, revocations: stores.revocations });
+    const accounts = new AccountService({ accounts: stores.accounts, audit: stores.audit, tokens, hasher: new ScryptPasswordHasher(), log: createLogger('warn') });
     const admin = await accounts.create({ username: username.data, password: password.data, displayName: displayName.data, role: 'admin' });
     io.out(`admin "${admin.username}" created (id ${admin.id})\n`);
     return 0;

@@ -159,6 +159,23 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     this.opts.log.info({ sessionId: session.id }, 'session ended');
   }
 
+  /**
+   * An account was disabled or deleted: the sessions it is in control of end (the
+   * customers are told), and it leaves those it assists or watches. Ending, not
+   * handing over, is the documented choice: nobody else was asked to take them.
+   */
+  async closeSessionsOf(accountId: string): Promise<void> {
+    for (const session of await this.listOpenSessionsOf(accountId)) {
+      const participants = await this.opts.store.listParticipants(session.id);
+      const own = participants.find((p) => p.accountId === accountId && p.leftAt === null);
+      if (!own) continue;
+      const member = { session, participant: own };
+      await (session.controllerId === own.id ? this.end(member) : this.leave(member)).catch((err: unknown) => {
+        this.opts.log.warn({ err, sessionId: session.id }, 'could not close a session of a locked-out account');
+      });
+    }
+  }
+
   /** Open sessions an agent account takes part in (started or assists), oldest first. */
   async listOpenSessionsOf(agentId: string): Promise<SessionRecord[]> {
     const sessions = await this.opts.store.listSessionsOfAgent(agentId);

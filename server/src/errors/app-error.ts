@@ -26,6 +26,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVALID_CREDENTIALS':
       return 401;
     case 'FORBIDDEN':
+    case 'ACCOUNT_DISABLED':
     case 'CONSENT_REQUIRED':
     case 'NOT_IN_SESSION':
     case 'NOT_IN_CONTROL':
@@ -41,6 +42,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONSENT_ALREADY_ANSWERED':
     case 'SESSION_LIMIT':
     case 'ACCOUNT_EXISTS':
+    case 'LAST_ADMIN':
     case 'MEDIA_LIMIT':
       return 409;
     case 'RATE_LIMITED':

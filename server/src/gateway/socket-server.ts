@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { HandshakeAuthSchema, PROTOCOL_VERSION } from '@rs/signaling';
 import type { RequestName } from '@rs/signaling';
+import { isStaff } from '../auth/principal';
 import type { TokenIssuer } from '../auth/principal';
 import type { JoinGuard } from '../auth/join-guard';
 import { AppError } from '../errors/app-error';
@@ -18,7 +19,7 @@ import { sessionHandlers } from './handlers/session-handlers';
 import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
 import type { Services } from './services';
 import { answerUnknownEvents, containSocketErrors, logEngineRefusals } from './socket-safety';
-import { participantRoom, tokenRoom } from './socket-types';
+import { accountRoom, participantRoom, tokenRoom } from './socket-types';
 import { StalePresence } from './stale-presence';
 import type { SignalingServer, SignalingSocket } from './socket-types';
 
@@ -107,7 +108,8 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
  */
 async function joinTokenRoom(socket: SignalingSocket, tokens: TokenIssuer, log: Logger): Promise<void> {
   try {
-    await socket.join(tokenRoom(socket.data.principal.tokenId));
+    const { principal } = socket.data;
+    await socket.join(isStaff(principal) ? [tokenRoom(principal.tokenId), accountRoom(principal.accountId)] : tokenRoom(principal.tokenId));
     const auth = HandshakeAuthSchema.parse(socket.handshake.auth);
     await tokens.verify(auth.token);
   } catch (err) {

@@ -17,3 +17,5 @@ export const staffRoom = (sessionId: string): string => `session:${sessionId}:st
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 /** Every socket opened with one access token: revoking the token disconnects them. */
 export const tokenRoom = (tokenId: string): string => `token:${tokenId}`;
+/** Every socket of one staff account (cut when the account's tokens are revoked). */
+export const accountRoom = (accountId: string): string => `account:${accountId}`;

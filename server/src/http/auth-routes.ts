@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { LoginRequestSchema, ROUTES, ok } from '@rs/signaling';
+import { ChangePasswordRequestSchema, LoginRequestSchema, ROUTES, ok } from '@rs/signaling';
 import type { AccountProfile, LoginResponse, Result } from '@rs/signaling';
 import type { AccountService } from '../auth/account-service';
 import { RateLimitedError } from '../auth/join-guard';
@@ -43,6 +43,17 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     await requireRole(request, issuer, ROUTE_ROLES.logout);
     await issuer.revoke(bearerToken(request) ?? '');
     return ok({});
+  });
+
+  /** The old password is checked (and rate limited like a sign-in); every earlier token of the account stops working. */
+  app.post(ROUTES.password, async (request): Promise<Result<LoginResponse>> => {
+    const principal = await requireRole(request, issuer, ROUTE_ROLES.changePassword);
+    const { currentPassword, newPassword } = parseBody(ChangePasswordRequestSchema, request.body);
+    const verdict = await limiter.hit(`login:address:${request.ip}`, loginLimit.limit, loginLimit.windowSeconds);
+    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+    const account = await accounts.changeOwnPassword(principal.accountId, currentPassword, newPassword);
+    const token = await issuer.sign({ role: account.role, accountId: account.id, displayName: account.displayName }, staffTokenTtlSeconds);
+    return ok({ token, account });
   });
 
   app.get(ROUTES.me, async (request): Promise<Result<AccountProfile>> => {

@@ -15,9 +15,12 @@ export const ROUTE_ROLES = {
   join: 'public',
   logout: ANYONE_SIGNED_IN,
   me: STAFF,
+  changePassword: STAFF,
   listAccounts: ADMIN,
   createAccount: ADMIN,
   updateAccount: ADMIN,
+  deleteAccount: ADMIN,
+  adminAudit: ADMIN,
   createSession: ['agent'],
   sessionRecord: STAFF,
 } as const satisfies Record<string, 'public' | readonly Role[]>;

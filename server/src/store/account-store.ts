@@ -7,8 +7,8 @@ export interface AccountRecord extends AccountProfile {
   createdAt: number;
 }
 
-/** What an update may change; username, role and id never change. */
-export type AccountPatch = Partial<Pick<AccountRecord, 'displayName' | 'passwordHash' | 'maxSessions' | 'supervisorId'>>;
+/** What an update may change; username and id never change. */
+export type AccountPatch = Partial<Pick<AccountRecord, 'displayName' | 'passwordHash' | 'maxSessions' | 'supervisorId' | 'role' | 'disabled'>>;
 
 /**
  * Agent, supervisor and admin accounts, behind one interface with a memory and a
@@ -25,6 +25,8 @@ export interface AccountStore {
   list(): Promise<AccountRecord[]>;
   /** Applies the patch; the updated account, or null when it is unknown. */
   update(accountId: string, patch: AccountPatch): Promise<AccountRecord | null>;
+  /** Removes the account and frees its username; false when it is unknown. Atomic. */
+  delete(accountId: string): Promise<boolean>;
   countByRole(role: AccountRole): Promise<number>;
 }
 

@@ -1,4 +1,6 @@
 import type { AccountStore } from './account-store';
+import { MemoryAdminAuditLog, RedisAdminAuditLog } from './admin-audit-log';
+import type { AdminAuditLog } from './admin-audit-log';
 import { MemoryAccountStore } from './memory-account-store';
 import { MemoryRateLimiter, RedisRateLimiter } from './rate-limiter';
 import type { RateLimiter } from './rate-limiter';
@@ -15,6 +17,7 @@ export interface AccountStores {
   accounts: AccountStore;
   revocations: TokenRevocations;
   limiter: RateLimiter;
+  audit: AdminAuditLog;
   /** Closes the Redis connection if these stores opened it (not a shared client). Idempotent. */
   close(): Promise<void>;
 }
@@ -35,7 +38,7 @@ export async function createAccountStores(config: AccountStoresConfig): Promise<
   const shared = config.client ?? null;
   const client = shared ?? (config.redisUrl ? await connectRedis(config.redisUrl, config) : null);
   if (!client) {
-    return { kind: 'memory', accounts: new MemoryAccountStore(), revocations: new MemoryTokenRevocations(), limiter: new MemoryRateLimiter(), close: async () => {} };
+    return { kind: 'memory', accounts: new MemoryAccountStore(), revocations: new MemoryTokenRevocations(), limiter: new MemoryRateLimiter(), audit: new MemoryAdminAuditLog(), close: async () => {} };
   }
   const keys = createRedisKeys(config.keyPrefix);
   let closing: Promise<void> | null = null;
@@ -44,6 +47,7 @@ export async function createAccountStores(config: AccountStoresConfig): Promise<
     accounts: withStoreDeadline(new RedisAccountStore(client, keys), config.timeoutMs),
     revocations: withStoreDeadline(new RedisTokenRevocations(client, keys), config.timeoutMs),
     limiter: withStoreDeadline(new RedisRateLimiter(client, keys), config.timeoutMs),
+    audit: withStoreDeadline(new RedisAdminAuditLog(client, keys), config.timeoutMs),
     close() {
       if (shared) return Promise.resolve();
       closing ??= client.isOpen ? client.close() : Promise.resolve();

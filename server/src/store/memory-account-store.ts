@@ -40,6 +40,14 @@ export class MemoryAccountStore implements AccountStore {
     return structuredClone(updated);
   }
 
+  async delete(accountId: string): Promise<boolean> {
+    const account = this.#accounts.get(accountId);
+    if (!account) return false;
+    this.#accounts.delete(accountId);
+    this.#idsByUsername.delete(account.username);
+    return true;
+  }
+
   async countByRole(role: AccountRole): Promise<number> {
     let count = 0;
     for (const account of this.#accounts.values()) if (account.role === role) count += 1;

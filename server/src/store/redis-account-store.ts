@@ -19,6 +19,27 @@ redis.call('SADD', KEYS[4], ARGV[2])
 return 1
 `;
 
+/**
+ * Writes an updated record and moves it between role sets, in one step.
+ * KEYS: account key, old role set, new role set. ARGV: id, JSON. 0 when the account is gone.
+ */
+const UPDATE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+return 1
+`;
+
+/** KEYS: usernames hash, account key, ids set, role set. ARGV: username, id. */
+const DELETE_SCRIPT = `
+if redis.call('DEL', KEYS[2]) == 0 then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[2])
+redis.call('SREM', KEYS[4], ARGV[2])
+return 1
+`;
+
 /** AccountStore shared by every node through Redis (layout in redis-keys.ts). */
 export class RedisAccountStore implements AccountStore {
   readonly kind = 'redis' as const;
@@ -60,8 +81,21 @@ export class RedisAccountStore implements AccountStore {
     const account = await this.get(accountId);
     if (!account) return null;
     const updated = applyPatch(account, patch);
-    const reply = await this.client.set(this.keys.account(accountId), JSON.stringify(updated), { condition: 'XX' });
-    return reply === 'OK' ? updated : null;
+    const written = await this.client.eval(UPDATE_SCRIPT, {
+      keys: [this.keys.account(accountId), this.keys.accountRole(account.role), this.keys.accountRole(updated.role)],
+      arguments: [accountId, JSON.stringify(updated)],
+    });
+    return written === 1 ? updated : null;
+  }
+
+  async delete(accountId: string): Promise<boolean> {
+    const account = await this.get(accountId);
+    if (!account) return false;
+    const deleted = await this.client.eval(DELETE_SCRIPT, {
+      keys: [this.keys.accountUsernames(), this.keys.account(accountId), this.keys.accountIds(), this.keys.accountRole(account.role)],
+      arguments: [account.username, accountId],
+    });
+    return deleted === 1;
   }
 
   async countByRole(role: AccountRole): Promise<number> {

@@ -24,13 +24,17 @@ export interface RedisKeys {
   accountUsernames(): string;
   /** Set of every account id. */
   accountIds(): string;
-  /** Set of the account ids of one role (roles never change). */
+  /** Set of the account ids of one role. */
   accountRole(role: string): string;
+  /** List of AdminAuditEntry JSON, newest first (trimmed). */
+  adminAudit(): string;
+  /** String (ms), expires after the longest token life: tokens of this account issued earlier are refused. */
+  revokedSubject(subjectId: string): string;
   /** String, expires with the token: a revoked token's id (sign-out). */
   revokedToken(tokenId: string): string;
   /** Counter of one fixed rate-limit window, expires with the window. */
   rateLimit(key: string): string;
-  /** Pub/sub channel: the id of each token revoked, so every node cuts its sockets. */
+  /** Pub/sub channel: each token (t:<id>) or account (s:<id>) revoked, so every node cuts its sockets. */
   revocationsChannel(): string;
 }
 
@@ -48,6 +52,8 @@ export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys 
     accountUsernames: () => `${prefix}accounts:usernames`,
     accountIds: () => `${prefix}accounts:ids`,
     accountRole: (role) => `${prefix}accounts:role:${role}`,
+    adminAudit: () => `${prefix}admin:audit`,
+    revokedSubject: (subjectId) => `${prefix}revoked-subject:${subjectId}`,
     revokedToken: (tokenId) => `${prefix}revoked-token:${tokenId}`,
     rateLimit: (key) => `${prefix}rate:${key}`,
     revocationsChannel: () => `${prefix}revocations`,
