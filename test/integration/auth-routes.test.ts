@@ -54,7 +54,7 @@ async function staff() {
 describe('sign-in, sign-out, me', () => {
   it('signs in (username case-insensitive) and answers me with the profile, never a hash', async () => {
     const { token, account } = await login('ROOT', ADMIN.password);
-    expect(account).toEqual({ id: expect.any(String), username: 'root', displayName: 'Administrator', role: 'admin', maxSessions: 1, supervisorId: null });
+    expect(account).toEqual({ id: expect.any(String), username: 'root', displayName: 'Administrator', role: 'admin', maxSessions: 1, supervisorId: null, disabled: false });
     const me = await get<AccountProfile>(ROUTES.me, { token });
     expect(me.body).toEqual({ ok: true, data: account });
     expect(me.text).not.toMatch(/scrypt|passwordHash/);
@@ -142,7 +142,7 @@ describe('accounts (admin only)', () => {
     expect(refusal(await create({ ...base, password: 'short' }))).toEqual([400, 'INVALID_PAYLOAD']);
     expect(refusal(await create({ ...base, role: 'customer' }))).toEqual([400, 'INVALID_PAYLOAD']);
     expect(refusal(await patch(ROUTES.account(randomUUID()), { token: admin.token, body: { maxSessions: 2 } }))).toEqual([404, 'ACCOUNT_NOT_FOUND']);
-    expect(refusal(await patch(ROUTES.account(agent.id), { token: admin.token, body: { role: 'admin' } }))).toEqual([400, 'INVALID_PAYLOAD']);
+    expect(refusal(await patch(ROUTES.account(agent.id), { token: admin.token, body: { role: 'customer' } }))).toEqual([400, 'INVALID_PAYLOAD']);
   });
 
   it('refuses agents, supervisors and customers with FORBIDDEN, anonymous callers with UNAUTHENTICATED', async () => {
