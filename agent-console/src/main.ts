@@ -2,6 +2,7 @@ import type { LoginResponse } from '@rs/signaling';
 import { CONSOLE_CATALOGS, ApiClient, inboundMediaSummary, type InboundMediaSummary, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
 import { createAdminHome } from './features/admin/admin-home';
 import { createAgentHome, type WorkspaceHome } from './features/home/agent-home';
+import { openChangePasswordDialog } from './features/home/change-password-dialog';
 import { createAccountHeaderItems } from './features/home/header-items';
 import type { Home } from './features/home/staff-context';
 import { accountCredentials } from './features/sign-in/account-credentials';
@@ -82,12 +83,27 @@ function showHome(credentials: LoginResponse): void {
     current = { home, workspace: home.workspace, signaling };
     // An expired, revoked or unknown token (signed out elsewhere, server restarted): sign in again.
     signaling.connection.on('failed', (code) => {
-      if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') showSignIn();
+      if ((code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') && !changingPassword) showSignIn();
     });
     signaling.connect();
   }
-  replaceChildren(header, [createAppHeader('app.agentTitle', createAccountHeaderItems(account, showSignIn))]);
+  replaceChildren(header, [createAppHeader('app.agentTitle', createAccountHeaderItems(account, showSignIn, () => void changePassword(token)))]);
   replaceChildren(main, [current.home.element]);
+}
+
+/**
+ * A new password revokes every token of the account, this tab's too: the home is rebuilt on
+ * the fresh token (the old socket's cut is not a sign-out, hence leaving the home first).
+ */
+let changingPassword = false;
+async function changePassword(token: string): Promise<void> {
+  changingPassword = true;
+  const fresh = await openChangePasswordDialog(api, token).finally(() => (changingPassword = false));
+  if (!fresh) return;
+  leaveHome();
+  accountCredentials.set(fresh);
+  showHome(fresh);
+  toaster.show('password.changed', undefined, 'success');
 }
 
 const stored = accountCredentials.get();

@@ -35,7 +35,7 @@ export { ParticipantsView, ROLE_LABELS, type ParticipantsViewOptions } from './u
 export { TypedEmitter, Subscriptions, type EventMap } from './util/typed-emitter';
 export { StoredValue } from './storage/stored-value';
 export { formatSessionNumber, normaliseSessionNumber, isSessionNumber, sessionNumberFromHash } from './format/session-number';
-export { formatClockTime } from './format/clock-time';
+export { formatClockTime, formatDateTime } from './format/clock-time';
 export { exposeDebugHooks } from './debug/debug-hooks';
 
 // Voice, video, annotation, shared screens (R3-R5)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AccountListResponseSchema,
   AccountProfileSchema,
+  AdminAuditResponseSchema,
   CreateSessionResponseSchema,
   CustomerJoinResponseSchema,
   HealthResponseSchema,
@@ -10,6 +11,8 @@ import {
   SessionRecordResponseSchema,
   type AccountListResponse,
   type AccountProfile,
+  type AdminAuditResponse,
+  type ChangePasswordRequest,
   type CreateAccountRequest,
   type CreateSessionResponse,
   type CustomerJoinRequest,
@@ -23,7 +26,7 @@ import {
 import { ApiError } from './api-error';
 import { unwrapResult } from './result-envelope';
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Logout answers with an empty object (or nothing we need to read). */
 const AnySchema = z.unknown();
@@ -62,6 +65,24 @@ export class ApiClient {
 
   updateAccount(token: string, accountId: string, body: UpdateAccountRequest): Promise<AccountProfile> {
     return this.call(ROUTES.account(accountId), AccountProfileSchema, { method: 'PATCH', body, token });
+  }
+
+  /** Disables or re-enables an account (admin). */
+  setAccountDisabled(token: string, accountId: string, disabled: boolean): Promise<AccountProfile> {
+    return this.call(ROUTES.accountStatus(accountId), AccountProfileSchema, { method: 'POST', body: { disabled }, token });
+  }
+
+  async deleteAccount(token: string, accountId: string): Promise<void> {
+    await this.call(ROUTES.account(accountId), AnySchema, { method: 'DELETE', token });
+  }
+
+  adminAudit(token: string, limit = 200): Promise<AdminAuditResponse> {
+    return this.call(`${ROUTES.adminAudit}?limit=${limit}`, AdminAuditResponseSchema, { method: 'GET', token });
+  }
+
+  /** My own password; answers with a fresh token (every earlier one stops working). */
+  changePassword(token: string, body: ChangePasswordRequest): Promise<LoginResponse> {
+    return this.call(ROUTES.password, LoginResponseSchema, { method: 'POST', body, token });
   }
 
   join(body: CustomerJoinRequest): Promise<CustomerJoinResponse> {

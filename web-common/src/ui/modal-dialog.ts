@@ -121,6 +121,7 @@ export function askConfirmation(options: {
   testId: string;
   title: MessageKey;
   body: MessageKey;
+  params?: MessageParams;
   confirm: MessageKey;
   confirmTestId: string;
   cancelTestId: string;
@@ -130,7 +131,7 @@ export function askConfirmation(options: {
     const dialog = new ModalDialog({
       testId: options.testId,
       title: options.title,
-      body: [h('p', { i18n: options.body })],
+      body: [h('p', { i18n: options.body, params: options.params })],
       actions: [
         { i18n: 'common.cancel', testId: options.cancelTestId, variant: 'secondary', onSelect: () => resolve(false) },
         { i18n: options.confirm, testId: options.confirmTestId, variant: options.danger ? 'danger' : 'primary', onSelect: () => resolve(true) },

@@ -24,6 +24,7 @@ export class SignInManager {
     if (!(error instanceof ApiError)) return 'error.generic';
     if (error.code === 'INVALID_CREDENTIALS' || error.code === 'INVALID_PAYLOAD' || error.code === 'UNAUTHENTICATED') return 'signIn.invalid';
     if (error.code === 'RATE_LIMITED') return 'signIn.rateLimited';
+    if (error.code === 'ACCOUNT_DISABLED') return 'signIn.disabled';
     if (error.code === 'NETWORK_ERROR') return 'error.network';
     if (error.code === 'STORE_UNAVAILABLE') return 'error.storeUnavailable';
     return 'error.generic';
