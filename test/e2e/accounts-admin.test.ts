@@ -3,7 +3,7 @@ import { signInOverRest } from '../support/accounts';
 import { TEST_ADMIN } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 import { useE2eWorld } from './e2e-world';
-import { attribute, byTestId, click, stateIs, textAppears, texts, type, visible } from './pages/page-helpers';
+import { attribute, byTestId, click, isShown, stateIs, textAppears, texts, type, visible } from './pages/page-helpers';
 
 /** The admin's home: accounts over REST only; the new agent signs in and is held to the maximum the admin set. */
 describe('accounts admin', () => {
@@ -54,5 +54,53 @@ describe('accounts admin', () => {
     await click(page, byTestId('sign-in-submit'));
     await visible(page, byTestId('sign-in-error'));
     expect(await attribute(page, byTestId('sign-in-error'), 'data-i18n')).toBe('signIn.invalid');
+  });
+
+  it('disables an agent who is signed in elsewhere: their console returns to sign-in at once and sign-in is refused; enabling lets them back', async () => {
+    const alice = await world().signedIn(world().accounts.alice);
+    await visible(alice.page, byTestId('signed-in-as'));
+    const page = (await world().signedIn(TEST_ADMIN)).page;
+    const row = '[data-testid="account-row"][data-username="alice"]';
+    await click(page, `${row} ${byTestId('disable-account')}`);
+    await visible(page, byTestId('confirm-disable'));
+    await click(page, byTestId('confirm-disable-yes'));
+    await waitFor('alice shown as disabled', async () => (await attribute(page, row, 'data-disabled')) === 'true' || undefined);
+
+    await visible(alice.page, byTestId('sign-in-screen'));
+    await type(alice.page, byTestId('sign-in-username'), 'alice');
+    await type(alice.page, byTestId('sign-in-password'), world().accounts.alice.password);
+    await click(alice.page, byTestId('sign-in-submit'));
+    await visible(alice.page, byTestId('sign-in-error'));
+    expect(await attribute(alice.page, byTestId('sign-in-error'), 'data-i18n')).toBe('signIn.disabled');
+    await visible(page, '[data-testid="audit-row"][data-action="account:disabled"]');
+
+    await click(page, `${row} ${byTestId('enable-account')}`);
+    await waitFor('alice enabled', async () => (await attribute(page, row, 'data-disabled')) === 'false' || undefined);
+    await click(alice.page, byTestId('sign-in-submit'));
+    await visible(alice.page, byTestId('signed-in-as'));
+  });
+
+  it('an account changes its own password: the console stays signed in on the new token, the old password is refused', async () => {
+    const sam = await world().signedIn(world().accounts.sam);
+    const page = sam.page;
+    await click(page, byTestId('change-password'));
+    await visible(page, byTestId('change-password-dialog'));
+    await type(page, byTestId('current-password'), world().accounts.sam.password);
+    await type(page, byTestId('new-password'), 'sams-new-password-1');
+    await type(page, byTestId('new-password-again'), 'sams-new-password-2');
+    await click(page, byTestId('change-password-save'));
+    await stateIs(page, byTestId('password-status'), 'failed');
+    await type(page, byTestId('new-password-again'), 'sams-new-password-1');
+    await page.keyboard.press('Enter');
+    await visible(page, '[data-testid="toast"][data-i18n="password.changed"]');
+    expect(await isShown(page, byTestId('change-password-dialog'))).toBe(false);
+    await visible(page, byTestId('signed-in-as'));
+    await page.reload();
+    await visible(page, byTestId('signed-in-as'));
+    const old = await fetch(`${world().server.url}${ROUTES.login}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'sam', password: world().accounts.sam.password }),
+    });
+    expect(old.status).toBe(401);
+    await signInOverRest(world().server.url, { username: 'sam', password: 'sams-new-password-1' });
   });
 });
