@@ -60,9 +60,9 @@ export class AccountsView {
 
   /** Edit, Disable / Enable, Delete: the two that cut someone off ask first. */
   private lifecycleActions(account: AccountProfile): HTMLElement[] {
-    const button = (testId: string, i18n: MessageKey, onClick: () => Promise<void>, danger = false) =>
+    const button = (testId: string, i18n: MessageKey, onClick: () => Promise<void>) =>
       h('button', {
-        className: `btn ${danger ? 'btn-danger' : 'btn-secondary'} btn-small`,
+        className: 'btn btn-secondary btn-small',
         testId,
         i18n,
         attrs: { type: 'button', 'aria-label': `${account.username}` },
@@ -70,14 +70,14 @@ export class AccountsView {
       });
     const toggle = account.disabled
       ? button('enable-account', 'admin.enable', () => this.accounts.setDisabled(account.id, false))
-      : button('disable-account', 'admin.disable', () => this.confirmThen('disable', account, () => this.accounts.setDisabled(account.id, true)), true);
+      : button('disable-account', 'admin.disable', () => this.confirmThen('disable', account, () => this.accounts.setDisabled(account.id, true)));
     return [
       button('edit-account', 'admin.edit', async () => {
         const changes = await openAccountEditDialog(account);
         if (changes) await this.accounts.update(account.id, changes);
       }),
       toggle,
-      button('delete-account', 'admin.delete', () => this.confirmThen('delete', account, () => this.accounts.remove(account.id)), true),
+      button('delete-account', 'admin.delete', () => this.confirmThen('delete', account, () => this.accounts.remove(account.id))),
     ];
   }
 
