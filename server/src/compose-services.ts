@@ -32,7 +32,7 @@ export interface ComposeInput {
 /** Builds the session services and wires their events together (the composition root of the rules). */
 export function composeServices({ config, store, pool, directory, clock, log }: ComposeInput) {
   const notifier = new SocketNotifier();
-  const audience = new CustomerAudience(store, notifier, config.showSupervisorsToCustomers);
+  const audience = new CustomerAudience(store, notifier, config.showSupervisorsToCustomers, config.customersSeeOtherCustomersScreens);
   const announcer = new ParticipantAnnouncer(audience);
   const sessions = new SessionService({ store, notifier, announcer, log, clock, numberTtlSeconds: config.sessionNumberTtlSeconds });
   const control = new SessionControlService({ store, sessions, notifier, announcer, directory, clock, log });

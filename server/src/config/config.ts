@@ -23,6 +23,7 @@ const ConfigSchema = z.object({
   sessionNumberTtlSeconds: z.coerce.number().int().positive().default(15 * 60),
   /** Site setting: customers see a supervisor watching their session. */
   showSupervisorsToCustomers: booleanFlag.default(false),
+  customersSeeOtherCustomersScreens: booleanFlag.default(false),
   /** Behind reverse proxies: how many hops, or which proxy addresses, may set X-Forwarded-For (see trust-proxy.ts). */
   trustProxy: TrustProxySchema.default(false),
   /** First admin, created at boot when no admin exists (random password printed once when unset). */
@@ -97,6 +98,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       tokenSecret: env.TOKEN_SECRET,
       sessionNumberTtlSeconds: env.SESSION_NUMBER_TTL_SECONDS,
       showSupervisorsToCustomers: env.SHOW_SUPERVISORS_TO_CUSTOMERS,
+      customersSeeOtherCustomersScreens: env.CUSTOMERS_SEE_OTHER_CUSTOMERS_SCREENS,
       trustProxy: env.TRUST_PROXY,
       adminUsername: env.ADMIN_USERNAME,
       adminPassword: env.ADMIN_PASSWORD,

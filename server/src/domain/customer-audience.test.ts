@@ -1,5 +1,7 @@
 import type { ProducerInfo, VoiceState } from '@rs/signaling';
-import { producersWithout, voiceWithout } from './customer-audience';
+import type { Notifier } from './notifier';
+import type { SessionStore } from '../store/session-store';
+import { CustomerAudience, voiceWithout } from './customer-audience';
 
 const hidden = new Set(['sup']);
 
@@ -16,8 +18,25 @@ describe('what customers see of hidden participants', () => {
     expect(voiceWithout(state, hidden)).toBe(state);
   });
 
-  it('producers of hidden participants are left out', () => {
-    const producer = (participantId: string): ProducerInfo => ({ producerId: `p-${participantId}`, participantId, source: 'mic', kind: 'audio', surface: null, paused: false });
-    expect(producersWithout([producer('agent'), producer('sup')], hidden).map((p) => p.participantId)).toEqual(['agent']);
+});
+
+describe('which producers a customer may receive', () => {
+  const producer = (participantId: string, source: ProducerInfo['source'] = 'mic'): ProducerInfo =>
+    ({ producerId: `p-${participantId}-${source}`, participantId, source, kind: source === 'mic' ? 'audio' : 'video', surface: null, paused: false });
+  const people = [
+    { id: 'agent', role: 'agent' as const }, { id: 'sup', role: 'supervisor' as const },
+    { id: 'ada', role: 'customer' as const }, { id: 'ben', role: 'customer' as const },
+  ];
+  const all = [producer('agent'), producer('agent', 'screen'), producer('sup'), producer('ada', 'screen'), producer('ada'), producer('ben', 'screen')];
+  // These decisions read no store and send nothing.
+  const audience = (customersSeeOtherScreens: boolean) => new CustomerAudience({} as SessionStore, {} as Notifier, false, customersSeeOtherScreens);
+  const ids = (list: ProducerInfo[]) => list.map((p) => p.producerId);
+
+  it('a customer gets the staff\'s media (not a hidden supervisor\'s), their own screen, and no other customer\'s screen by default', () => {
+    expect(ids(audience(false).visibleProducers(people[2]!, all, people))).toEqual(['p-agent-mic', 'p-agent-screen', 'p-ada-screen', 'p-ada-mic']);
   });
+  it('the site setting lets customers see each other\'s screens', () => {
+    expect(ids(audience(true).visibleProducers(people[3]!, all, people))).toEqual(['p-agent-mic', 'p-agent-screen', 'p-ada-screen', 'p-ada-mic', 'p-ben-screen']);
+  });
+  it('staff receive everything', () => expect(ids(audience(false).visibleProducers(people[0]!, all, people))).toEqual(ids(all)));
 });

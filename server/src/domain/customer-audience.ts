@@ -4,6 +4,7 @@ import type { ParticipantRecord, SessionStore } from '../store/session-store';
 import type { Notifier } from './notifier';
 
 type Viewer = Pick<ParticipantRecord, 'role'>;
+type Owner = Pick<ParticipantRecord, 'id' | 'role'>;
 
 /** The voice state without hidden members (the same object when none is hidden). */
 export function voiceWithout(state: VoiceState, hidden: ReadonlySet<string>): VoiceState {
@@ -15,23 +16,49 @@ export function voiceWithout(state: VoiceState, hidden: ReadonlySet<string>): Vo
   return { ...state, members, micHolderId, floor, muted };
 }
 
-export function producersWithout(producers: ProducerInfo[], hidden: ReadonlySet<string>): ProducerInfo[] {
-  return producers.filter((p) => !hidden.has(p.participantId));
-}
-
 /**
  * What customers may learn about the staff of their session. A watching
  * supervisor is hidden from customers unless the site shows them
  * (SHOW_SUPERVISORS_TO_CUSTOMERS): customers then receive no event about
  * them and no identifier of theirs (participant lists, voice call members,
- * microphone producers).
+ * microphone producers). A customer's shared screen reaches the staff only, not
+ * the other customers of the session, unless the site allows it
+ * (CUSTOMERS_SEE_OTHER_CUSTOMERS_SCREENS).
  */
 export class CustomerAudience {
   constructor(
     private readonly store: SessionStore,
     private readonly notifier: Notifier,
     private readonly showSupervisors: boolean,
+    private readonly customersSeeOtherScreens = false,
   ) {}
+
+  /** May this viewer receive this producer of that owner? (Staff receive every producer.) */
+  mayReceive(viewer: Pick<ParticipantRecord, 'id' | 'role'>, owner: Owner, producer: Pick<ProducerInfo, 'source'>): boolean {
+    if (viewer.role !== 'customer' || viewer.id === owner.id) return true;
+    if (this.hides(owner)) return false;
+    return !(owner.role === 'customer' && producer.source === 'screen' && !this.customersSeeOtherScreens);
+  }
+
+  /** The producers of a session this viewer may know about. */
+  visibleProducers(viewer: Pick<ParticipantRecord, 'id' | 'role'>, producers: readonly ProducerInfo[], participants: readonly Owner[]): ProducerInfo[] {
+    const owners = new Map(participants.map((p) => [p.id, p]));
+    return producers.filter((p) => {
+      const owner = owners.get(p.participantId);
+      return owner ? this.mayReceive(viewer, owner, p) : viewer.role !== 'customer';
+    });
+  }
+
+  /** A new producer: to the staff and its owner, and to the other customers when they may receive it. */
+  producerAdded(sessionId: string, owner: Owner, info: ProducerInfo): void {
+    const payload = { sessionId, ...info };
+    if (this.mayReceive({ id: '', role: 'customer' }, owner, info)) {
+      this.notifier.toSession(sessionId, 'media:producer-added', payload);
+      return;
+    }
+    this.notifier.toStaff(sessionId, 'media:producer-added', payload);
+    if (owner.role === 'customer') this.notifier.toParticipant(owner.id, 'media:producer-added', payload);
+  }
 
   hides(participant: Viewer): boolean {
     return participant.role === 'supervisor' && !this.showSupervisors;
@@ -60,6 +87,12 @@ export class CustomerAudience {
     this.about(sessionId, await this.store.getParticipant(sessionId, participantId), event, payload);
   }
 
+  /** Like `producerAdded`, for an owner known by id. */
+  async producerAddedOf(sessionId: string, participantId: string, info: ProducerInfo): Promise<void> {
+    const owner = await this.store.getParticipant(sessionId, participantId);
+    if (owner) this.producerAdded(sessionId, owner, info);
+  }
+
   /** The voice state, whole to staff; customers get it without hidden members. */
   async voiceState(sessionId: string, state: VoiceState): Promise<void> {
     const visible = voiceWithout(state, await this.hiddenIds(sessionId));
@@ -71,12 +104,15 @@ export class CustomerAudience {
     this.notifier.toCustomers(sessionId, 'voice:state', visible);
   }
 
-  /** A customer cannot consume a hidden participant's media: the same answer as for media that does not exist. */
-  async refuseHiddenProducer(sessionId: string, viewer: Viewer, producers: readonly ProducerInfo[], producerId: string): Promise<void> {
-    if (viewer.role !== 'customer' || this.showSupervisors) return;
-    const owner = producers.find((p) => p.producerId === producerId);
-    const participant = owner ? await this.store.getParticipant(sessionId, owner.participantId) : null;
-    if (participant && this.hides(participant)) throw new AppError('MEDIA_NOT_FOUND', 'no such media to consume');
+  /**
+   * A customer cannot consume a hidden participant's media, nor another customer's screen unless
+   * the site allows it: the same answer as for media that does not exist.
+   */
+  async refuseHiddenProducer(sessionId: string, viewer: Pick<ParticipantRecord, 'id' | 'role'>, producers: readonly ProducerInfo[], producerId: string): Promise<void> {
+    if (viewer.role !== 'customer') return;
+    const producer = producers.find((p) => p.producerId === producerId);
+    const owner = producer ? await this.store.getParticipant(sessionId, producer.participantId) : null;
+    if (producer && owner && !this.mayReceive(viewer, owner, producer)) throw new AppError('MEDIA_NOT_FOUND', 'no such media to consume');
   }
 
   /** The voice state as this viewer may see it. */

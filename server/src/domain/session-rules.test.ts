@@ -117,6 +117,12 @@ describe('chat (R6.1) and whispers', () => {
     id: 'm', sessionId: 's1', seq: 0, from: 'agent-1', fromName: 'Ann', to, text: 'hi', sentAt: 0, whisper: false,
   });
   it('a message to all is seen by all', () => expect(canSeeChat(message(null), customer2)).toBe(true));
+  it('a customer sees nothing said before they joined; staff see it all', () => {
+    const late = { ...customer2, joinedAt: 1_000 };
+    expect(canSeeChat({ ...message(null), sentAt: 999 }, late)).toBe(false);
+    expect(canSeeChat({ ...message(null), sentAt: 1_000 }, late)).toBe(true);
+    expect(canSeeChat({ ...message(null), sentAt: 999 }, { ...agent, joinedAt: 1_000 })).toBe(true);
+  });
   it('a private message is seen by its recipient and sender only', () => {
     expect(canSeeChat(message('cust-1'), customer)).toBe(true);
     expect(canSeeChat(message('cust-1'), agent)).toBe(true);

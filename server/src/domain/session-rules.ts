@@ -107,9 +107,15 @@ export function findUsableGrant(
   );
 }
 
-/** A private message (whispers included) is seen by its sender and its recipient only. */
+/**
+ * A private message (whispers included) is seen by its sender and its recipient only; a
+ * customer sees only what was said since they first joined (not an earlier customer's
+ * conversation with the agent); staff see everything they may.
+ */
 export function canSeeChat(message: ChatMessage, viewer: ParticipantRecord): boolean {
-  return message.to === null || message.from === viewer.id || message.to === viewer.id;
+  if (message.from === viewer.id) return true;
+  if (viewer.role === 'customer' && message.sentAt < viewer.joinedAt) return false;
+  return message.to === null || message.to === viewer.id;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LIMITS } from '@rs/signaling';
 import type { SessionSnapshot } from '@rs/signaling';
-import { producersWithout, voiceWithout } from '../domain/customer-audience';
+import { voiceWithout } from '../domain/customer-audience';
 import type { Member } from '../domain/membership';
 import { toPublic } from '../domain/participant-announcer';
 import { toSummary } from '../domain/session-service';
@@ -34,7 +34,7 @@ export async function attachAndSnapshot(s: Services, socket: SignalingSocket, me
     participants: participants.filter((p) => !hidden.has(p.id)).map(toPublic),
     chat: await s.sessions.chatHistoryFor({ session, participant: self }, LIMITS.snapshotChatMessages),
     consents: staff ? consents : consents.filter((c) => c.customerId === self.id),
-    producers: producersWithout(room?.listProducers() ?? [], hidden),
+    producers: s.audience.visibleProducers(self, room?.listProducers() ?? [], participants),
     notes: staff ? await s.store.getNotes(session.id) : null,
     voice: voiceWithout(s.voice.state(session.id), hidden),
     strokes: s.annotations.list(session.id),

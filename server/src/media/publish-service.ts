@@ -45,7 +45,7 @@ export class PublishService {
   private async produceNow(member: Member, request: ProduceRequest): Promise<ProducerInfo> {
     if (request.kind !== KIND_OF[request.source]) throw new AppError('INVALID_PAYLOAD', `a ${request.source} track is ${KIND_OF[request.source]}`);
     const info = request.source === 'screen' ? await this.shares.produce(member, request) : await this.produceOwn(member, request);
-    this.audience.about(member.session.id, member.participant, 'media:producer-added', { sessionId: member.session.id, ...info });
+    this.audience.producerAdded(member.session.id, member.participant, info);
     if (info.source === 'mic') await this.voice.applyFloor(member.session.id);
     const room = await this.rooms.get(member.session.id);
     return room.listProducers().find((p) => p.producerId === info.producerId) ?? info;
@@ -54,9 +54,7 @@ export class PublishService {
   /** Tells everyone about a participant's producers again (e.g. a hidden supervisor who took over). */
   async announceProducersOf(sessionId: string, participantId: string): Promise<void> {
     const producers = (await this.rooms.peek(sessionId))?.listProducers() ?? [];
-    for (const info of producers.filter((p) => p.participantId === participantId)) {
-      await this.audience.aboutId(sessionId, participantId, 'media:producer-added', { sessionId, ...info });
-    }
+    for (const info of producers.filter((p) => p.participantId === participantId)) await this.audience.producerAddedOf(sessionId, participantId, info);
   }
 
   /** R3.4: the agent in control picks a quality mode; the sender applies it, everyone sees it. */
