@@ -42,12 +42,21 @@ describe('supervisor', () => {
     await sam.whisper(whisper, 'Alice Agent');
     await textAppears(alice.page, alice.inSession('chat-message-text'), whisper);
     expect(await attribute(alice.page, `${alice.inSession('chat-message')}[data-whisper="true"]`, 'data-from')).toBe(await alice.participantId('Sam Supervisor'));
+    // The agent's reply goes back to the whisperer by default; the next message goes to everyone again.
+    expect(await alice.page.$eval(alice.inSession('chat-recipient'), (el) => (el as HTMLSelectElement).value)).toBe(await alice.participantId('Sam Supervisor'));
+    await alice.sendChat('Will do');
+    await textAppears(sam.page, sam.inSession('chat-message-text'), 'Will do');
+    expect(await attribute(sam.page, `${sam.inSession('chat-message')}[data-private="true"]:last-child`, 'data-from')).toBe(await sam.participantId('Alice Agent'));
+    expect(await alice.page.$eval(alice.inSession('chat-recipient'), (el) => (el as HTMLSelectElement).value)).toBe('');
+    await alice.sendChat('Eve, one more question');
+    await textAppears(eve.page, byTestId('chat-message-text'), 'Eve, one more question');
+    expect(await pageText(eve.page)).not.toContain('Will do');
     await eve.sendChat('Is everything all right?');
     await textAppears(alice.page, alice.inSession('chat-message-text'), 'Is everything all right?');
     expect(await pageText(eve.page)).not.toContain(whisper);
     const received = await eve.receivedEvents();
     expect(received.map((event) => event.name)).toContain('chat:message');
-    expect(received.filter((event) => event.json.includes(whisper))).toEqual([]);
+    expect(received.filter((event) => event.json.includes(whisper) || event.json.includes('Will do'))).toEqual([]);
     expect(received.filter((event) => event.json.includes('"whisper":true'))).toEqual([]);
 
     // Take over: the supervisor is now the agent in control and may end the session.

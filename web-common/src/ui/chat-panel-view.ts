@@ -22,15 +22,19 @@ export class ChatPanelView {
   private readonly list: HTMLOListElement;
   private readonly empty: HTMLElement;
   private readonly recipient: HTMLSelectElement;
+  /** Keeps the chosen recipient after a private message (otherwise it returns to Everyone). */
+  private readonly pin: HTMLInputElement;
   private readonly input: HTMLInputElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly error = new StatusLine('chat-error', 'chat-error');
   private hasRecipient = true;
+  private everyone = true;
 
   constructor(private readonly options: ChatPanelOptions) {
     this.list = h('ol', { className: 'chat-messages', testId: 'chat-messages', attrs: { role: 'log', 'aria-live': 'polite' } });
     this.empty = h('p', { className: 'chat-empty', i18n: 'chat.empty' });
     this.recipient = h('select', { className: 'chat-recipient', testId: 'chat-recipient', attrs: { id: uniqueId('chat-to') } });
+    this.pin = h('input', { testId: 'chat-pin', attrs: { type: 'checkbox', id: uniqueId('chat-pin') } });
     this.input = h('input', {
       className: 'chat-input',
       testId: 'chat-input',
@@ -42,6 +46,7 @@ export class ChatPanelView {
       h('div', { className: 'chat-to' }, [
         h('label', { i18n: 'chat.to', attrs: { for: this.recipient.id } }),
         this.recipient,
+        h('label', { className: 'chat-pin' }, [this.pin, h('span', { i18n: 'chat.keepRecipient' })]),
       ]),
       h('div', { className: 'chat-entry' }, [this.input, this.sendButton]),
     ]);
@@ -60,7 +65,10 @@ export class ChatPanelView {
     this.afterChange(true);
   }
 
+  /** A whisper or private message to me: the reply goes back to its sender by default. */
   appendMessage(message: ChatMessage): void {
+    const selfId = this.options.selfId();
+    if (message.to !== null && message.to === selfId && !this.pin.checked) this.selectRecipient(message.from);
     const nearBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 48;
     this.list.appendChild(this.renderMessage(message));
     this.afterChange(nearBottom || message.from === this.options.selfId());
@@ -76,10 +84,15 @@ export class ChatPanelView {
       everyone ? h('option', { i18n: 'common.everyone', attrs: { value: '' } }) : null,
       ...recipients.map((recipient) => h('option', { userText: recipient.name, attrs: { value: recipient.id } })),
     ]);
+    this.everyone = everyone;
     const fallback = everyone ? '' : (recipients[0]?.id ?? '');
     this.recipient.value = recipients.some((recipient) => recipient.id === previous) ? previous : fallback;
     this.hasRecipient = everyone || recipients.length > 0;
     this.sendButton.disabled = !this.hasRecipient;
+  }
+
+  private selectRecipient(id: ParticipantId): void {
+    if ([...this.recipient.options].some((option) => option.value === id)) this.recipient.value = id;
   }
 
   private renderMessage(message: ChatMessage): HTMLLIElement {
@@ -127,6 +140,7 @@ export class ChatPanelView {
     try {
       await this.options.send(text, this.recipient.value || null);
       this.input.value = '';
+      if (this.everyone && !this.pin.checked) this.recipient.value = '';
     } catch (error) {
       const rateLimited = errorCodeOf(error) === 'RATE_LIMITED';
       this.error.show(rateLimited ? 'chat.rateLimited' : 'chat.sendFailed', 'error', undefined, rateLimited ? 'rate-limited' : 'failed');

@@ -32,6 +32,7 @@ export const enShared = {
   'chat.title': 'Chat',
   'chat.empty': 'No messages yet. Say hello!',
   'chat.to': 'To',
+  'chat.keepRecipient': 'Keep',
   'chat.message': 'Message',
   'chat.placeholder': 'Type a message…',
   'chat.send': 'Send',

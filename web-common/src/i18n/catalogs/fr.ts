@@ -28,6 +28,7 @@ export const frShared: CatalogPart<typeof enShared> = {
   'chat.title': 'Chat',
   'chat.empty': 'Aucun message pour l’instant. Dites bonjour\u00a0!',
   'chat.to': 'À',
+  'chat.keepRecipient': 'Garder',
   'chat.message': 'Message',
   'chat.placeholder': 'Saisissez un message…',
   'chat.send': 'Envoyer',

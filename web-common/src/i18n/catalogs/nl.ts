@@ -28,6 +28,7 @@ export const nlShared: CatalogPart<typeof enShared> = {
   'chat.title': 'Chat',
   'chat.empty': 'Nog geen berichten. Zeg gerust hallo!',
   'chat.to': 'Aan',
+  'chat.keepRecipient': 'Vasthouden',
   'chat.message': 'Bericht',
   'chat.placeholder': 'Typ een bericht…',
   'chat.send': 'Verzenden',

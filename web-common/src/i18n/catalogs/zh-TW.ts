@@ -28,6 +28,7 @@ export const zhTWShared: CatalogPart<typeof enShared> = {
   'chat.title': '交談',
   'chat.empty': '還沒有訊息，打個招呼吧！',
   'chat.to': '傳給',
+  'chat.keepRecipient': '固定',
   'chat.message': '訊息',
   'chat.placeholder': '輸入訊息…',
   'chat.send': '傳送',
