@@ -6,6 +6,7 @@ import type { AccountService, FirstAdmin } from './auth/account-service';
 import type { TokenIssuer } from './auth/principal';
 import type { Config } from './config/config';
 import { systemClock } from './domain/clock';
+import { RateBuckets } from './domain/rate-bucket';
 import type { Clock } from './domain/clock';
 import { createSocketServer } from './gateway/socket-server';
 import { cutSocketsOfRevokedTokens } from './gateway/token-sockets';
@@ -42,6 +43,9 @@ export interface BuildOptions {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Helper downloads with a pairing code per client address. */
+const HELPER_DOWNLOAD_BURST = 20;
+const HELPER_DOWNLOADS_PER_MINUTE = 20;
 
 /** Builds the whole server (used by main and by tests); all awaited setup happens here. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
@@ -76,6 +80,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sessionRecords: records,
     store: store.kind,
     mediaWorkers: () => pool.size,
+    helper: {
+      binaryPath: path.resolve(REPO_ROOT, config.helperBinary),
+      store,
+      codeTries: new RateBuckets({ capacity: HELPER_DOWNLOAD_BURST, refillPerSecond: HELPER_DOWNLOADS_PER_MINUTE / 60 }, clock),
+    },
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
   const io = createSocketServer(

@@ -13,6 +13,9 @@ import type { Handler, HandlerMap } from './define-handler';
 import { guardAssist } from './guarded-assist';
 import { chatConsentHandlers } from './handlers/chat-consent-handlers';
 import { controlHandlers } from './handlers/control-handlers';
+import { remoteControlHandlers } from './handlers/remote-control-handlers';
+import { attachHelperNamespace } from './helper-namespace';
+import { RateBuckets } from '../domain/rate-bucket';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
@@ -30,6 +33,9 @@ export const MAX_MESSAGE_BYTES = 128 * 1024;
 /** A silent peer is noticed within PING_INTERVAL + PING_TIMEOUT (socket.io's defaults: 25 s + 20 s). */
 const PING_INTERVAL_MS = 15_000;
 const PING_TIMEOUT_MS = 10_000;
+/** Helper connections per client address (pairing codes are 9 digits: guessing one must stay hopeless). */
+const PAIRING_TRIES_BURST = 10;
+const PAIRING_TRIES_PER_MINUTE = 10;
 
 export interface SocketEdge {
   tokens: TokenIssuer;
@@ -59,11 +65,20 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     ...chatConsentHandlers(services),
     ...mediaHandlers(services),
     ...voiceAnnotationHandlers(services),
+    ...remoteControlHandlers(services),
   };
   handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
   const stalePresence = new StalePresence(io, services, edge.reconnectGraceMs, log);
   httpServer.once('close', () => stalePresence.close());
   handlers['session:join'] = stalePresence.afterJoin(handlers['session:join']);
+  const join = handlers['session:join'];
+  handlers['session:join'] = async (ctx, request) => {
+    const snapshot = await join(ctx, request);
+    // A page that (re)joins learns where remote control stands.
+    services.remote.tell(request.sessionId, snapshot.self.id).catch((err: unknown) => log.error({ err }, 'control state not told'));
+    return snapshot;
+  };
+  attachHelperNamespace(io, services, new RateBuckets({ capacity: PAIRING_TRIES_BURST, refillPerSecond: PAIRING_TRIES_PER_MINUTE / 60 }), limited, log.child({ component: 'helper' }));
   logEngineRefusals(io, limited);
 
   io.use((socket, next) => {
