@@ -43,9 +43,6 @@ export interface BuildOptions {
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-/** Helper downloads with a pairing code per client address. */
-const HELPER_DOWNLOAD_BURST = 20;
-const HELPER_DOWNLOADS_PER_MINUTE = 20;
 
 /** Builds the whole server (used by main and by tests); all awaited setup happens here. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
@@ -83,13 +80,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     helper: {
       binaryPath: path.resolve(REPO_ROOT, config.helperBinary),
       store,
-      codeTries: new RateBuckets({ capacity: HELPER_DOWNLOAD_BURST, refillPerSecond: HELPER_DOWNLOADS_PER_MINUTE / 60 }, clock),
+      codeTries: new RateBuckets({ capacity: config.pairingAttemptsPerAddress, refillPerSecond: config.pairingAttemptsPerAddress / 60 }, clock),
     },
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
   const io = createSocketServer(
     http.server,
-    { tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000, reconnectGraceMs: config.media.reconnectGraceSeconds * 1000 },
+    { tokens: auth.issuer, assistGuard: auth.assistGuard, pairingAttemptsPerMinute: config.pairingAttemptsPerAddress, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000, reconnectGraceMs: config.media.reconnectGraceSeconds * 1000 },
     services,
     log,
   );
@@ -106,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (closed) return;
       closed = true;
       await stopCuttingRevokedSockets();
+      services.remote.close();
       await io.close();
       await http.close();
       rooms.closeAll();

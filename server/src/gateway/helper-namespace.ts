@@ -76,6 +76,7 @@ export function attachHelperNamespace(io: SignalingServer, services: Services, p
     on('helper:ready', async (_ready, ack) => {
       const resumeToken = await attached;
       ack?.({ resumeToken });
+      services.remote.helperReady(grantId, link);
     });
     on('local-input', () => services.remote.helperLocalInput(grantId));
     on('helper:stop', () => services.remote.helperStop(grantId));

@@ -33,14 +33,13 @@ export const MAX_MESSAGE_BYTES = 128 * 1024;
 /** A silent peer is noticed within PING_INTERVAL + PING_TIMEOUT (socket.io's defaults: 25 s + 20 s). */
 const PING_INTERVAL_MS = 15_000;
 const PING_TIMEOUT_MS = 10_000;
-/** Helper connections per client address (pairing codes are 9 digits: guessing one must stay hopeless). */
-const PAIRING_TRIES_BURST = 10;
-const PAIRING_TRIES_PER_MINUTE = 10;
 
 export interface SocketEdge {
   tokens: TokenIssuer;
   /** The join-by-number limits, counted per agent account, for `session:assist`. */
   assistGuard: JoinGuard;
+  /** Helper connections (pairing code or resume token) per client address per minute. */
+  pairingAttemptsPerMinute: number;
   /** A connection that has not joined (handshake + valid token) by then is closed. */
   handshakeTimeoutMs: number;
   /** How long a participant marked connected may have no connection here before being shown disconnected (after a restart). */
@@ -78,7 +77,7 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     services.remote.tell(request.sessionId, snapshot.self.id).catch((err: unknown) => log.error({ err }, 'control state not told'));
     return snapshot;
   };
-  attachHelperNamespace(io, services, new RateBuckets({ capacity: PAIRING_TRIES_BURST, refillPerSecond: PAIRING_TRIES_PER_MINUTE / 60 }), limited, log.child({ component: 'helper' }));
+  attachHelperNamespace(io, services, new RateBuckets({ capacity: edge.pairingAttemptsPerMinute, refillPerSecond: edge.pairingAttemptsPerMinute / 60 }), limited, log.child({ component: 'helper' }));
   logEngineRefusals(io, limited);
 
   io.use((socket, next) => {

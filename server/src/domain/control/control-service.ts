@@ -43,6 +43,7 @@ export class ControlService {
   readonly #sessions = new Map<string, SessionControl>();
   readonly #grants = new Map<string, LiveGrant>();
   readonly #resumeTokens = new Map<string, string>();
+  #closed = false;
 
   constructor(private readonly opts: ControlServiceOptions) {
     opts.consents.on('changed', (consent) => this.onConsent(consent));
@@ -142,6 +143,15 @@ export class ControlService {
     return grant.machine.id;
   }
 
+  /** The helper said it is ready: it gets where control stands and what is shared (again, if it heard it on connecting). */
+  helperReady(grantId: string, link: HelperLink): void {
+    const grant = this.#grants.get(grantId);
+    if (!grant || grant.link !== link) return;
+    link.state(helperState(grant, this.opts.clock()));
+    const surface = this.#sessions.get(grant.sessionId)?.surfaces.get(grant.machine.parties.targetId);
+    if (surface) link.surface(surface);
+  }
+
   /** A helper reconnects with the token it got when it first paired (valid while the grant lives). */
   resumeHelper(token: string): string {
     const grantId = this.#resumeTokens.get(token);
@@ -182,7 +192,7 @@ export class ControlService {
     if (!grant || grant.link !== link) return;
     grant.link = null;
     grant.machine.helperDown();
-    grant.timers.helperGone = setTimeout(() => void this.end(grant, 'helper-left', grant.machine.parties.targetId), this.opts.helperResumeMs);
+    if (!this.#closed) grant.timers.helperGone = setTimeout(() => this.later(this.end(grant, 'helper-left', grant.machine.parties.targetId)), this.opts.helperResumeMs);
     await this.notify(grant.sessionId);
   }
 
@@ -218,6 +228,17 @@ export class ControlService {
   async sessionEnded(sessionId: string, actorId: string): Promise<void> {
     await this.endIn(sessionId, 'session-ended', actorId);
     this.#sessions.delete(sessionId);
+  }
+
+  /** The server is closing: no timer of ours keeps the process alive. */
+  close(): void {
+    this.#closed = true;
+    for (const grant of this.#grants.values()) clearTimers(grant);
+  }
+
+  /** What a timer started: its failure is logged, never left unhandled. */
+  private later(work: Promise<unknown>): void {
+    work.catch((err: unknown) => this.opts.log.error({ err }, 'control timer failed'));
   }
 
   private usableGrant(sessionId: string, senderId: string): LiveGrant {
@@ -289,9 +310,10 @@ export class ControlService {
     if (grant.machine.phase !== 'pairing') return void (await store.dropPairing(pairing.code));
     grant.pairing = { code: pairing.code, expiresAt: pairing.expiresAt };
     clearTimeout(grant.timers.code);
+    if (this.#closed) return;
     grant.timers.code = setTimeout(() => {
       if (grant.machine.phase !== 'pairing' || !grant.pairing) return;
-      this.issueCode(grant).then(() => this.notify(grant.sessionId)).catch((err: unknown) => this.opts.log.error({ err }, 'pairing code renewal failed'));
+      this.later(this.issueCode(grant).then(() => this.notify(grant.sessionId)));
     }, pairingCodeTtlMs);
   }
 
@@ -326,11 +348,12 @@ export class ControlService {
 
   private scheduleResume(grant: LiveGrant, at: number): void {
     clearTimeout(grant.timers.resume);
+    if (this.#closed) return;
     grant.timers.resume = setTimeout(() => {
       if (this.#grants.get(grant.machine.id) !== grant) return;
       const view = grant.machine.view(this.opts.clock());
       if (view.pausedReason === 'local-input') return this.scheduleResume(grant, view.resumesAt ?? this.opts.clock());
-      void this.changed(grant, grant.machine.parties.targetId, 'local-input');
+      this.later(this.changed(grant, grant.machine.parties.targetId, 'local-input'));
     }, Math.max(0, at - this.opts.clock()) + 5);
   }
 
