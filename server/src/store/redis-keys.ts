@@ -36,6 +36,8 @@ export interface RedisKeys {
   rateLimit(key: string): string;
   /** Pub/sub channel: each token (t:<id>) or account (s:<id>) revoked, so every node cuts its sockets. */
   revocationsChannel(): string;
+  /** String, expires with the code (SET NX PX, GETDEL): a helper pairing code's PairingRecord JSON. */
+  pairing(code: string): string;
 }
 
 export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
@@ -57,5 +59,6 @@ export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys 
     revokedToken: (tokenId) => `${prefix}revoked-token:${tokenId}`,
     rateLimit: (key) => `${prefix}rate:${key}`,
     revocationsChannel: () => `${prefix}revocations`,
+    pairing: (code) => `${prefix}pairing:${code}`,
   };
 }
