@@ -18,6 +18,31 @@ const RESTORE_AFTER_MS = 3000;
 const REMAP_SETTLE_MS = 40;
 
 /**
+ * Indexes a core keyboard mapping (one row of keysyms per keycode from `minKeycode`):
+ * where each keysym is typed (column 0 plain, column 1 with Shift; higher levels such
+ * as AltGr are reached by remapping instead) and which keycodes are empty.
+ */
+export function indexKeyboardMapping(rows: readonly (readonly number[])[], minKeycode: number): { places: Map<number, KeyPlace>; spare: number[] } {
+  const places = new Map<number, KeyPlace>();
+  const spare: number[] = [];
+  rows.forEach((row, index) => {
+    const keycode = minKeycode + index;
+    if (row.every((keysym) => keysym === 0)) {
+      spare.push(keycode);
+      return;
+    }
+    for (const [column, shift] of [[0, false], [1, true]] as const) {
+      const keysym = row[column];
+      if (keysym && !places.has(keysym)) places.set(keysym, { keycode, shift });
+    }
+    // A row with a lowercase letter alone: its uppercase is the shifted form (X's own rule).
+    const only = row[0];
+    if (only && !row[1] && only >= 0x61 && only <= 0x7a && !places.has(only - 0x20)) places.set(only - 0x20, { keycode, shift: true });
+  });
+  return { places, spare };
+}
+
+/**
  * The X server's keyboard mapping (GetKeyboardMapping): keysym -> keycode and
  * shift level, plus empty keycodes temporarily remapped (ChangeKeyboardMapping)
  * for characters absent from the layout, restored when idle or on close.
@@ -41,25 +66,10 @@ export class X11Keymap {
   async reload(): Promise<void> {
     const { min_keycode: min, max_keycode: max } = this.x.display;
     const rows = await this.x.keyboardMapping(min, max - min + 1);
-    const places = new Map<number, KeyPlace>();
-    this.spare.length = 0;
-    rows.forEach((row, index) => {
-      const keycode = min + index;
-      this.keysymsPerKeycode = Math.max(1, row.length);
-      if (row.every((keysym) => keysym === 0)) {
-        this.spare.push(keycode);
-        return;
-      }
-      // Columns 0/1: group 1 without / with Shift. Higher levels (AltGr) are reached by remapping instead.
-      for (const [column, shift] of [[0, false], [1, true]] as const) {
-        const keysym = row[column];
-        if (keysym && !places.has(keysym)) places.set(keysym, { keycode, shift });
-      }
-      // A row with one keysym (letters in some maps): the uppercase is its shifted form.
-      const only = row[0];
-      if (only && !row[1] && only >= 0x61 && only <= 0x7a && !places.has(only - 0x20)) places.set(only - 0x20, { keycode, shift: true });
-    });
-    this.places = places;
+    const indexed = indexKeyboardMapping(rows, min);
+    this.places = indexed.places;
+    this.spare.splice(0, this.spare.length, ...indexed.spare);
+    this.keysymsPerKeycode = Math.max(1, rows[0]?.length ?? 2);
   }
 
   /** The key for a keysym already in the layout. */
