@@ -36,6 +36,10 @@ export class InputGate {
     this.localPauseUntil = Math.max(this.localPauseUntil, this.now() + ms);
   }
 
+  get controlState(): HelperControlState['state'] {
+    return this.state;
+  }
+
   get active(): boolean {
     return this.state === 'active' && this.now() >= this.localPauseUntil;
   }

@@ -22,7 +22,9 @@ export class X11Connection {
 
   static async open(displayName = process.env.DISPLAY): Promise<X11Connection> {
     if (!displayName) throw new Error('DISPLAY is not set: no X display to control');
-    const display = await call<XDisplay>((cb) => x11.createClient({ display: displayName }, cb));
+    const display = await call<XDisplay>((cb) => x11.createClient({ display: displayName }, cb)).catch((err: Error) => {
+      throw new Error(`cannot open the X display ${displayName} (${err.message})`);
+    });
     // Errors of requests sent without a callback arrive here; they must not crash the helper.
     display.client.on('error', (err) => process.stderr.write(`x11: ${err.message}\n`));
     const xtest = await call<XTestExtension>((cb) => display.client.require('xtest', cb)).catch(() => {
