@@ -64,8 +64,9 @@ export class TerminalUi {
     else this.print('Paused: you are using your mouse or keyboard. Remote control resumes when you stop.');
   }
 
+  /** The person's own input, seen here before the server confirms the pause (printed once). */
   localInput(): void {
-    // state() prints the pause once the server confirms it; nothing to add per movement.
+    this.print('Paused: you are using your mouse or keyboard. Remote control resumes when you stop.');
   }
 
   ended(reason: EndReason): void {
