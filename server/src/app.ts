@@ -6,6 +6,7 @@ import type { AccountService, FirstAdmin } from './auth/account-service';
 import type { TokenIssuer } from './auth/principal';
 import type { Config } from './config/config';
 import { systemClock } from './domain/clock';
+import { RateBuckets } from './domain/rate-bucket';
 import type { Clock } from './domain/clock';
 import { createSocketServer } from './gateway/socket-server';
 import { cutSocketsOfRevokedTokens } from './gateway/token-sockets';
@@ -76,11 +77,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sessionRecords: records,
     store: store.kind,
     mediaWorkers: () => pool.size,
+    helper: {
+      binaryPath: path.resolve(REPO_ROOT, config.helperBinary),
+      store,
+      codeTries: new RateBuckets({ capacity: config.pairingAttemptsPerAddress, refillPerSecond: config.pairingAttemptsPerAddress / 60 }, clock),
+    },
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
   const io = createSocketServer(
     http.server,
-    { tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000, reconnectGraceMs: config.media.reconnectGraceSeconds * 1000 },
+    { tokens: auth.issuer, assistGuard: auth.assistGuard, pairingAttemptsPerMinute: config.pairingAttemptsPerAddress, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000, reconnectGraceMs: config.media.reconnectGraceSeconds * 1000 },
     services,
     log,
   );
@@ -97,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (closed) return;
       closed = true;
       await stopCuttingRevokedSockets();
+      services.remote.close();
       await io.close();
       await http.close();
       rooms.closeAll();

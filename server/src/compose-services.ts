@@ -2,6 +2,7 @@ import type { Config } from './config/config';
 import { ChatService } from './domain/chat-service';
 import type { Clock } from './domain/clock';
 import { ConsentService } from './domain/consent-service';
+import { ControlService } from './domain/control/control-service';
 import { CustomerAudience } from './domain/customer-audience';
 import { ParticipantAnnouncer } from './domain/participant-announcer';
 import { RateBuckets } from './domain/rate-bucket';
@@ -19,6 +20,12 @@ import { ShareService } from './media/share-service';
 import { VoiceService } from './media/voice-service';
 import type { WorkerPool } from './media/worker-pool';
 import type { SessionStore } from './store/session-store';
+
+/** A helper whose connection dropped may resume this long before control ends (it gives up after 30 s itself). */
+const HELPER_RESUME_MS = 45_000;
+/** Remote input per controller: a person's pace with room to spare (pointer moves come at up to ~100/s). */
+const INPUT_BURST = 400;
+const INPUT_PER_SECOND = 300;
 
 export interface ComposeInput {
   config: Config;
@@ -49,15 +56,26 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
     config.media.reconnectGraceSeconds * 1000,
   );
   const shares = new ShareService(rooms, consents, notifier);
+  const remote = new ControlService({
+    store, consents, notifier, clock, log: log.child({ component: 'control' }),
+    localInputPauseMs: config.localInputPauseMs,
+    pairingCodeTtlMs: Math.round(config.pairingCodeTtlSeconds * 1000),
+    helperResumeMs: HELPER_RESUME_MS,
+    inputRate: new RateBuckets({ capacity: INPUT_BURST, refillPerSecond: INPUT_PER_SECOND }, clock),
+  });
   const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
   const annotations = new AnnotationService(rooms, notifier, new RateBuckets({ capacity: config.drawBurstPoints, refillPerSecond: config.drawPointsPerSecond }, clock));
   const publish = new PublishService(rooms, shares, voice, notifier, audience);
   const services: Services = {
-    store, sessions, control, consents, rooms, shares, publish, voice, annotations, directory, audience,
+    store, sessions, control, consents, remote, rooms, shares, publish, voice, annotations, directory, audience,
     chat: new ChatService(store, notifier, clock, new RateBuckets({ capacity: config.chatBurst, refillPerSecond: config.chatPerSecond }, clock)),
     showSupervisorsToCustomers: config.showSupervisorsToCustomers,
   };
 
+  // Control ends first (synchronously closing the helper's input path), then shares stop.
+  control.on('activities-stopped', (sessionId, actorId, cause) => remote.endIn(sessionId, cause === 'control-changed' ? 'transferred' : 'stopped', actorId));
+  sessions.on('participant-gone', (sessionId, participantId) => remote.participantGone(sessionId, participantId));
+  sessions.on('session-ended', (sessionId, endedBy) => remote.sessionEnded(sessionId, endedBy));
   sessions.on('participant-gone', async (sessionId, participantId) => {
     await voice.leave(sessionId, participantId);
     (await rooms.peek(sessionId))?.closePeer(participantId, 'stopped');

@@ -23,6 +23,16 @@ export const ERROR_CODES = [
   'NOT_IN_CALL',
   'INTERNAL',
   'STORE_UNAVAILABLE',
+  /** Remote control: no active grant for this sender (not granted, not the controller, stopped). */
+  'CONTROL_NOT_GRANTED',
+  /** Remote control is paused (the person at the machine is using it, or someone annotates). */
+  'CONTROL_PAUSED',
+  /** Remote control is already asked for or running in this session. */
+  'CONTROL_BUSY',
+  /** The helper program is not connected, or not built on this server. */
+  'HELPER_UNAVAILABLE',
+  /** A helper pairing code or resume token is unknown, used or expired. */
+  'PAIRING_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

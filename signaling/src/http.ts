@@ -129,4 +129,6 @@ export const ROUTES = {
   /** GET: the record of a session (staff of the session, its agent's supervisor, admins). */
   sessionRecord: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/record`,
   join: '/api/join',
+  /** GET: the helper program (remote control, R9); `${ROUTES.helperDownload}/:code` appends the pairing trailer. */
+  helperDownload: '/helper/download',
 } as const;

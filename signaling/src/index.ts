@@ -13,5 +13,6 @@ export * from './events/media-events';
 export * from './events/voice-events';
 export * from './events/annotation-events';
 export * from './events/remote-input';
+export * from './events/control-events';
 export * from './quality';
 export * from './socket-protocol';

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { ChatSendRequestSchema } from './events/chat-events';
+import {
+  AnnotationModeRequestSchema,
+  ClipboardReadRequestSchema,
+  ClipboardReadResponseSchema,
+  ClipboardWriteRequestSchema,
+  ControlGiveSchema,
+  ControlInputRequestSchema,
+  ControlRequestSchema,
+  ControlStateEventSchema,
+  ControlStopSchema,
+  ControlSurfaceRequestSchema,
+} from './events/control-events';
 import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentCancelRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
 import { DrawRequestSchema, EraseRequestSchema, StrokeErasedEventSchema, StrokeEventSchema, StrokesClearedEventSchema } from './events/annotation-events';
 import { MuteRequestSchema, PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
@@ -114,6 +126,20 @@ export const clientRequests = {
   'share:view-layer': request({ request: ViewLayerRequestSchema, response: EmptySchema, roles: STAFF }),
   /** Self-mute, or the agent in control mutes a member: the server pauses the microphone producer. */
   'voice:mute': request({ request: MuteRequestSchema, response: VoiceStateSchema, roles: ANYONE }),
+  /** The agent in control asks to drive a customer's desktop (consent 'control-desktop'; the customer runs the helper). */
+  'control:request': request({ request: ControlRequestSchema, response: ControlStateEventSchema, roles: STAFF }),
+  /** The agent in control lets a customer drive the agent's desktop (the agent runs the helper). */
+  'control:give': request({ request: ControlGiveSchema, response: ControlStateEventSchema, roles: STAFF }),
+  /** The controlled person, the controller or the agent in control ends control at once. */
+  'control:stop': request({ request: ControlStopSchema, response: EmptySchema, roles: ANYONE }),
+  /** The controller's pointer/keyboard event, relayed to the helper only while control is active (high rate: cheap path). */
+  'control:input': request({ request: ControlInputRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'control:clipboard-write': request({ request: ClipboardWriteRequestSchema, response: EmptySchema, roles: ANYONE }),
+  'control:clipboard-read': request({ request: ClipboardReadRequestSchema, response: ClipboardReadResponseSchema, roles: ANYONE }),
+  /** The sharer of the controlled screen says what it captures, so the helper picks that monitor. */
+  'control:surface': request({ request: ControlSurfaceRequestSchema, response: EmptySchema, roles: ANYONE }),
+  /** An annotation tool was turned on or off by this participant (annotating pauses control, R3.6). */
+  'annotation:mode': request({ request: AnnotationModeRequestSchema, response: EmptySchema, roles: ANYONE }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
@@ -155,6 +181,8 @@ export const serverEvents = {
   'media:reset': MediaResetEventSchema,
   /** Staff only: the customer's share waits for their click to resume (reload, capture lost). */
   'share:paused': SharePausedEventSchema,
+  /** Where remote control stands in the session (the target's copy carries the pairing code). */
+  'control:state': ControlStateEventSchema,
 } as const;
 
 export type ServerEvents = typeof serverEvents;

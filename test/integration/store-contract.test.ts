@@ -244,6 +244,31 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('helper pairing codes', () => {
+      const pairing = (code: string) => ({ code, sessionId: sid, participantId: randomUUID(), grantId: randomUUID(), expiresAt: 5_000 });
+      it('keeps a code once, shows it without using it, and hands it out exactly once', async () => {
+        const p = pairing('123456789');
+        expect(await store.putPairing(p, 60_000)).toBe(true);
+        expect(await store.putPairing(pairing('123456789'), 60_000)).toBe(false);
+        expect(await store.peekPairing('123456789')).toEqual(p);
+        expect(await store.peekPairing('123456789')).toEqual(p);
+        const takes = await Promise.all(Array.from({ length: 10 }, () => store.takePairing('123456789')));
+        expect(takes.filter((t) => t !== null)).toEqual([p]);
+        expect(await store.peekPairing('123456789')).toBeNull();
+        expect(await store.takePairing('000000000')).toBeNull();
+      });
+      it('forgets a code after its ttl, and on drop', async () => {
+        await store.putPairing(pairing('222333444'), 300);
+        await store.putPairing(pairing('555666777'), 60_000);
+        harness.advanceClock(301);
+        await waitFor('code to expire', async () => (await store.peekPairing('222333444')) === null);
+        expect(await store.takePairing('222333444')).toBeNull();
+        await store.dropPairing('555666777');
+        expect(await store.takePairing('555666777')).toBeNull();
+        expect(await store.putPairing(pairing('222333444'), 60_000)).toBe(true);
+      });
+    });
+
     describe('retention of ended sessions', () => {
       it('deletes an ended session and everything kept with it once its retention is over', async () => {
         const s = session();

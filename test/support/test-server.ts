@@ -25,6 +25,7 @@ export async function startTestServer(overrides: Partial<ConfigInput> = {}, opti
     joinAttemptsPerAddress: 10_000,
     joinAttemptsPerPrefix: 10_000,
     loginAttemptsPerAddress: 10_000,
+    pairingAttemptsPerAddress: 10_000,
     ...overrides,
     media: { workers: 1, listenIp: '127.0.0.1', logLevel: process.env.TEST_MEDIASOUP_LOG_LEVEL ?? 'warn', ...overrides.media },
   } as ConfigInput);

@@ -47,3 +47,11 @@ export { VoicePanelView, type VoicePanelOptions } from './ui/voice-panel-view';
 export { VideoPanelView, type VideoPanelOptions } from './ui/video-panel-view';
 export { ScreenStage, type ScreenStageOptions, type DisplayMode, type AnnotationTool } from './ui/screen-stage';
 export { inboundMediaSummary, type InboundMediaSummary } from './media/inbound-media-summary';
+
+// Remote control (R3.1, R3.7)
+export { ControlManager, type ControlManagerEvents } from './control/control-manager';
+export { ControlSurface } from './control/control-surface';
+export { ControlPanelView, type ControlPanelOptions } from './control/control-panel-view';
+export { describeControl, type ControlStatus } from './control/control-status';
+export { framePoint, type FramePoint, type ClientRect } from './control/frame-point';
+export { KeyMapper, type KeyLike } from './control/key-mapping';

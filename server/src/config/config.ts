@@ -64,6 +64,14 @@ const ConfigSchema = z.object({
   recordRetentionDays: z.coerce.number().positive().default(90),
   /** A store call (Redis) not answered within this time fails with STORE_UNAVAILABLE. */
   storeTimeoutMs: z.coerce.number().int().positive().default(3000),
+  /** Remote control: how long the person's own mouse/keyboard use pauses remote input (R3.7). */
+  localInputPauseMs: z.coerce.number().int().min(100).max(60_000).default(1500),
+  /** Remote control: how long a helper pairing code is valid (single use). */
+  pairingCodeTtlSeconds: z.coerce.number().positive().max(3600).default(120),
+  /** Remote control: helper connections and helper downloads with a pairing code per client address per minute. */
+  pairingAttemptsPerAddress: z.coerce.number().int().positive().default(10),
+  /** Remote control: the helper program served at /helper/download (built by scripts/build-helper.mjs). */
+  helperBinary: z.string().default('helper/dist/remote-support-helper-linux-x64'),
   /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
   allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
 });
@@ -115,6 +123,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       recordRetentionDays: env.RECORD_RETENTION_DAYS,
       storeTimeoutMs: env.STORE_TIMEOUT_MS,
       allowedHosts: env.ALLOWED_HOSTS,
+      localInputPauseMs: env.LOCAL_INPUT_PAUSE_MS,
+      pairingCodeTtlSeconds: env.PAIRING_CODE_TTL_SECONDS,
+      helperBinary: env.HELPER_BINARY,
+      pairingAttemptsPerAddress: env.PAIRING_ATTEMPTS_PER_ADDRESS,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,

@@ -8,6 +8,12 @@ import type { Member } from './membership';
 import type { Notifier } from './notifier';
 import type { ParticipantAnnouncer } from './participant-announcer';
 import { refuseConsentAnswer, refuseConsentAsk, refuseConsentCancel } from './session-rules';
+import { TypedEmitter } from './typed-emitter';
+
+export type ConsentEvents = {
+  /** A request left pending or granted (answered, revoked, ended...): what it allowed follows (remote control). */
+  changed: [consent: ConsentRequest];
+};
 
 const AUDIT_ACTION: Record<Exclude<ConsentStatus, 'pending'>, AuditEntry['action']> = {
   granted: 'consent:granted',
@@ -23,14 +29,16 @@ const AUDIT_ACTION: Record<Exclude<ConsentStatus, 'pending'>, AuditEntry['action
  * granted everything for this session), the server holds the answer and the
  * customer can revoke it. Every transition is in the audit trail (R2.3).
  */
-export class ConsentService {
+export class ConsentService extends TypedEmitter<ConsentEvents> {
   constructor(
     private readonly store: SessionStore,
     private readonly notifier: Notifier,
     private readonly announcer: ParticipantAnnouncer,
     private readonly clock: Clock,
     private readonly log: Logger,
-  ) {}
+  ) {
+    super(log);
+  }
 
   async ask({ session, participant }: Member, request: ConsentAskRequest): Promise<ConsentRequest> {
     const target = await this.store.getParticipant(session.id, request.customerId);
@@ -118,6 +126,7 @@ export class ConsentService {
     this.notifier.toParticipant(updated.customerId, 'consent:updated', updated);
     this.notifier.toStaff(updated.sessionId, 'consent:updated', updated);
     this.log.info({ sessionId: consent.sessionId, requestId: consent.id, activity: consent.activity, status: to }, 'consent changed');
+    this.emit('changed', updated);
     return updated;
   }
 

@@ -16,7 +16,7 @@ import { TypedEmitter } from './typed-emitter';
 
 export type SessionControlEvents = {
   /** Support activities must stop (transfer of control, customer switch): R1.2, R1.4. */
-  'activities-stopped': [sessionId: string, actorId: string];
+  'activities-stopped': [sessionId: string, actorId: string, cause: 'control-changed' | 'customer-switched'];
   /** Someone else is in control now (the microphone floor follows). */
   'controller-changed': [sessionId: string];
   /** Another customer is being helped (the second microphone floor follows unless the mic was passed). */
@@ -91,7 +91,7 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     const refusal = refuseSelectCustomer(session, participant, target);
     if (refusal) throw new AppError(refusal.startsWith('only the agent') ? 'NOT_IN_CONTROL' : 'PARTICIPANT_NOT_FOUND', refusal);
     if (session.selectedCustomerId === customerId) return;
-    this.emit('activities-stopped', session.id, participant.id);
+    this.emit('activities-stopped', session.id, participant.id, 'customer-switched');
     const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: customerId });
     await this.audit(session.id, participant.id, 'customer:selected', customerId);
     if (updated) this.opts.sessions.announceSession(updated);
@@ -113,7 +113,7 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     action: AuditEntry['action'],
   ): Promise<void> {
     const { store, announcer } = this.opts;
-    this.emit('activities-stopped', session.id, from.id);
+    this.emit('activities-stopped', session.id, from.id, 'control-changed');
     const demoted: ParticipantRecord = { ...from, role: 'assistant' };
     const promoted: ParticipantRecord = { ...to, role: 'agent' };
     await store.putParticipant(session.id, demoted);

@@ -18,7 +18,7 @@ const CHAT_LOOKBACK = 4;
 
 export type SessionServiceEvents = {
   'participant-gone': [sessionId: string, participantId: string];
-  'session-ended': [sessionId: string];
+  'session-ended': [sessionId: string, endedBy: string];
 };
 
 export interface SessionServiceOptions {
@@ -155,7 +155,7 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     await store.releaseNumber(session.number, session.id);
     await store.appendAudit(session.id, { at: endedAt, actor: participant.id, action: 'session:ended', subject: session.id });
     this.opts.notifier.toSession(session.id, 'session:ended', { sessionId: session.id, endedBy: participant.id, endedAt });
-    this.emit('session-ended', session.id);
+    this.emit('session-ended', session.id, participant.id);
     this.opts.log.info({ sessionId: session.id }, 'session ended');
   }
 

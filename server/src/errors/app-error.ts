@@ -30,24 +30,29 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_IN_SESSION':
     case 'NOT_IN_CONTROL':
     case 'NOT_IN_CALL':
+    case 'CONTROL_NOT_GRANTED':
       return 403;
     case 'SESSION_NOT_FOUND':
     case 'PARTICIPANT_NOT_FOUND':
     case 'CONSENT_NOT_FOUND':
     case 'MEDIA_NOT_FOUND':
     case 'ACCOUNT_NOT_FOUND':
+    case 'PAIRING_INVALID':
       return 404;
     case 'SESSION_ENDED':
     case 'CONSENT_ALREADY_ANSWERED':
     case 'SESSION_LIMIT':
     case 'ACCOUNT_EXISTS':
     case 'MEDIA_LIMIT':
+    case 'CONTROL_PAUSED':
+    case 'CONTROL_BUSY':
       return 409;
     case 'RATE_LIMITED':
       return 429;
     case 'INTERNAL':
       return 500;
     case 'STORE_UNAVAILABLE':
+    case 'HELPER_UNAVAILABLE':
       return 503;
   }
 }

@@ -1,5 +1,6 @@
 import type { ChatService } from '../domain/chat-service';
 import type { ConsentService } from '../domain/consent-service';
+import type { ControlService } from '../domain/control/control-service';
 import type { CustomerAudience } from '../domain/customer-audience';
 import type { SessionControlService } from '../domain/session-control-service';
 import type { SessionService } from '../domain/session-service';
@@ -18,6 +19,8 @@ export interface Services {
   control: SessionControlService;
   chat: ChatService;
   consents: ConsentService;
+  /** Remote control (R3.1, R3.7, R9). */
+  remote: ControlService;
   rooms: MediaRooms;
   shares: ShareService;
   publish: PublishService;

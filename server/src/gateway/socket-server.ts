@@ -13,6 +13,9 @@ import type { Handler, HandlerMap } from './define-handler';
 import { guardAssist } from './guarded-assist';
 import { chatConsentHandlers } from './handlers/chat-consent-handlers';
 import { controlHandlers } from './handlers/control-handlers';
+import { remoteControlHandlers } from './handlers/remote-control-handlers';
+import { attachHelperNamespace } from './helper-namespace';
+import { RateBuckets } from '../domain/rate-bucket';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
@@ -35,6 +38,8 @@ export interface SocketEdge {
   tokens: TokenIssuer;
   /** The join-by-number limits, counted per agent account, for `session:assist`. */
   assistGuard: JoinGuard;
+  /** Helper connections (pairing code or resume token) per client address per minute. */
+  pairingAttemptsPerMinute: number;
   /** A connection that has not joined (handshake + valid token) by then is closed. */
   handshakeTimeoutMs: number;
   /** How long a participant marked connected may have no connection here before being shown disconnected (after a restart). */
@@ -59,11 +64,20 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     ...chatConsentHandlers(services),
     ...mediaHandlers(services),
     ...voiceAnnotationHandlers(services),
+    ...remoteControlHandlers(services),
   };
   handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
   const stalePresence = new StalePresence(io, services, edge.reconnectGraceMs, log);
   httpServer.once('close', () => stalePresence.close());
   handlers['session:join'] = stalePresence.afterJoin(handlers['session:join']);
+  const join = handlers['session:join'];
+  handlers['session:join'] = async (ctx, request) => {
+    const snapshot = await join(ctx, request);
+    // A page that (re)joins learns where remote control stands.
+    services.remote.tell(request.sessionId, snapshot.self.id).catch((err: unknown) => log.error({ err }, 'control state not told'));
+    return snapshot;
+  };
+  attachHelperNamespace(io, services, new RateBuckets({ capacity: edge.pairingAttemptsPerMinute, refillPerSecond: edge.pairingAttemptsPerMinute / 60 }), limited, log.child({ component: 'helper' }));
   logEngineRefusals(io, limited);
 
   io.use((socket, next) => {

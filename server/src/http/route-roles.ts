@@ -20,4 +20,6 @@ export const ROUTE_ROLES = {
   updateAccount: ADMIN,
   createSession: ['agent'],
   sessionRecord: STAFF,
+  /** The helper program; with a pairing code (the code is the secret, tries are limited per address). */
+  helperDownload: 'public',
 } as const satisfies Record<string, 'public' | readonly Role[]>;

@@ -6,6 +6,8 @@ import type { RateLimiter } from '../store/rate-limiter';
 import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';
 import { healthRoutes } from './health-routes';
+import { helperRoutes } from './helper-routes';
+import type { HelperRoutesOptions } from './helper-routes';
 import { joinRoutes } from './join-routes';
 import type { CustomerJoiner } from './join-routes';
 import { sessionRoutes } from './session-routes';
@@ -21,6 +23,8 @@ export interface RouteDeps {
   sessionRecords: SessionRecordReader;
   store: 'memory' | 'redis';
   mediaWorkers: () => number;
+  /** The helper download (remote control); absent in servers built for other tests. */
+  helper?: Pick<HelperRoutesOptions, 'binaryPath' | 'store' | 'codeTries'>;
 }
 
 /** The REST surface; who may call what is listed in route-roles.ts. */
@@ -33,5 +37,6 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   });
   await app.register(adminRoutes, { issuer, accounts });
   await app.register(sessionRoutes, { issuer, accounts, sessions, sessionRecords: deps.sessionRecords, publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
+  if (deps.helper) await app.register(helperRoutes, { ...deps.helper, publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(joinRoutes, { issuer, sessions, guard: deps.joinGuard, customerTokenTtlSeconds: config.customerTokenTtlSeconds });
 }

@@ -5,6 +5,7 @@ import type {
   ParticipantRecord,
   SessionPatch,
   SessionRecord,
+  PairingRecord,
   SessionStore,
 } from './session-store';
 import { DEFAULT_RECORD_RETENTION_SECONDS } from './session-store';
@@ -43,6 +44,7 @@ export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, SessionData>();
   readonly #sessionsByAgent = new Map<string, Set<string>>();
   readonly #notes = new Map<string, string>();
+  readonly #pairings = new Map<string, { pairing: PairingRecord; expiresAt: number }>();
   readonly #retentionMs: number;
   /** Ended sessions -> when their record expires; in order of ending, so of expiry. */
   readonly #expiries = new Map<string, number>();
@@ -177,6 +179,26 @@ export class MemorySessionStore implements SessionStore {
     return structuredClone(this.#find(sessionId)?.audit ?? []);
   }
 
+  async putPairing(pairing: PairingRecord, ttlMs: number): Promise<boolean> {
+    if (this.#livePairing(pairing.code)) return false;
+    this.#pairings.set(pairing.code, { pairing: structuredClone(pairing), expiresAt: this.#now() + ttlMs });
+    return true;
+  }
+
+  async peekPairing(code: string): Promise<PairingRecord | null> {
+    return copyOrNull(this.#livePairing(code));
+  }
+
+  async takePairing(code: string): Promise<PairingRecord | null> {
+    const pairing = this.#livePairing(code);
+    this.#pairings.delete(code);
+    return copyOrNull(pairing);
+  }
+
+  async dropPairing(code: string): Promise<void> {
+    this.#pairings.delete(code);
+  }
+
   /** Nothing to release; kept for symmetry with the Redis store (idempotent). */
   async close(): Promise<void> {}
 
@@ -189,6 +211,12 @@ export class MemorySessionStore implements SessionStore {
       return undefined;
     }
     return entry;
+  }
+
+  #livePairing(code: string): PairingRecord | undefined {
+    const entry = this.#pairings.get(code);
+    if (entry && entry.expiresAt <= this.#now()) this.#pairings.delete(code);
+    return entry && entry.expiresAt > this.#now() ? entry.pairing : undefined;
   }
 
   /** A session's data, once the records past their retention are gone. */

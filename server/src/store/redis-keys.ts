@@ -32,6 +32,8 @@ export interface RedisKeys {
   rateLimit(key: string): string;
   /** Pub/sub channel: the id of each token revoked, so every node cuts its sockets. */
   revocationsChannel(): string;
+  /** String, expires with the code (SET NX PX, GETDEL): a helper pairing code's PairingRecord JSON. */
+  pairing(code: string): string;
 }
 
 export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
@@ -51,5 +53,6 @@ export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys 
     revokedToken: (tokenId) => `${prefix}revoked-token:${tokenId}`,
     rateLimit: (key) => `${prefix}rate:${key}`,
     revocationsChannel: () => `${prefix}revocations`,
+    pairing: (code) => `${prefix}pairing:${code}`,
   };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_RECORD_RETENTION_SECONDS } from './session-store';
 import type {
   AuditEntry,
   ChatDraft,
+  PairingRecord,
   ParticipantRecord,
   SessionPatch,
   SessionRecord,
@@ -191,6 +192,26 @@ export class RedisSessionStore implements SessionStore {
   async listAudit(sessionId: string): Promise<AuditEntry[]> {
     const values = await this.#client.lRange(this.#keys.audit(sessionId), 0, -1);
     return values.map((v) => parse<AuditEntry>(v));
+  }
+
+  async putPairing(pairing: PairingRecord, ttlMs: number): Promise<boolean> {
+    const reply = await this.#client.set(this.#keys.pairing(pairing.code), JSON.stringify(pairing), {
+      condition: 'NX',
+      expiration: { type: 'PX', value: Math.max(1, Math.round(ttlMs)) },
+    });
+    return reply === 'OK';
+  }
+
+  async peekPairing(code: string): Promise<PairingRecord | null> {
+    return parseOrNull<PairingRecord>(await this.#client.get(this.#keys.pairing(code)));
+  }
+
+  async takePairing(code: string): Promise<PairingRecord | null> {
+    return parseOrNull<PairingRecord>(await this.#client.getDel(this.#keys.pairing(code)));
+  }
+
+  async dropPairing(code: string): Promise<void> {
+    await this.#client.del(this.#keys.pairing(code));
   }
 
   /** Waits for pending commands, then quits. Idempotent. */

@@ -38,8 +38,25 @@ export interface AuditEntry {
     | 'consent:revoked'
     | 'consent:grant-all'
     | 'consent:unsupported'
-    | 'consent:cancelled';
+    | 'consent:cancelled'
+    | 'control:requested'
+    | 'control:granted'
+    | 'control:started'
+    | 'control:paused'
+    | 'control:resumed'
+    | 'control:stopped'
+    | 'control:revoked';
   subject: string;
+}
+
+/** A helper pairing code (R9): single use, short-lived, bound to one session, participant and control grant. */
+export interface PairingRecord {
+  code: string;
+  sessionId: string;
+  /** The participant whose desktop the helper drives. */
+  participantId: string;
+  grantId: string;
+  expiresAt: number;
 }
 
 export type ChatDraft = Omit<ChatMessage, 'seq'>;
@@ -106,6 +123,15 @@ export interface SessionStore {
 
   appendAudit(sessionId: string, entry: AuditEntry): Promise<void>;
   listAudit(sessionId: string): Promise<AuditEntry[]>;
+
+  /** Keeps a pairing code for ttlMs; false (and nothing stored) when the code is already taken. */
+  putPairing(pairing: PairingRecord, ttlMs: number): Promise<boolean>;
+  /** The live pairing behind a code without using it up (the helper download), or null. */
+  peekPairing(code: string): Promise<PairingRecord | null>;
+  /** Uses a code up: returns its live pairing and deletes it atomically, so exactly one caller gets it. */
+  takePairing(code: string): Promise<PairingRecord | null>;
+  /** Forgets a code that is no longer wanted (control stopped before the helper came). */
+  dropPairing(code: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -12,6 +12,10 @@ export interface ScreenStageOptions {
   placeholder: HTMLElement | null;
   annotations: AnnotationManager | null;
   canAnnotate: () => boolean;
+  /** data-testid of the picture area that captures remote-control input (where this stage is a control surface). */
+  surfaceTestId?: string;
+  /** An annotation tool went on or off (annotating pauses remote control, R3.6). */
+  onAnnotating?: (active: boolean) => void;
 }
 
 const WIDTHS: Record<'pen' | 'highlighter', number> = { pen: 0.004, highlighter: 0.02 };
@@ -42,7 +46,7 @@ export class ScreenStage {
     this.video = h('video', { className: 'screen-video', testId: options.videoTestId, attrs: { autoplay: true, muted: true, playsinline: true } });
     this.video.muted = true;
     this.canvas = h('canvas', { className: 'annotation-canvas', testId: 'annotation-canvas' });
-    this.wrap = h('div', { className: 'stage-wrap' }, [this.video, this.canvas]);
+    this.wrap = h('div', { className: 'stage-wrap', testId: options.surfaceTestId }, [this.video, this.canvas]);
     this.element = h('div', { className: 'screen-stage', testId: options.stageTestId, attrs: { 'data-mode': 'fit', 'data-state': 'empty' } }, [this.wrap, options.placeholder]);
     const modeButton = (mode: DisplayMode, testId: string, i18n: 'stage.fit' | 'stage.actual'): HTMLButtonElement =>
       h('button', { className: 'btn btn-secondary btn-small', testId, i18n, attrs: { type: 'button', 'data-mode': mode }, on: { click: () => this.setMode(mode) } });
@@ -91,6 +95,11 @@ export class ScreenStage {
     options.annotations?.events.on('changed', () => this.redraw());
   }
 
+  /** The picture area (video and annotation canvas): where remote-control input is captured. */
+  get surface(): HTMLElement {
+    return this.wrap;
+  }
+
   get currentProducerId(): string | null {
     return this.producerId;
   }
@@ -121,6 +130,7 @@ export class ScreenStage {
   }
 
   setTool(tool: AnnotationTool): void {
+    if ((tool === 'none') !== (this.tool === 'none')) this.options.onAnnotating?.(tool !== 'none');
     this.tool = tool;
     this.element.dataset.tool = tool;
     for (const [each, button] of this.toolButtons) button.setAttribute('aria-pressed', String(each === tool));

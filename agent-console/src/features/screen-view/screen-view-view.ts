@@ -18,6 +18,8 @@ export interface ScreenViewContext {
   watchesLowLayer: () => boolean;
   canRequestView: () => boolean;
   requestView: (surface?: DisplaySurface) => Promise<void>;
+  /** An annotation tool went on or off (annotating pauses remote control, R3.6). */
+  onAnnotating?: (active: boolean) => void;
 }
 
 const QUALITY_POLL_MS = 2000;
@@ -89,6 +91,8 @@ export class ScreenViewView {
       placeholder: h('p', { className: 'screen-placeholder', i18n: 'view.placeholder' }),
       annotations: context.annotations,
       canAnnotate: () => context.inControl(),
+      surfaceTestId: 'control-surface',
+      onAnnotating: context.onAnnotating,
     });
     this.stage.element.append(this.quality);
     this.element = h('section', { className: 'panel screen-panel', testId: 'screen-panel' }, [

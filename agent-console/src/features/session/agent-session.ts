@@ -1,5 +1,5 @@
 import type { DisplaySurface, Participant, ParticipantId, ProducerInfo, SessionRole, SessionSummary } from '@rs/signaling';
-import { AnnotationManager, MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, VideoManager, VoiceManager, type ApiError } from '@rs/web-common';
+import { AnnotationManager, ControlManager, MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, VideoManager, VoiceManager, type ApiError } from '@rs/web-common';
 import { AgentChat } from '../chat/agent-chat';
 import { SessionControl } from '../control/session-control';
 import type { StaffContext } from '../home/staff-context';
@@ -33,6 +33,8 @@ export class AgentSession {
   readonly voice: VoiceManager;
   readonly video: VideoManager;
   readonly annotations: AnnotationManager;
+  /** Remote control of a customer's desktop, or of mine by a customer (R3.1). */
+  readonly remoteControl: ControlManager;
   /** Every producer of the session, as the server lists them. */
   readonly producers = new Map<string, ProducerInfo>();
   private hasEnded = false;
@@ -54,6 +56,7 @@ export class AgentSession {
     this.voice = new VoiceManager(this.channel, this.media);
     this.video = new VideoManager(this.channel, this.media);
     this.annotations = new AnnotationManager(this.channel);
+    this.remoteControl = new ControlManager(this.channel, () => this.roster.selfParticipantId);
     this.channel.events.on('snapshot', (snapshot) => {
       this.producers.clear();
       for (const info of snapshot.producers) this.producers.set(info.producerId, info);

@@ -4,6 +4,7 @@ import { SessionToolbarView } from '../control/session-toolbar-view';
 import { createStaffParticipants } from '../control/staff-participants';
 import { NotesReviewView } from '../notes/notes-review-view';
 import { NotesView } from '../notes/notes-view';
+import { RemoteControlView } from '../remote-control/remote-control-view';
 import { ScreenViewView } from '../screen-view/screen-view-view';
 import { StreamStatsView } from '../screen-view/stream-stats-view';
 import type { AgentSession } from './agent-session';
@@ -19,6 +20,7 @@ export class SessionView {
   private readonly participants: ParticipantsView;
   private readonly invitation: InvitationView;
   readonly screen: ScreenViewView;
+  private readonly remoteControl: RemoteControlView;
   readonly stats: StreamStatsView;
   private readonly voice: VoicePanelView;
   private readonly video: VideoPanelView;
@@ -45,7 +47,9 @@ export class SessionView {
       canRequestView: () => session.canRequestView,
       hasCustomer: () => session.roster.customers().some((customer) => customer.connected),
       requestView: (surface) => session.requestView(surface),
+      onAnnotating: (active) => session.remoteControl.annotating(active),
     });
+    this.remoteControl = new RemoteControlView(session, this.screen.stage, toaster);
     session.annotations.events.on('error', (code) => toaster.show(annotationErrorMessage(code), undefined, 'error'));
     session.agentScreen.events.on('failed', () => toaster.show('view.showMineFailed', undefined, 'error'));
     this.stats = new StreamStatsView(session.media, session.roster, (id) => session.producers.get(id) ?? null);
@@ -76,7 +80,7 @@ export class SessionView {
       this.toolbar.element,
       this.endedNotice,
       h('div', { className: 'session-layout' }, [
-        h('div', { className: 'session-main' }, [this.screen.element, this.stats.element, this.notes.element]),
+        h('div', { className: 'session-main' }, [this.remoteControl.element, this.screen.element, this.stats.element, this.notes.element]),
         h('div', { className: 'session-side' }, [this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
       ]),
     ]);
@@ -97,6 +101,7 @@ export class SessionView {
     this.participants.render(session.roster.list(), session.roster.selfParticipantId, session.selectedCustomer?.id ?? null);
     this.invitation.setCustomerPresent(session.roster.customers().length > 0);
     this.screen.render();
+    this.remoteControl.render();
     this.voice.render();
     this.video.render();
     this.notes.setEditable(!session.ended);
@@ -108,6 +113,7 @@ export class SessionView {
   }
 
   dispose(): void {
+    this.remoteControl.dispose();
     this.screen.dispose();
     this.stats.dispose();
     this.voice.dispose();

@@ -21,8 +21,9 @@ export class SharedScreensView {
     private readonly agentScreen: AgentScreenManager,
   ) {
     const canAnnotate = (): boolean => true;
-    this.agentStage = new ScreenStage({ stageTestId: 'agent-screen-stage', videoTestId: 'agent-screen-video', placeholder: h('p', { className: 'screen-placeholder', i18n: 'agentScreen.placeholder' }), annotations: session.annotations, canAnnotate });
-    this.myStage = new ScreenStage({ stageTestId: 'my-screen-stage', videoTestId: 'my-screen-video', placeholder: null, annotations: session.annotations, canAnnotate });
+    const onAnnotating = (active: boolean): void => session.remoteControl.annotating(active);
+    this.agentStage = new ScreenStage({ stageTestId: 'agent-screen-stage', videoTestId: 'agent-screen-video', placeholder: h('p', { className: 'screen-placeholder', i18n: 'agentScreen.placeholder' }), annotations: session.annotations, canAnnotate, surfaceTestId: 'control-surface', onAnnotating });
+    this.myStage = new ScreenStage({ stageTestId: 'my-screen-stage', videoTestId: 'my-screen-video', placeholder: null, annotations: session.annotations, canAnnotate, onAnnotating });
     this.agentTitle = h('h2', { className: 'panel-title' });
     this.agentPanel = h('section', { className: 'panel shared-screen-panel', testId: 'agent-screen-panel' }, [this.agentTitle, this.agentStage.toolbar, this.agentStage.element]);
     this.addButton = h('button', { className: 'btn btn-secondary btn-small', testId: 'share-add-another', i18n: 'share.addAnother', attrs: { type: 'button' }, on: { click: () => void session.share.addAnother() } });

@@ -42,6 +42,7 @@ export class ConsentPromptView {
       body: [
         h('p', { className: 'consent-question', testId: 'consent-text', i18n: request.activity === 'view-desktop' && request.surface ? SURFACE_QUESTIONS[request.surface] : QUESTIONS[request.activity], attrs: { 'data-surface': request.surface ?? '' }, params: { name: this.handlers.requesterName(request) } }),
         request.activity === 'view-desktop' ? h('p', { className: 'consent-explain', i18n: 'consent.explain' }) : null,
+        request.activity === 'control-desktop' ? h('p', { className: 'consent-explain', testId: 'consent-control-explain', i18n: 'consent.controlExplain' }) : null,
         h('div', { className: 'consent-grant-all' }, [
           grantAll,
           h('label', { i18n: 'consent.grantAll', attrs: { for: grantAll.id } }),

@@ -2,6 +2,7 @@ import type { SessionSummary } from '@rs/signaling';
 import {
   AnnotationManager,
   ApiError,
+  ControlManager,
   VideoManager,
   VoiceManager,
   MediaSession,
@@ -46,6 +47,8 @@ export class CustomerSession {
   readonly video: VideoManager;
   readonly annotations: AnnotationManager;
   readonly agentScreen: AgentScreenManager;
+  /** Remote control of my computer by the agent, or of the agent's by me (R3.1). */
+  readonly remoteControl: ControlManager;
   private summary: SessionSummary | null = null;
   private finished = false;
 
@@ -62,6 +65,7 @@ export class CustomerSession {
     this.video = new VideoManager(this.channel, this.media);
     this.annotations = new AnnotationManager(this.channel);
     this.agentScreen = new AgentScreenManager(this.channel, this.media);
+    this.remoteControl = new ControlManager(this.channel, () => this.roster.selfParticipantId);
 
     this.channel.events.on('snapshot', (snapshot) => {
       this.setSummary(snapshot.session);

@@ -2,6 +2,7 @@ import { ParticipantsView, StatusLine, VideoPanelView, VoicePanelView, annotatio
 import { SharedScreensView } from '../agent-screen/shared-screens-view';
 import { ConsentPromptView } from '../consent/consent-prompt-view';
 import { createWithdrawView } from '../consent/withdraw-view';
+import { CustomerControlView } from '../remote-control/customer-control-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
 import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
@@ -14,6 +15,7 @@ export class SessionScreenView {
   readonly screens: SharedScreensView;
   private readonly voice: VoicePanelView;
   private readonly video: VideoPanelView;
+  private readonly control: CustomerControlView;
 
   constructor(session: CustomerSession, toaster: Toaster) {
     const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
@@ -48,7 +50,11 @@ export class SessionScreenView {
     session.share.events.on('notice', (key) => toaster.show(key, undefined, key === 'share.failed' ? 'error' : 'info'));
 
     this.consentPrompt = new ConsentPromptView({
-      allow: (request, grantAll) => void session.share.allow(request, grantAll),
+      allow: (request, grantAll) => {
+        // Control needs no capture here: the grant issues the helper's pairing code (shown in the control panel).
+        if (request.activity === 'control-desktop') session.consent.answer(request.id, true, grantAll).catch(() => toaster.show('control.failed', undefined, 'error'));
+        else void session.share.allow(request, grantAll);
+      },
       deny: (request) => session.share.deny(request),
       requesterName: (request) => session.roster.nameOf(request.requestedBy) ?? session.agentName,
     });
@@ -61,6 +67,7 @@ export class SessionScreenView {
     this.startPrompt = new ShareStartPrompt(session.share, () => session.agentName);
 
     this.screens = new SharedScreensView(session, session.agentScreen);
+    this.control = new CustomerControlView(session, this.screens.agentStage, toaster);
     session.annotations.events.on('error', (code) => toaster.show(annotationErrorMessage(code), undefined, 'error'));
     this.voice = new VoicePanelView({ voice: session.voice, roster: session.roster, canManage: () => false, onError: () => toaster.show('voice.error', undefined, 'error') });
     // The customer is told when a call starts, and that joining makes them heard (issue 11).
@@ -79,6 +86,7 @@ export class SessionScreenView {
       ]),
       createConnectionBanner(session.signaling, session.channel),
       helpingOther.element,
+      this.control.element,
       banner.element,
       this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),
@@ -91,6 +99,7 @@ export class SessionScreenView {
   dispose(): void {
     this.consentPrompt.hide();
     this.startPrompt.hide();
+    this.control.dispose();
     this.screens.dispose();
     this.voice.dispose();
   }

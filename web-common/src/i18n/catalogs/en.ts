@@ -91,6 +91,38 @@ export const enShared = {
   'voice.heard.agent-muted': 'The agent muted your microphone: nobody hears you.',
   'voice.heard.no-floor': 'You are listening: the agent has not given you the microphone, nobody hears you.',
   'voice.callStarted': 'The agent started a voice call. Join it to talk: you are heard as soon as you join.',
+  'control.state.asked': 'Control requested: waiting for {target} to allow it…',
+  'control.state.pairing': 'Control allowed: waiting for the helper program on the computer of {target}…',
+  'control.state.pairingMine': 'Start the helper program to let {controller} control your computer.',
+  'control.state.active': '{controller} is controlling the computer of {target}.',
+  'control.state.activeMine': '{controller} is controlling your computer.',
+  'control.state.activeSelf': 'You are controlling the computer of {target}.',
+  'control.state.pausedLocal': 'Control paused: {target} is using their mouse or keyboard.',
+  'control.state.pausedLocalMine': 'Control paused: you are using your mouse or keyboard. It resumes when you stop.',
+  'control.state.pausedAnnotation': 'Control paused while someone annotates.',
+  'control.state.helperAway': 'The helper program lost its connection: waiting for it to come back…',
+  'control.state.ended': 'Remote control ended.',
+  'control.state.denied': 'Remote control was not allowed.',
+  'control.state.revoked': 'Remote control was withdrawn.',
+  'control.stop': 'Stop control',
+  'control.download': 'Download the helper',
+  'control.codeLabel': 'Pairing code:',
+  'control.howTo': 'Then start it: chmod +x remote-support-helper && ./remote-support-helper (it asks for the code if it needs it).',
+  'control.helperExplain': 'A web page cannot move your mouse or type for you, so a small helper program does it: one file to run, nothing to install. It works only for this session and stops when control stops.',
+  'control.expires': 'The code works once, until {time}.',
+  'control.combos': 'Special keys',
+  'control.combo.ctrl-alt-del': 'Ctrl+Alt+Del',
+  'control.combo.super': 'Windows / Super key',
+  'control.combo.alt-tab': 'Alt+Tab',
+  'control.combo.ctrl-esc': 'Ctrl+Esc',
+  'control.combo.print-screen': 'Print Screen',
+  'control.sendCombo': 'Send keys',
+  'control.clipboard': 'Clipboard text',
+  'control.clipboardSend': 'Send to their clipboard',
+  'control.clipboardRead': 'Read their clipboard',
+  'control.clipboardFailed': 'The clipboard could not be reached.',
+  'control.hint': 'Click the shared screen to control it. Shift+Esc releases the keyboard.',
+  'control.failed': 'Remote control could not be changed. Please try again.',
 } as const;
 
 /** The customer client. */
@@ -155,6 +187,7 @@ export const enCustomer = {
   'share.resumeTitle': 'Resume sharing your screen',
   'share.resumeBody': 'The page was reloaded, so sharing your screen with {name} paused. You already allowed it: one click resumes it.',
   'share.resume': 'Resume sharing',
+  'consent.controlExplain': 'A web page cannot move your mouse or type on your computer, so after you allow it you download a small helper program (one file to run, nothing to install). You see who is controlling at all times and can stop control whenever you want; your own mouse and keyboard always take over.',
 } as const;
 
 /** The agent console (agents, supervisors, admins). */
@@ -331,6 +364,9 @@ export const enConsole = {
   'consentStatus.cancelled': 'Cancelled',
   'view.status.waitingResume': 'The customer reloaded the page. Waiting for them to resume sharing…',
   'view.status.recovering': 'Connection problem: the customer’s screen is reconnecting by itself…',
+  'control.request': 'Request control',
+  'control.give': 'Let the customer control my screen',
+  'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
 export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole;
