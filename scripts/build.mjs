@@ -1,10 +1,12 @@
-// Builds the two web apps (browser bundles + static files) and the server (one node bundle).
+// Builds the two web apps (browser bundles + static files), the server (one node bundle) and the
+// remote-control helper (one executable file, skipped when up to date: scripts/build-helper.mjs).
 // Usage: node scripts/build.mjs
 import { build } from 'esbuild';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { buildHelper } from './build-helper.mjs';
 import { hashName, moveSourceMaps, precompress, rewriteIndex } from './web-assets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,3 +111,4 @@ for (const app of WEB_APPS) {
 }
 writeFileSync(join(root, 'dist-sizes.json'), `${JSON.stringify(report, null, 2)}\n`);
 await buildServer();
+await buildHelper();
