@@ -210,7 +210,8 @@ export type TransferNote = z.infer<typeof TransferNoteSchema>;
 /** A waiting customer as the queue's agents see them. */
 export const QueueEntrySchema = z.object({
   id: EntryIdSchema,
-  queueId: QueueIdSchema,
+  /** null: a session transferred to named agents that came from no queue. */
+  queueId: QueueIdSchema.nullable(),
   state: EntryStateSchema,
   customerName: DisplayNameSchema,
   email: z.string().max(QUEUE_LIMITS.emailLength),
@@ -243,9 +244,10 @@ export type QueueEntry = z.infer<typeof QueueEntrySchema>;
  */
 export const WaitStatusSchema = z.object({
   entryId: EntryIdSchema,
-  queueId: QueueIdSchema,
-  queueName: LocalizedNameSchema,
-  greeting: LocalizedTextSchema,
+  /** null while offered to named agents outside any queue (a transfer to agents). */
+  queueId: QueueIdSchema.nullable(),
+  queueName: LocalizedNameSchema.nullable(),
+  greeting: LocalizedTextSchema.nullable(),
   state: EntryStateSchema,
   position: z.number().int().nonnegative(),
   estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
@@ -312,7 +314,7 @@ export type QuickPhrase = z.infer<typeof QuickPhraseSchema>;
 /** What the session record gains from the queue (R1.1, R1.5): it outlives the session; reports read it. */
 export const QueueRecordSchema = z.object({
   entryId: EntryIdSchema,
-  queueId: QueueIdSchema,
+  queueId: QueueIdSchema.nullable(),
   queueName: z.string(),
   customerName: DisplayNameSchema,
   email: z.string(),
