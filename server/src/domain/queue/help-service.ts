@@ -66,6 +66,14 @@ export class HelpService {
     return this.opts.views.waitStatus(await this.require(entryId));
   }
 
+  /** A customer in a session: the status of its queue entry if it is theirs (a transfer), NOT_IN_QUEUE otherwise. */
+  async statusOfSession(sessionId: string, participantId: string): Promise<WaitStatus> {
+    const entryId = await this.opts.queues.entryOfSession(sessionId);
+    const entry = entryId ? await this.opts.queues.getEntry(entryId) : null;
+    if (!entry || entry.participantId !== participantId) throw new AppError('NOT_IN_QUEUE', 'this session is not waiting in a queue');
+    return this.opts.views.waitStatus(entry);
+  }
+
   async firstMessage(entryId: string, text: string): Promise<WaitStatus> {
     return this.changeWaiting(entryId, { firstMessage: text });
   }

@@ -36,7 +36,7 @@ export function entryView(entry: EntryRecord, position: number): QueueEntry {
 
 /** The queue part of the session record (and of the records list). */
 export function queueRecord(entry: EntryRecord, queueName: string, now: number): QueueRecord {
-  const outcome = entry.state === 'abandoned' || entry.state === 'left-message' || entry.state === 'cancelled' ? entry.state : 'accepted';
+  const outcome = entry.state === 'offered' ? 'waiting' : entry.state;
   const until = entry.acceptedAt ?? entry.endedAt ?? now;
   return {
     entryId: entry.id, queueId: entry.queueId, queueName, customerName: entry.customerName, email: entry.email, problem: entry.problem,
@@ -121,5 +121,31 @@ export class QueueViews {
       longestWaitSeconds: Math.max(0, Math.floor((now - oldest) / 1000)),
       agents: { available: count('available'), busy: count('busy'), wrapUp: count('wrap-up'), away: count('away'), offline: count('offline') },
     };
+  }
+}
+
+/** Reads queue records: by session (the session record) and the list of recent entries. */
+export class QueueRecords {
+  constructor(
+    private readonly store: QueueStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async ofSession(sessionId: string): Promise<QueueRecord | null> {
+    const entryId = await this.store.entryOfSession(sessionId);
+    const entry = entryId ? await this.store.getEntry(entryId) : null;
+    return entry ? this.toRecord(entry) : null;
+  }
+
+  /** Entries requested since `since`, newest first; optionally of one queue. */
+  async list(since: number, limit: number, queueId?: string): Promise<QueueRecord[]> {
+    const entries = await this.store.listEntries(since, limit);
+    const mine = queueId ? entries.filter((e) => e.queueId === queueId || e.transfers.some((t) => t.toQueueId === queueId)) : entries;
+    return Promise.all(mine.map((e) => this.toRecord(e)));
+  }
+
+  private async toRecord(entry: EntryRecord): Promise<QueueRecord> {
+    const queue = entry.queueId ? await this.store.getQueue(entry.queueId) : null;
+    return queueRecord(entry, queue?.name.en ?? '', this.clock());
   }
 }
