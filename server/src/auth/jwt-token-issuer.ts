@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { AccountRoleSchema, LIMITS } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { TokenRevocations } from '../store/token-revocations';
-import type { CustomerPrincipal, Principal, StaffPrincipal, TokenIssuer } from './principal';
+import type { Principal, TokenIssuer, UnsignedPrincipal } from './principal';
 
 /**
  * Access tokens as HS256 JWTs, signed and checked by fast-jwt (the library behind
  * @fastify/jwt). Claims: `sub` is the account id (staff) or the participant id
- * (customer, bound to session `sid`); `jti` a random token id, so one token can be
+ * (customer, bound to session `sid`) or the queue entry id (visitor: a customer waiting in a queue); `jti` a random token id, so one token can be
  * revoked at sign-out; `exp` from the ttl. Expiry is checked against the injected
  * clock (tests move time), revocation against the shared TokenRevocations store.
  */
@@ -19,6 +19,7 @@ const ClaimsSchema = z.discriminatedUnion('role', [
   /** `iam`: issued at, epoch ms (iat is whole seconds; an account revoked this second keeps its newer tokens). */
   z.object({ role: AccountRoleSchema, sub: z.string().min(1), name: z.string(), jti: z.string().uuid(), exp: z.number().int(), iat: z.number().int(), iam: z.number().int().optional() }),
   z.object({ role: z.literal('customer'), sub: z.string().uuid(), sid: z.string().uuid(), jti: z.string().uuid(), exp: z.number().int() }),
+  z.object({ role: z.literal('visitor'), sub: z.string().uuid(), jti: z.string().uuid(), exp: z.number().int() }),
 ]);
 type Claims = z.infer<typeof ClaimsSchema>;
 
@@ -32,8 +33,6 @@ export interface JwtTokenIssuerOptions {
 }
 
 const DEFAULT_STAFF_TTL_SECONDS = 12 * 3600;
-
-type Unsigned = Omit<StaffPrincipal, 'tokenId'> | Omit<CustomerPrincipal, 'tokenId'>;
 
 export class JwtTokenIssuer implements TokenIssuer {
   readonly #sign: (payload: Record<string, unknown>) => string;
@@ -58,13 +57,14 @@ export class JwtTokenIssuer implements TokenIssuer {
     this.#staffTtlMs = (options.staffTokenTtlSeconds ?? DEFAULT_STAFF_TTL_SECONDS) * 1000;
   }
 
-  async sign(principal: Unsigned, ttlSeconds: number): Promise<string> {
+  async sign(principal: UnsignedPrincipal, ttlSeconds: number): Promise<string> {
     const now = this.#now();
     const iat = Math.floor(now / 1000);
     const base = { jti: randomUUID(), iat, exp: iat + Math.max(1, Math.ceil(ttlSeconds)) };
     if (principal.role === 'customer') {
       return this.#sign({ ...base, role: 'customer', sub: principal.participantId, sid: principal.sessionId });
     }
+    if (principal.role === 'visitor') return this.#sign({ ...base, role: 'visitor', sub: principal.entryId });
     return this.#sign({ ...base, iam: now, role: principal.role, sub: principal.accountId, name: principal.displayName });
   }
 
@@ -72,7 +72,7 @@ export class JwtTokenIssuer implements TokenIssuer {
     const claims = this.#claims(token);
     if (claims.exp * 1000 <= this.#now()) throw new AppError('UNAUTHENTICATED', 'token expired, sign in again');
     if (await this.#revocations.isRevoked(claims.jti)) throw new AppError('UNAUTHENTICATED', 'token revoked, sign in again');
-    if (claims.role !== 'customer') {
+    if (claims.role !== 'customer' && claims.role !== 'visitor') {
       const revokedBefore = await this.#revocations.subjectRevokedBefore(claims.sub);
       if ((claims.iam ?? claims.iat * 1000) < revokedBefore) throw new AppError('UNAUTHENTICATED', 'token revoked, sign in again');
     }
@@ -115,5 +115,6 @@ function toPrincipal(claims: Claims): Principal {
   if (claims.role === 'customer') {
     return { role: 'customer', sessionId: claims.sid, participantId: claims.sub, tokenId: claims.jti };
   }
+  if (claims.role === 'visitor') return { role: 'visitor', entryId: claims.sub, tokenId: claims.jti };
   return { role: claims.role, accountId: claims.sub, displayName: claims.name, tokenId: claims.jti };
 }

@@ -73,6 +73,12 @@ const ConfigSchema = z.object({
   pairingAttemptsPerAddress: z.coerce.number().int().positive().default(10),
   /** Remote control: the helper program served at /helper/download (built by scripts/build-helper.mjs). */
   helperBinary: z.string().default('helper/dist/remote-support-helper-linux-x64'),
+  /** Help requests (POST /api/help) per client address per minute. */
+  helpRequestsPerAddress: z.coerce.number().int().positive().default(5),
+  /** A waiting customer whose page is gone this long is counted as abandoned (a reload keeps the place). */
+  queueAbandonGraceSeconds: z.coerce.number().positive().default(30),
+  /** Interval of the queue tick: offer timeouts, abandons, maximum waits, routing. */
+  queueTickMs: z.coerce.number().int().min(10).default(1000),
   /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
   allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
 });
@@ -129,6 +135,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       pairingCodeTtlSeconds: env.PAIRING_CODE_TTL_SECONDS,
       helperBinary: env.HELPER_BINARY,
       pairingAttemptsPerAddress: env.PAIRING_ATTEMPTS_PER_ADDRESS,
+      helpRequestsPerAddress: env.HELP_REQUESTS_PER_ADDRESS,
+      queueAbandonGraceSeconds: env.QUEUE_ABANDON_GRACE_SECONDS,
+      queueTickMs: env.QUEUE_TICK_MS,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,

@@ -32,6 +32,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_IN_CONTROL':
     case 'NOT_IN_CALL':
     case 'CONTROL_NOT_GRANTED':
+    case 'NOT_QUEUE_MEMBER':
+    case 'AGENT_UNAVAILABLE':
       return 403;
     case 'SESSION_NOT_FOUND':
     case 'PARTICIPANT_NOT_FOUND':
@@ -39,7 +41,15 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEDIA_NOT_FOUND':
     case 'ACCOUNT_NOT_FOUND':
     case 'PAIRING_INVALID':
+    case 'QUEUE_NOT_FOUND':
+    case 'ENTRY_NOT_FOUND':
+    case 'OFFER_NOT_FOUND':
+    case 'NOT_IN_QUEUE':
+    case 'PHRASE_NOT_FOUND':
       return 404;
+    case 'FORM_INVALID':
+    case 'TRANSFER_MESSAGE_TOO_LONG':
+      return 400;
     case 'SESSION_ENDED':
     case 'CONSENT_ALREADY_ANSWERED':
     case 'SESSION_LIMIT':
@@ -48,6 +58,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEDIA_LIMIT':
     case 'CONTROL_PAUSED':
     case 'CONTROL_BUSY':
+    case 'QUEUE_EMPTY':
+    case 'ALREADY_TAKEN':
+    case 'NOT_ACCEPTED':
+    case 'PHRASE_CODE_TAKEN':
       return 409;
     case 'RATE_LIMITED':
       return 429;

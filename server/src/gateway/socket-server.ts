@@ -20,6 +20,9 @@ import { RateBuckets } from '../domain/rate-bucket';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
+import { queueHandlers } from './handlers/queue-handlers';
+import { QueueConnections } from './queue-connections';
+import type { QueueServices } from './queue-services';
 import type { Services } from './services';
 import { answerUnknownEvents, containSocketErrors, logEngineRefusals } from './socket-safety';
 import { accountRoom, participantRoom, tokenRoom } from './socket-types';
@@ -45,10 +48,12 @@ export interface SocketEdge {
   handshakeTimeoutMs: number;
   /** How long a participant marked connected may have no connection here before being shown disconnected (after a restart). */
   reconnectGraceMs: number;
+  /** QUEUE_ABANDON_GRACE_SECONDS: after a restart, waiting pages that have not come back by then start their grace. */
+  queueAbandonGraceMs: number;
 }
 
 /** The socket.io edge: handshake (version + token), one handler per request, cleanup on disconnect. */
-export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, services: Services, log: Logger): SignalingServer {
+export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, services: Services, log: Logger, queues: QueueServices): SignalingServer {
   const io: SignalingServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     parser: boundedParser,
@@ -66,6 +71,7 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     ...mediaHandlers(services),
     ...voiceAnnotationHandlers(services),
     ...remoteControlHandlers(services),
+    ...queueHandlers(queues),
   };
   handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
   const stalePresence = new StalePresence(io, services, edge.reconnectGraceMs, log);
@@ -79,6 +85,8 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     return snapshot;
   };
   attachHelperNamespace(io, services, new RateBuckets({ capacity: edge.pairingAttemptsPerMinute, refillPerSecond: edge.pairingAttemptsPerMinute / 60 }), limited, log.child({ component: 'helper' }));
+  const queueConnections = new QueueConnections(io, queues, edge.queueAbandonGraceMs, log);
+  httpServer.once('close', () => queueConnections.close());
   logEngineRefusals(io, limited);
 
   io.use((socket, next) => {
@@ -110,8 +118,10 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
       // Only one namespace: a connection left without its socket holds nothing worth keeping.
       socket.conn.close();
       void detachAll(io, socket, services, socketLog);
+      queueConnections.disconnected(socket).catch((err: unknown) => socketLog.warn({ err }, 'queue detach failed'));
     });
     void joinTokenRoom(socket, edge.tokens, socketLog);
+    queueConnections.connected(socket).catch((err: unknown) => socketLog.warn({ err }, 'queue attach failed'));
   });
   return io;
 }

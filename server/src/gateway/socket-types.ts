@@ -19,3 +19,9 @@ export const participantRoom = (participantId: string): string => `participant:$
 export const tokenRoom = (tokenId: string): string => `token:${tokenId}`;
 /** Every socket of one staff account (cut when the account's tokens are revoked). */
 export const accountRoom = (accountId: string): string => `account:${accountId}`;
+/** The pages of one waiting customer (their queue entry). */
+export const entryRoom = (entryId: string): string => `queue-entry:${entryId}`;
+/** Every console of one agent account (queue lists, offers, presence). */
+export const agentRoom = (accountId: string): string => `agent:${accountId}`;
+/** Every connected supervisor (the queue board). */
+export const SUPERVISORS_ROOM = 'supervisors';

@@ -25,4 +25,16 @@ export const ROUTE_ROLES = {
   sessionRecord: STAFF,
   /** The helper program; with a pairing code (the code is the secret, tries are limited per address). */
   helperDownload: 'public',
+  helpQueues: 'public',
+  /** Public, limited to HELP_REQUESTS_PER_ADDRESS a minute per address. */
+  help: 'public',
+  listQueues: ADMIN,
+  createQueue: ADMIN,
+  updateQueue: ADMIN,
+  deleteQueue: ADMIN,
+  listQuickPhrases: ADMIN,
+  createQuickPhrase: ADMIN,
+  updateQuickPhrase: ADMIN,
+  deleteQuickPhrase: ADMIN,
+  queueRecords: ['admin', 'supervisor'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;

@@ -11,10 +11,16 @@ import type { HelperRoutesOptions } from './helper-routes';
 import { joinRoutes } from './join-routes';
 import type { CustomerJoiner } from './join-routes';
 import { sessionRoutes } from './session-routes';
+import { helpRoutes } from './help-routes';
+import { queueAdminRoutes } from './queue-admin-routes';
+import type { QueueServices } from '../gateway/queue-services';
 import type { SessionCreator, SessionRecordReader } from './session-routes';
 
 export interface RouteDeps {
-  config: { publicUrl?: string; allowedHosts?: readonly string[]; agentTokenTtlSeconds: number; customerTokenTtlSeconds: number; loginAttemptsPerAddress?: number };
+  config: {
+    publicUrl?: string; allowedHosts?: readonly string[]; agentTokenTtlSeconds: number; customerTokenTtlSeconds: number;
+    loginAttemptsPerAddress?: number; helpRequestsPerAddress?: number;
+  };
   issuer: TokenIssuer;
   accounts: AccountService;
   limiter: RateLimiter;
@@ -25,6 +31,8 @@ export interface RouteDeps {
   mediaWorkers: () => number;
   /** The helper download (remote control); absent in servers built for other tests. */
   helper?: Pick<HelperRoutesOptions, 'binaryPath' | 'store' | 'codeTries'>;
+  /** Inbound support queues (absent in the auth-only test app). */
+  queues?: QueueServices;
 }
 
 /** The REST surface; who may call what is listed in route-roles.ts. */
@@ -39,4 +47,8 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   await app.register(sessionRoutes, { issuer, accounts, sessions, sessionRecords: deps.sessionRecords, publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   if (deps.helper) await app.register(helperRoutes, { ...deps.helper, publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(joinRoutes, { issuer, sessions, guard: deps.joinGuard, customerTokenTtlSeconds: config.customerTokenTtlSeconds });
+  if (deps.queues) {
+    await app.register(helpRoutes, { help: deps.queues.help, limiter: deps.limiter, requestsPerAddress: config.helpRequestsPerAddress ?? 5 });
+    await app.register(queueAdminRoutes, { issuer, admin: deps.queues.admin, records: deps.queues.records });
+  }
 }

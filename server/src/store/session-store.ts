@@ -8,7 +8,7 @@ export interface SessionRecord extends SessionSummary {
 }
 
 /** What may change on a stored session. */
-export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId'>>;
+export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId' | 'agentName'>>;
 
 /** A participant as stored: staff carry their account id, customers null. */
 export interface ParticipantRecord extends Participant {
@@ -45,7 +45,9 @@ export interface AuditEntry {
     | 'control:paused'
     | 'control:resumed'
     | 'control:stopped'
-    | 'control:revoked';
+    | 'control:revoked'
+    | 'queue:accepted'
+    | 'session:transferred';
   subject: string;
 }
 
