@@ -9,7 +9,7 @@
  * pages refuse to be framed (CSP frame-ancestors 'none'). Built as a classic script of its
  * own (scripts/build.mjs), a few kB, with nothing of the customer client inside.
  */
-import { helpButtonLabel } from '../../../web-common/src/i18n/help-button-labels';
+import { helpButtonLabel } from './help-button-labels';
 import { matchLanguage } from '../../../web-common/src/i18n/language-detection';
 import { helpPageUrl, type HelpLinkOptions } from './help-page-url';
 

@@ -22,7 +22,9 @@ export class ChatPanelView {
   private readonly list: HTMLOListElement;
   private readonly empty: HTMLElement;
   private readonly recipient: HTMLSelectElement;
-  private readonly input: HTMLInputElement;
+  /** The message box (quick phrases hook into it, issue 10). */
+  readonly input: HTMLInputElement;
+  private readonly tools: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly error = new StatusLine('chat-error', 'chat-error');
   private hasRecipient = true;
@@ -45,6 +47,9 @@ export class ChatPanelView {
       ]),
       h('div', { className: 'chat-entry' }, [this.input, this.sendButton]),
     ]);
+    this.tools = h('div', { className: 'chat-tools' });
+    this.tools.hidden = true;
+    form.appendChild(this.tools);
     this.element = h('section', { className: 'panel chat-panel', testId: 'chat-panel' }, [
       h('h2', { className: 'panel-title', i18n: 'chat.title' }),
       this.empty,
@@ -80,6 +85,20 @@ export class ChatPanelView {
     this.recipient.value = recipients.some((recipient) => recipient.id === previous) ? previous : fallback;
     this.hasRecipient = everyone || recipients.length > 0;
     this.sendButton.disabled = !this.hasRecipient;
+  }
+
+  /** Adds a control under the message box (e.g. the agent's quick-phrase picker). */
+  addComposerTool(tool: HTMLElement): void {
+    this.tools.appendChild(tool);
+    this.tools.hidden = false;
+  }
+
+  /** Puts text at the cursor (replacing `replace` characters before it), then focuses the box. */
+  insertText(text: string, replace = 0): void {
+    const end = this.input.selectionEnd ?? this.input.value.length;
+    const start = Math.max(0, (this.input.selectionStart ?? end) - replace);
+    this.input.setRangeText(text, start, end, 'end');
+    this.input.focus();
   }
 
   private renderMessage(message: ChatMessage): HTMLLIElement {

@@ -1,8 +1,8 @@
-import { enHelpButton } from './catalogs/queue/en';
-import { frHelpButton } from './catalogs/queue/fr';
-import { nlHelpButton } from './catalogs/queue/nl';
-import { zhTWHelpButton } from './catalogs/queue/zh-TW';
-import type { Language } from './language-detection';
+import { enHelpButton } from '../../../web-common/src/i18n/catalogs/queue/en';
+import { frHelpButton } from '../../../web-common/src/i18n/catalogs/queue/fr';
+import { nlHelpButton } from '../../../web-common/src/i18n/catalogs/queue/nl';
+import { zhTWHelpButton } from '../../../web-common/src/i18n/catalogs/queue/zh-TW';
+import type { Language } from '../../../web-common/src/i18n/language-detection';
 
 const LABELS: Record<Language, string> = {
   en: enHelpButton['helpButton.label'],
