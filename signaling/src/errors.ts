@@ -23,6 +23,26 @@ export const ERROR_CODES = [
   'NOT_IN_CALL',
   'INTERNAL',
   'STORE_UNAVAILABLE',
+  // inbound support queues
+  'QUEUE_NOT_FOUND',
+  'ENTRY_NOT_FOUND',
+  'QUEUE_EMPTY',
+  /** Another agent accepted this customer first. */
+  'ALREADY_TAKEN',
+  /** The offer expired, was declined or was withdrawn. */
+  'OFFER_NOT_FOUND',
+  'NOT_QUEUE_MEMBER',
+  /** The pre-session form breaks the queue's rules (required field, unknown field, option, length). */
+  'FORM_INVALID',
+  'TRANSFER_MESSAGE_TOO_LONG',
+  /** The waiting customer is not accepted yet (queue:admission). */
+  'NOT_ACCEPTED',
+  /** A customer's session has no queue entry (queue:status). */
+  'NOT_IN_QUEUE',
+  /** An agent who is away (or over their maximum) cannot take customers. */
+  'AGENT_UNAVAILABLE',
+  /** The admin's quick phrase code is taken in that language and queue. */
+  'PHRASE_CODE_TAKEN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,4 +52,6 @@ export interface ErrorPayload {
   message: string;
   /** RATE_LIMITED: seconds to wait before trying again (also the HTTP Retry-After header). */
   retryAfterSeconds?: number;
+  /** FORM_INVALID: the fields refused, by field id ('name', 'email', 'problem' or an admin-defined id) -> reason. */
+  fields?: Record<string, string>;
 }

@@ -10,6 +10,20 @@ import {
   ParticipantSchema,
   SessionSummarySchema,
 } from './models';
+import {
+  HelpFormAnswersSchema,
+  LanguageSchema,
+  PublicQueueSchema,
+  QUEUE_LIMITS,
+  QueueRecordSchema,
+  QueueSchema,
+  QueueIdSchema,
+  QueueSettingsObjectSchema,
+  QueueSettingsSchema,
+  QuickPhraseSchema,
+  QuickPhraseSettingsSchema,
+  WaitStatusSchema,
+} from './queue-models';
 
 /** REST bodies and answers. Every answer is wrapped in Result<T> (see result.ts). */
 
@@ -79,6 +93,8 @@ export const SessionRecordResponseSchema = z.object({
   consents: z.array(ConsentRequestSchema),
   audit: z.array(AuditEntrySchema),
   notes: z.string(),
+  /** Sessions from a support queue: queue, wait, who accepted, form answers, transfers (null otherwise). */
+  queue: QueueRecordSchema.nullable().default(null),
 });
 export type SessionRecordResponse = z.infer<typeof SessionRecordResponseSchema>;
 
@@ -116,6 +132,62 @@ export const HealthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
+// ---- inbound support queues (R1.1, R1.5, R6.2) ----
+
+/** GET /api/help/queues (public): the queues a customer may pick, with their form fields. */
+export const HelpQueuesResponseSchema = z.object({ queues: z.array(PublicQueueSchema) });
+export type HelpQueuesResponse = z.infer<typeof HelpQueuesResponseSchema>;
+
+/**
+ * POST /api/help (public, HELP_REQUESTS_PER_ADDRESS a minute per address): the
+ * pre-session form, validated by the server against the queue (FORM_INVALID
+ * with `fields` naming what is wrong). The referrer is the page the help button
+ * was clicked on (the snippet passes it).
+ */
+export const HelpRequestSchema = z
+  .object({
+    queueId: QueueIdSchema,
+    form: HelpFormAnswersSchema,
+    language: LanguageSchema,
+    referrer: z.string().trim().max(QUEUE_LIMITS.referrerLength).optional(),
+    firstMessage: z.string().trim().max(QUEUE_LIMITS.firstMessageLength).optional(),
+  })
+  .strict();
+export type HelpRequest = z.infer<typeof HelpRequestSchema>;
+
+/**
+ * The entry and its wait credentials: open the socket with `waitToken` in the
+ * handshake `auth.token` (role 'visitor'); it speaks for this entry only.
+ * Keep it (session storage) so a reload keeps the place.
+ */
+export const HelpResponseSchema = z.object({
+  entryId: z.string().uuid(),
+  waitToken: z.string().max(LIMITS.tokenLength),
+  status: WaitStatusSchema,
+});
+export type HelpResponse = z.infer<typeof HelpResponseSchema>;
+
+/** Admin: every queue (POST body QueueSettingsSchema, PATCH body QueueUpdateRequestSchema). */
+export const QueueListResponseSchema = z.object({ queues: z.array(QueueSchema) });
+export type QueueListResponse = z.infer<typeof QueueListResponseSchema>;
+export const QueueCreateRequestSchema = QueueSettingsSchema;
+export type QueueCreateRequest = z.input<typeof QueueCreateRequestSchema>;
+/** Any part of the settings; `members` replaces the whole list (the agents' queue membership). */
+export const QueueUpdateRequestSchema = QueueSettingsObjectSchema.partial().strict();
+export type QueueUpdateRequest = z.input<typeof QueueUpdateRequestSchema>;
+
+/** Admin: quick phrases (R6.2). */
+export const QuickPhraseListResponseSchema = z.object({ phrases: z.array(QuickPhraseSchema) });
+export type QuickPhraseListResponse = z.infer<typeof QuickPhraseListResponseSchema>;
+export const QuickPhraseCreateRequestSchema = QuickPhraseSettingsSchema;
+export type QuickPhraseCreateRequest = z.infer<typeof QuickPhraseCreateRequestSchema>;
+export const QuickPhraseUpdateRequestSchema = QuickPhraseSettingsSchema.partial().strict();
+export type QuickPhraseUpdateRequest = z.infer<typeof QuickPhraseUpdateRequestSchema>;
+
+/** GET /api/queue-records?queueId=&since= (admins; supervisors): what happened to queue entries (accepted, abandoned, messages), newest first. */
+export const QueueRecordsResponseSchema = z.object({ records: z.array(QueueRecordSchema) });
+export type QueueRecordsResponse = z.infer<typeof QueueRecordsResponseSchema>;
+
 /** REST routes in one place so clients never spell a path twice. */
 export const ROUTES = {
   health: '/api/health',
@@ -129,4 +201,13 @@ export const ROUTES = {
   /** GET: the record of a session (staff of the session, its agent's supervisor, admins). */
   sessionRecord: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/record`,
   join: '/api/join',
+  helpQueues: '/api/help/queues',
+  help: '/api/help',
+  queues: '/api/admin/queues',
+  /** PATCH, DELETE */
+  queue: (queueId: string) => `/api/admin/queues/${encodeURIComponent(queueId)}`,
+  quickPhrases: '/api/admin/quick-phrases',
+  /** PATCH, DELETE */
+  quickPhrase: (phraseId: string) => `/api/admin/quick-phrases/${encodeURIComponent(phraseId)}`,
+  queueRecords: '/api/queue-records',
 } as const;

@@ -3,8 +3,11 @@ import { MediaIdSchema, ParticipantIdSchema, RequestIdSchema, SessionIdSchema, S
 import { LIMITS } from './limits';
 import { nameSchema } from './text';
 
-/** Who a connection speaks for: an account role, or a customer (no account). */
-export const RoleSchema = z.enum(['agent', 'supervisor', 'admin', 'customer']);
+/**
+ * Who a connection speaks for: an account role, a customer (no account, in one
+ * session), or a visitor (a customer waiting in a support queue, bound to one entry).
+ */
+export const RoleSchema = z.enum(['agent', 'supervisor', 'admin', 'customer', 'visitor']);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const AccountRoleSchema = z.enum(['agent', 'supervisor', 'admin']);

@@ -45,6 +45,30 @@ import {
   SupervisorSessionsResponseSchema,
   TransferControlRequestSchema,
 } from './events/session-events';
+import {
+  AcceptEntryRequestSchema,
+  AcceptNextRequestSchema,
+  AcceptResponseSchema,
+  AcceptedEventSchema,
+  AdmissionSchema,
+  AgentDirectoryResponseSchema,
+  AgentQueueSnapshotSchema,
+  ArrivalEventSchema,
+  FirstMessageRequestSchema,
+  LeaveMessageRequestSchema,
+  OfferRefSchema,
+  OfferSchema,
+  OfferWithdrawnEventSchema,
+  QueueBoardSchema,
+  QueueViewSchema,
+  QuickPhrasesRequestSchema,
+  QuickPhrasesResponseSchema,
+  SessionTransferRequestSchema,
+  SessionTransferResponseSchema,
+  SetPresenceRequestSchema,
+  TransferredEventSchema,
+} from './events/queue-events';
+import { AgentPresenceSchema, WaitStatusSchema } from './queue-models';
 import { ChatMessageSchema, ConsentRequestSchema, ProducerInfoSchema } from './models';
 import type { Role } from './models';
 import { SessionIdSchema } from './ids';
@@ -69,6 +93,10 @@ const SUPERVISOR = ['supervisor'] as const;
 /** Agents and supervisors: a supervisor who took over acts as the agent in control. */
 const STAFF = ['agent', 'supervisor'] as const;
 const CUSTOMER = ['customer'] as const;
+/** A customer waiting in a support queue (waitToken from POST /api/help): their own entry only. */
+const VISITOR = ['visitor'] as const;
+/** A waiting customer, or a customer whose session is being transferred (they wait inside it). */
+const WAITING = ['visitor', 'customer'] as const;
 
 /** Every client -> server event. Each one is a request answered through the ack with Result<T>. */
 export const clientRequests = {
@@ -114,6 +142,37 @@ export const clientRequests = {
   'share:view-layer': request({ request: ViewLayerRequestSchema, response: EmptySchema, roles: STAFF }),
   /** Self-mute, or the agent in control mutes a member: the server pauses the microphone producer. */
   'voice:mute': request({ request: MuteRequestSchema, response: VoiceStateSchema, roles: ANYONE }),
+
+  // ---- inbound support queues (events/queue-events.ts) ----
+  /** My own entry: position, estimate, greeting, max wait reached. A customer in a session: the entry of their transfer (NOT_IN_QUEUE if none). */
+  'queue:status': request({ request: EmptySchema, response: WaitStatusSchema, roles: WAITING }),
+  /** The first chat message, written (or rewritten) while waiting; the agent sees it and it opens the session's chat. */
+  'queue:first-message': request({ request: FirstMessageRequestSchema, response: WaitStatusSchema, roles: VISITOR }),
+  /** After the maximum wait: keep waiting (asked once). */
+  'queue:keep-waiting': request({ request: EmptySchema, response: WaitStatusSchema, roles: VISITOR }),
+  /** After the maximum wait (or any time): leave a message instead; the entry ends as 'left-message'. */
+  'queue:leave-message': request({ request: LeaveMessageRequestSchema, response: WaitStatusSchema, roles: VISITOR }),
+  /** The customer leaves the queue (recorded as abandoned). */
+  'queue:leave': request({ request: EmptySchema, response: WaitStatusSchema, roles: VISITOR }),
+  /** Once accepted: the customer token to enter the session (NOT_ACCEPTED before). */
+  'queue:admission': request({ request: EmptySchema, response: AdmissionSchema, roles: VISITOR }),
+  /** My presence and my queues with every waiting customer (also pushed as queue:snapshot). */
+  'queue:list': request({ request: EmptySchema, response: AgentQueueSnapshotSchema, roles: AGENT }),
+  'presence:set': request({ request: SetPresenceRequestSchema, response: AgentPresenceSchema, roles: AGENT }),
+  /** The head of a queue (or of all my queues): atomic, two agents never get the same customer (QUEUE_EMPTY if none). */
+  'queue:accept-next': request({ request: AcceptNextRequestSchema, response: AcceptResponseSchema, roles: AGENT }),
+  /** A given waiting customer (ALREADY_TAKEN if someone was faster). */
+  'queue:accept': request({ request: AcceptEntryRequestSchema, response: AcceptResponseSchema, roles: AGENT }),
+  'offer:accept': request({ request: OfferRefSchema, response: AcceptResponseSchema, roles: AGENT }),
+  /** Declining moves the offer to the next agent (does not count as a missed offer). */
+  'offer:decline': request({ request: OfferRefSchema, response: EmptySchema, roles: AGENT }),
+  /** R1.5: the agent in control transfers the session to a queue (front) or agents, message <= 345 characters. */
+  'session:transfer': request({ request: SessionTransferRequestSchema, response: SessionTransferResponseSchema, roles: STAFF }),
+  /** Agents who may receive a transfer, with their presence. */
+  'queue:agents': request({ request: EmptySchema, response: AgentDirectoryResponseSchema, roles: STAFF }),
+  'quick-phrases:list': request({ request: QuickPhrasesRequestSchema, response: QuickPhrasesResponseSchema, roles: STAFF }),
+  /** Supervisors: the live queue board (also pushed as queue:board). */
+  'queue:board': request({ request: EmptySchema, response: QueueBoardSchema, roles: SUPERVISOR }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
@@ -155,11 +214,34 @@ export const serverEvents = {
   'media:reset': MediaResetEventSchema,
   /** Staff only: the customer's share waits for their click to resume (reload, capture lost). */
   'share:paused': SharePausedEventSchema,
+
+  // ---- inbound support queues ----
+  /** To a waiting customer: their own entry changed (position, estimate, max wait reached, state). */
+  'queue:status': WaitStatusSchema,
+  /** To a waiting customer: an agent accepted them; enter the session with the admission, no number. */
+  'queue:accepted': AcceptedEventSchema,
+  /** To the customer of a transferred session: they wait again (in the session) for the next agent. */
+  'queue:transferred': TransferredEventSchema,
+  /** To an agent: presence and all their queues (after connecting, membership or presence changes). */
+  'queue:snapshot': AgentQueueSnapshotSchema,
+  /** To the queue's members: the queue's waiting customers changed. */
+  'queue:updated': QueueViewSchema,
+  /** To the queue's members: a customer arrived (sound + tab-title alert). */
+  'queue:arrival': ArrivalEventSchema,
+  /** To one agent: a customer (or a transferred session) is offered to them until expiresAt. */
+  'queue:offer': OfferSchema,
+  'queue:offer-withdrawn': OfferWithdrawnEventSchema,
+  /** To the agent: their own presence changed (busy, wrap-up, set away after missed offers). */
+  'presence:updated': AgentPresenceSchema,
+  /** To supervisors: the live queue board. */
+  'queue:board': QueueBoardSchema,
 } as const;
 
 export type ServerEvents = typeof serverEvents;
 export type ServerEventName = keyof ServerEvents;
 export type ServerEventOf<N extends ServerEventName> = z.infer<ServerEvents[N]>;
+/** The queue and presence events: about an entry or an agent, not one session. */
+export type QueueServerEventName = Extract<ServerEventName, `queue:${string}` | `presence:${string}`>;
 
 /** socket.io typed maps (payloads arrive as unknown on the server: they are validated first). */
 export type ClientToServerEvents = {

@@ -30,7 +30,7 @@ export class SessionRecordService {
       this.store.listAudit(sessionId),
       this.store.getNotes(sessionId),
     ]);
-    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes };
+    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue: null };
   }
 
   private async mayRead(principal: StaffPrincipal, agentId: string, accounts: readonly (string | null)[]): Promise<boolean> {

@@ -30,18 +30,31 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_IN_SESSION':
     case 'NOT_IN_CONTROL':
     case 'NOT_IN_CALL':
+    case 'NOT_QUEUE_MEMBER':
+    case 'AGENT_UNAVAILABLE':
       return 403;
     case 'SESSION_NOT_FOUND':
     case 'PARTICIPANT_NOT_FOUND':
     case 'CONSENT_NOT_FOUND':
     case 'MEDIA_NOT_FOUND':
     case 'ACCOUNT_NOT_FOUND':
+    case 'QUEUE_NOT_FOUND':
+    case 'ENTRY_NOT_FOUND':
+    case 'OFFER_NOT_FOUND':
+    case 'NOT_IN_QUEUE':
       return 404;
+    case 'FORM_INVALID':
+    case 'TRANSFER_MESSAGE_TOO_LONG':
+      return 400;
     case 'SESSION_ENDED':
     case 'CONSENT_ALREADY_ANSWERED':
     case 'SESSION_LIMIT':
     case 'ACCOUNT_EXISTS':
     case 'MEDIA_LIMIT':
+    case 'QUEUE_EMPTY':
+    case 'ALREADY_TAKEN':
+    case 'NOT_ACCEPTED':
+    case 'PHRASE_CODE_TAKEN':
       return 409;
     case 'RATE_LIMITED':
       return 429;

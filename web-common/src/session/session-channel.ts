@@ -4,6 +4,7 @@ import type {
   ResponseOf,
   ServerEventName,
   ServerEventOf,
+  QueueServerEventName,
   SessionEndedEvent,
   SessionId,
   SessionSnapshot,
@@ -13,7 +14,7 @@ import type { SignalingClient } from '../connection/signaling-client';
 import { Subscriptions, TypedEmitter } from '../util/typed-emitter';
 
 /** Server events that belong to one session (they all carry `sessionId`). */
-export type SessionEventName = Exclude<ServerEventName, 'protocol:error'>;
+export type SessionEventName = Exclude<ServerEventName, 'protocol:error' | QueueServerEventName>;
 
 export type SessionChannelEvents = {
   /** After every successful `session:join` (first join and each rejoin after a reconnect). */
