@@ -5,6 +5,7 @@ import { createWithdrawView } from '../consent/withdraw-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
 import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
+import { createTransferWaitView } from './transfer-wait-view';
 
 /** The customer's in-session screen: agent name, Leave, Withdraw permissions, sharing banner, participants and chat. */
 export class SessionScreenView {
@@ -79,6 +80,7 @@ export class SessionScreenView {
       ]),
       createConnectionBanner(session.signaling, session.channel),
       helpingOther.element,
+      createTransferWaitView(session.signaling),
       banner.element,
       this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),

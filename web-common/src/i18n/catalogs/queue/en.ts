@@ -30,6 +30,8 @@ export const enHelp = {
   'help.fieldRequired': 'Please fill in this field.',
   'help.emailInvalid': 'This e-mail address does not look right.',
   'help.tooLong': 'This is too long (at most {max} characters).',
+  'help.fieldTooLong': 'This answer is too long.',
+  'help.fieldInvalid': 'This answer was not accepted.',
   'help.invalid': 'Some answers were not accepted. Check the fields marked in red.',
   'help.queueUnavailable': 'This queue is not taking requests any more. Choose another one or try again later.',
   'help.rateLimited': 'Too many requests from your network. Try again in {seconds} s.',

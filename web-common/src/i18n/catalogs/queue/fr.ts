@@ -25,6 +25,8 @@ export const frHelp: CatalogPart<typeof enHelp> = {
   'help.fieldRequired': 'Veuillez remplir ce champ.',
   'help.emailInvalid': 'Cette adresse e-mail ne semble pas correcte.',
   'help.tooLong': 'C’est trop long ({max} caractères au plus).',
+  'help.fieldTooLong': 'Cette réponse est trop longue.',
+  'help.fieldInvalid': 'Cette réponse n’a pas été acceptée.',
   'help.invalid': 'Certaines réponses n’ont pas été acceptées. Vérifiez les champs en rouge.',
   'help.queueUnavailable': 'Cette file ne prend plus de demandes. Choisissez-en une autre ou réessayez plus tard.',
   'help.rateLimited': 'Trop de demandes depuis votre réseau. Réessayez dans {seconds} s.',

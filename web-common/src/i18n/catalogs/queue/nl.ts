@@ -25,6 +25,8 @@ export const nlHelp: CatalogPart<typeof enHelp> = {
   'help.fieldRequired': 'Vul dit veld in.',
   'help.emailInvalid': 'Dit e-mailadres lijkt niet te kloppen.',
   'help.tooLong': 'Dit is te lang (hoogstens {max} tekens).',
+  'help.fieldTooLong': 'Dit antwoord is te lang.',
+  'help.fieldInvalid': 'Dit antwoord is niet aanvaard.',
   'help.invalid': 'Sommige antwoorden zijn niet aanvaard. Controleer de rood gemarkeerde velden.',
   'help.queueUnavailable': 'Deze wachtrij neemt geen verzoeken meer aan. Kies een andere of probeer het later opnieuw.',
   'help.rateLimited': 'Te veel verzoeken vanaf uw netwerk. Probeer het over {seconds} s opnieuw.',

@@ -25,6 +25,8 @@ export const zhTWHelp: CatalogPart<typeof enHelp> = {
   'help.fieldRequired': '請填寫此欄位。',
   'help.emailInvalid': '這個電子郵件地址似乎不正確。',
   'help.tooLong': '內容太長（最多 {max} 個字元）。',
+  'help.fieldTooLong': '這個答案太長。',
+  'help.fieldInvalid': '這個答案未被接受。',
   'help.invalid': '部分答案未被接受，請檢查標示為紅色的欄位。',
   'help.queueUnavailable': '此佇列已不再受理請求。請選擇其他佇列或稍後再試。',
   'help.rateLimited': '您的網路送出太多請求，請於 {seconds} 秒後再試。',
