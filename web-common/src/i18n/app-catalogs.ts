@@ -1,10 +1,10 @@
 import { enConsole, enCustomer } from './catalogs/en';
 import { frConsole, frCustomer } from './catalogs/fr';
 import { nlConsole, nlCustomer } from './catalogs/nl';
-import { enHelp } from './catalogs/queue/en';
-import { frHelp } from './catalogs/queue/fr';
-import { nlHelp } from './catalogs/queue/nl';
-import { zhTWHelp } from './catalogs/queue/zh-TW';
+import { enHelp, enQueueConsole } from './catalogs/queue/en';
+import { frHelp, frQueueConsole } from './catalogs/queue/fr';
+import { nlHelp, nlQueueConsole } from './catalogs/queue/nl';
+import { zhTWHelp, zhTWQueueConsole } from './catalogs/queue/zh-TW';
 import { zhTWConsole, zhTWCustomer } from './catalogs/zh-TW';
 import type { AppCatalogs } from './i18n';
 
@@ -20,4 +20,9 @@ export const CUSTOMER_CATALOGS: AppCatalogs = {
   nl: { ...nlCustomer, ...nlHelp },
 };
 
-export const CONSOLE_CATALOGS: AppCatalogs = { en: enConsole, fr: frConsole, 'zh-TW': zhTWConsole, nl: nlConsole };
+export const CONSOLE_CATALOGS: AppCatalogs = {
+  en: { ...enConsole, ...enQueueConsole },
+  fr: { ...frConsole, ...frQueueConsole },
+  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole },
+  nl: { ...nlConsole, ...nlQueueConsole },
+};
