@@ -21,11 +21,14 @@ import type { Logger } from './logging/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSessionStore } from './store/create-store';
 import { composeServices } from './compose-services';
+import { composeQueues, createQueueStore } from './compose-queues';
+import type { QueueServices } from './gateway/queue-services';
 
 export interface App {
   http: FastifyInstance;
   io: SignalingServer;
   services: Services;
+  queues: QueueServices;
   issuer: TokenIssuer;
   accounts: AccountService;
   /** The admin created at this boot, if any (main prints a generated password once). */
@@ -61,7 +64,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const auth = await composeAuth({ config, sessionStore: store, log, now: clock });
-  const { services, notifier, records } = composeServices({ config, store, pool, directory: auth.accounts, clock, log });
+  const queueStore = createQueueStore(store, config);
+  const { services, notifier, records } = composeServices({
+    // Read at request time, once the queue services below exist.
+    config, store, pool, directory: auth.accounts, clock, log, queueRecordOf: (sessionId) => queues.records.ofSession(sessionId),
+  });
+  const queues = composeQueues({ config, queueStore, services, accounts: auth.accounts, issuer: auth.issuer, notifier, clock, log });
   const { sessions, rooms } = services;
 
   const http = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, ...connectionLimits(config) });
@@ -76,26 +84,34 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sessionRecords: records,
     store: store.kind,
     mediaWorkers: () => pool.size,
+    queues,
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
   const io = createSocketServer(
     http.server,
-    { tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000, reconnectGraceMs: config.media.reconnectGraceSeconds * 1000 },
+    {
+      tokens: auth.issuer, assistGuard: auth.assistGuard, handshakeTimeoutMs: config.handshakeTimeoutSeconds * 1000,
+      reconnectGraceMs: config.media.reconnectGraceSeconds * 1000, queueAbandonGraceMs: config.queueAbandonGraceSeconds * 1000,
+    },
     services,
     log,
+    queues,
   );
   const stopCuttingRevokedSockets = await cutSocketsOfRevokedTokens(io, auth.stores.revocations, log);
   notifier.bind(io);
+  queues.router.start();
 
   let closed = false;
   return {
-    http, io, services, log,
+    http, io, services, queues, log,
     issuer: auth.issuer,
     accounts: auth.accounts,
     firstAdmin: auth.firstAdmin,
     async close() {
       if (closed) return;
       closed = true;
+      await queues.router.stop();
+      queues.publisher.close();
       await stopCuttingRevokedSockets();
       await io.close();
       await http.close();

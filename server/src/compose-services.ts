@@ -1,3 +1,4 @@
+import type { QueueRecord } from '@rs/signaling';
 import type { Config } from './config/config';
 import { ChatService } from './domain/chat-service';
 import type { Clock } from './domain/clock';
@@ -27,10 +28,12 @@ export interface ComposeInput {
   directory: StaffDirectory;
   clock: Clock;
   log: Logger;
+  /** The queue part of a session's record (sessions from a queue), for SessionRecordService. */
+  queueRecordOf?: (sessionId: string) => Promise<QueueRecord | null>;
 }
 
 /** Builds the session services and wires their events together (the composition root of the rules). */
-export function composeServices({ config, store, pool, directory, clock, log }: ComposeInput) {
+export function composeServices({ config, store, pool, directory, clock, log, queueRecordOf }: ComposeInput) {
   const notifier = new SocketNotifier();
   const audience = new CustomerAudience(store, notifier, config.showSupervisorsToCustomers);
   const announcer = new ParticipantAnnouncer(audience);
@@ -77,5 +80,5 @@ export function composeServices({ config, store, pool, directory, clock, log }: 
     await publish.announceProducersOf(sessionId, participantId);
   });
 
-  return { services, notifier, records: new SessionRecordService(store, directory) };
+  return { services, notifier, records: new SessionRecordService(store, directory, queueRecordOf) };
 }

@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'AGENT_UNAVAILABLE',
   /** The admin's quick phrase code is taken in that language and queue. */
   'PHRASE_CODE_TAKEN',
+  'PHRASE_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -329,7 +329,8 @@ export const QueueRecordSchema = z.object({
   acceptedAt: z.number().int().nullable(),
   acceptedBy: z.string().nullable(),
   acceptedByName: z.string().nullable(),
-  outcome: z.enum(['accepted', 'abandoned', 'left-message', 'cancelled']),
+  /** 'waiting': still in a queue (the records list shows it too). */
+  outcome: z.enum(['waiting', 'accepted', 'abandoned', 'left-message', 'cancelled']),
   leftMessage: z.string().max(QUEUE_LIMITS.leftMessageLength).nullable(),
   sessionId: SessionIdSchema.nullable(),
   /** The customer participant admitted into the session. */

@@ -7,6 +7,10 @@ import { MemorySessionStore } from '../../server/src/store/memory-session-store'
 import { RedisSessionStore } from '../../server/src/store/redis-session-store';
 import type { ChatDraft, ParticipantRecord, SessionRecord, SessionStore } from '../../server/src/store/session-store';
 import { startRedisServer, type RedisServerHandle } from '../support/redis-server';
+import { MemoryQueueStore } from '../../server/src/store/memory-queue-store';
+import { RedisQueueStore } from '../../server/src/store/redis-queue-store';
+import { createRedisKeys } from '../../server/src/store/redis-keys';
+import { describeQueueStoreContract } from '../support/queue-store-contract';
 
 interface StoreHarness {
   store: SessionStore;
@@ -320,6 +324,11 @@ describeSessionStoreContract('memory', async () => {
   return { store: new MemorySessionStore({ now: () => now, retentionSeconds: RETENTION_SECONDS }), advanceClock: (ms) => void (now += ms) };
 });
 
+describeQueueStoreContract('memory', async () => {
+  const store = new MemoryQueueStore();
+  return { store, peer: store, close: () => store.close() };
+});
+
 describe('with a real redis-server', () => {
   let redis: RedisServerHandle;
   let prefixes = 0;
@@ -331,6 +340,16 @@ describe('with a real redis-server', () => {
   describeSessionStoreContract('redis', async () => {
     const store = await RedisSessionStore.connect(redis.url, { keyPrefix: `test${++prefixes}:`, retentionSeconds: RETENTION_SECONDS });
     return { store, advanceClock: () => {} };
+  });
+
+  describeQueueStoreContract('redis', async () => {
+    const keys = createRedisKeys(`queue${++prefixes}:`);
+    const [one, two] = await Promise.all([RedisSessionStore.connect(redis.url), RedisSessionStore.connect(redis.url)]);
+    return {
+      store: new RedisQueueStore(one.redisClient, keys),
+      peer: new RedisQueueStore(two.redisClient, keys),
+      close: async () => void (await Promise.all([one.close(), two.close()])),
+    };
   });
 
   it('builds every key under its prefix, in the documented layout', async () => {

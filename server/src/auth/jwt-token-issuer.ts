@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { AccountRoleSchema, LIMITS } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { TokenRevocations } from '../store/token-revocations';
-import type { CustomerPrincipal, Principal, StaffPrincipal, TokenIssuer } from './principal';
+import type { Principal, TokenIssuer, UnsignedPrincipal } from './principal';
 
 /**
  * Access tokens as HS256 JWTs, signed and checked by fast-jwt (the library behind
  * @fastify/jwt). Claims: `sub` is the account id (staff) or the participant id
- * (customer, bound to session `sid`); `jti` a random token id, so one token can be
+ * (customer, bound to session `sid`) or the queue entry id (visitor: a customer waiting in a queue); `jti` a random token id, so one token can be
  * revoked at sign-out; `exp` from the ttl. Expiry is checked against the injected
  * clock (tests move time), revocation against the shared TokenRevocations store.
  */
@@ -18,6 +18,7 @@ const ISSUER = 'remote-support';
 const ClaimsSchema = z.discriminatedUnion('role', [
   z.object({ role: AccountRoleSchema, sub: z.string().min(1), name: z.string(), jti: z.string().uuid(), exp: z.number().int() }),
   z.object({ role: z.literal('customer'), sub: z.string().uuid(), sid: z.string().uuid(), jti: z.string().uuid(), exp: z.number().int() }),
+  z.object({ role: z.literal('visitor'), sub: z.string().uuid(), jti: z.string().uuid(), exp: z.number().int() }),
 ]);
 type Claims = z.infer<typeof ClaimsSchema>;
 
@@ -28,7 +29,6 @@ export interface JwtTokenIssuerOptions {
   now?: () => number;
 }
 
-type Unsigned = Omit<StaffPrincipal, 'tokenId'> | Omit<CustomerPrincipal, 'tokenId'>;
 
 export class JwtTokenIssuer implements TokenIssuer {
   readonly #sign: (payload: Record<string, unknown>) => string;
@@ -51,12 +51,13 @@ export class JwtTokenIssuer implements TokenIssuer {
     this.#now = options.now ?? Date.now;
   }
 
-  async sign(principal: Unsigned, ttlSeconds: number): Promise<string> {
+  async sign(principal: UnsignedPrincipal, ttlSeconds: number): Promise<string> {
     const iat = Math.floor(this.#now() / 1000);
     const base = { jti: randomUUID(), iat, exp: iat + Math.max(1, Math.ceil(ttlSeconds)) };
     if (principal.role === 'customer') {
       return this.#sign({ ...base, role: 'customer', sub: principal.participantId, sid: principal.sessionId });
     }
+    if (principal.role === 'visitor') return this.#sign({ ...base, role: 'visitor', sub: principal.entryId });
     return this.#sign({ ...base, role: principal.role, sub: principal.accountId, name: principal.displayName });
   }
 
@@ -97,5 +98,6 @@ function toPrincipal(claims: Claims): Principal {
   if (claims.role === 'customer') {
     return { role: 'customer', sessionId: claims.sid, participantId: claims.sub, tokenId: claims.jti };
   }
+  if (claims.role === 'visitor') return { role: 'visitor', entryId: claims.sub, tokenId: claims.jti };
   return { role: claims.role, accountId: claims.sub, displayName: claims.name, tokenId: claims.jti };
 }

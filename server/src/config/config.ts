@@ -64,6 +64,12 @@ const ConfigSchema = z.object({
   recordRetentionDays: z.coerce.number().positive().default(90),
   /** A store call (Redis) not answered within this time fails with STORE_UNAVAILABLE. */
   storeTimeoutMs: z.coerce.number().int().positive().default(3000),
+  /** Help requests (POST /api/help) per client address per minute. */
+  helpRequestsPerAddress: z.coerce.number().int().positive().default(5),
+  /** A waiting customer whose page is gone this long is counted as abandoned (a reload keeps the place). */
+  queueAbandonGraceSeconds: z.coerce.number().positive().default(30),
+  /** Interval of the queue tick: offer timeouts, abandons, maximum waits, routing. */
+  queueTickMs: z.coerce.number().int().min(10).default(1000),
   /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
   allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
 });
@@ -115,6 +121,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       recordRetentionDays: env.RECORD_RETENTION_DAYS,
       storeTimeoutMs: env.STORE_TIMEOUT_MS,
       allowedHosts: env.ALLOWED_HOSTS,
+      helpRequestsPerAddress: env.HELP_REQUESTS_PER_ADDRESS,
+      queueAbandonGraceSeconds: env.QUEUE_ABANDON_GRACE_SECONDS,
+      queueTickMs: env.QUEUE_TICK_MS,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,

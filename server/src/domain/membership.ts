@@ -22,6 +22,7 @@ export async function findParticipant(store: SessionStore, principal: Principal,
     const participant = await store.getParticipant(sessionId, principal.participantId);
     return participant && participant.leftAt === null ? participant : null;
   }
+  if (principal.role === 'visitor') return null;
   const participants = await store.listParticipants(sessionId);
   return participants.find((p) => p.accountId === principal.accountId && p.leftAt === null) ?? null;
 }

@@ -1,4 +1,4 @@
-import type { SessionRecordResponse } from '@rs/signaling';
+import type { QueueRecord, SessionRecordResponse } from '@rs/signaling';
 import type { StaffPrincipal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { SessionStore } from '../store/session-store';
@@ -15,6 +15,8 @@ export class SessionRecordService {
   constructor(
     private readonly store: SessionStore,
     private readonly directory: StaffDirectory,
+    /** The queue part of a session that came from a queue (or was transferred), null otherwise. */
+    private readonly queueRecordOf: (sessionId: string) => Promise<QueueRecord | null> = async () => null,
   ) {}
 
   async get(principal: StaffPrincipal, sessionId: string): Promise<SessionRecordResponse> {
@@ -24,13 +26,14 @@ export class SessionRecordService {
     if (!(await this.mayRead(principal, session.agentId, participants.map((p) => p.accountId)))) {
       throw new AppError('FORBIDDEN', 'not your session');
     }
-    const [chat, consents, audit, notes] = await Promise.all([
+    const [chat, consents, audit, notes, queue] = await Promise.all([
       this.store.listChat(sessionId),
       this.store.listConsents(sessionId),
       this.store.listAudit(sessionId),
       this.store.getNotes(sessionId),
+      this.queueRecordOf(sessionId),
     ]);
-    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue: null };
+    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue };
   }
 
   private async mayRead(principal: StaffPrincipal, agentId: string, accounts: readonly (string | null)[]): Promise<boolean> {

@@ -159,6 +159,45 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     this.opts.log.info({ sessionId: session.id }, 'session ended');
   }
 
+  /**
+   * R1.5: the agent in control leaves on a session transfer; nobody is in
+   * control until the next agent accepts (admitController).
+   */
+  async handOff({ session, participant }: Member, subject: string): Promise<void> {
+    const left: ParticipantRecord = { ...participant, connected: false, leftAt: this.opts.clock() };
+    await this.opts.store.putParticipant(session.id, left);
+    await this.opts.store.appendAudit(session.id, { at: left.leftAt ?? 0, actor: left.id, action: 'session:transferred', subject });
+    this.opts.announcer.announce('session:participant-left', session.id, left);
+    this.emit('participant-gone', session.id, participant.id);
+    this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'session transferred');
+  }
+
+  /** The agent who accepted a transferred session joins it in control (SESSION_LIMIT at their maximum). */
+  async admitController(session: SessionRecord, agent: StartingAgent): Promise<SessionRecord> {
+    const running = await this.sessionsInControlOf(agent.id);
+    if (running.length >= agent.maxSessions) {
+      throw new AppError('SESSION_LIMIT', `you already run ${running.length} session(s), your maximum is ${agent.maxSessions}`);
+    }
+    const participant = await this.addParticipant(session.id, { id: randomUUID(), role: 'agent', displayName: agent.displayName, accountId: agent.id });
+    const updated = (await this.opts.store.updateSession(session.id, { controllerId: participant.id, agentName: agent.displayName })) ?? session;
+    await this.opts.store.appendAudit(session.id, { at: this.opts.clock(), actor: participant.id, action: 'queue:accepted', subject: session.id });
+    this.announceSession(updated);
+    return updated;
+  }
+
+  /** Ends a session nobody is in control of (a transferred session whose customer left while waiting). */
+  async endUnattended(sessionId: string, by: string): Promise<void> {
+    const session = await this.opts.store.getSession(sessionId);
+    if (!session || session.state === 'ended') return;
+    const endedAt = this.opts.clock();
+    await this.opts.store.updateSession(sessionId, { state: 'ended', endedAt, endedBy: by });
+    await this.opts.store.releaseNumber(session.number, sessionId);
+    await this.opts.store.appendAudit(sessionId, { at: endedAt, actor: by, action: 'session:ended', subject: sessionId });
+    this.opts.notifier.toSession(sessionId, 'session:ended', { sessionId, endedBy: by, endedAt });
+    this.emit('session-ended', sessionId);
+    this.opts.log.info({ sessionId }, 'unattended session ended');
+  }
+
   /** Open sessions an agent account takes part in (started or assists), oldest first. */
   async listOpenSessionsOf(agentId: string): Promise<SessionRecord[]> {
     const sessions = await this.opts.store.listSessionsOfAgent(agentId);
@@ -179,8 +218,12 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
 
   private async sessionsInControlOf(agentId: string): Promise<SessionRecord[]> {
     const open = await this.listOpenSessionsOf(agentId);
+    // A controller who handed the session off (a transfer) has left it: no longer theirs.
     const inControl = await Promise.all(
-      open.map(async (s) => (await this.opts.store.getParticipant(s.id, s.controllerId))?.accountId === agentId),
+      open.map(async (s) => {
+        const controller = await this.opts.store.getParticipant(s.id, s.controllerId);
+        return controller?.accountId === agentId && controller.leftAt === null;
+      }),
     );
     return open.filter((_s, i) => inControl[i]);
   }

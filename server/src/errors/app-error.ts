@@ -42,6 +42,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ENTRY_NOT_FOUND':
     case 'OFFER_NOT_FOUND':
     case 'NOT_IN_QUEUE':
+    case 'PHRASE_NOT_FOUND':
       return 404;
     case 'FORM_INVALID':
     case 'TRANSFER_MESSAGE_TOO_LONG':

@@ -9,7 +9,8 @@ import type { Handler } from './define-handler';
 export function guardAssist(assist: Handler<'session:assist'>, guard: JoinGuard): Handler<'session:assist'> {
   return (ctx, payload) => {
     const { principal } = ctx.socket.data;
-    const caller = principal.role === 'customer' ? `participant:${principal.participantId}` : `agent:${principal.accountId}`;
+    const caller =
+      principal.role === 'customer' ? `participant:${principal.participantId}` : principal.role === 'visitor' ? `entry:${principal.entryId}` : `agent:${principal.accountId}`;
     return guard.admit(caller, payload.sessionNumber, () => assist(ctx, payload));
   };
 }

@@ -1,10 +1,11 @@
 import type { ServerEventName, ServerEventOf } from '@rs/signaling';
 import type { Notifier } from '../domain/notifier';
-import { participantRoom, sessionRoom, staffRoom } from './socket-types';
+import type { QueueNotifier } from '../domain/queue/queue-notifier';
+import { SUPERVISORS_ROOM, agentRoom, entryRoom, participantRoom, sessionRoom, staffRoom } from './socket-types';
 import type { SignalingServer } from './socket-types';
 
 /** Delivers domain notifications through socket.io rooms. */
-export class SocketNotifier implements Notifier {
+export class SocketNotifier implements Notifier, QueueNotifier {
   private io: SignalingServer | null = null;
 
   /** The server exists after the services that notify; it is bound once created. */
@@ -26,6 +27,20 @@ export class SocketNotifier implements Notifier {
 
   toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void {
     this.emit(participantRoom(participantId), event, payload);
+  }
+
+  /** The waiting page(s) of the entry, and the customer's session page when the entry is a transferred session. */
+  toEntry<N extends ServerEventName>(entry: { id: string; participantId: string | null }, event: N, payload: ServerEventOf<N>): void {
+    this.emit(entryRoom(entry.id), event, payload);
+    if (entry.participantId) this.emit(participantRoom(entry.participantId), event, payload);
+  }
+
+  toAgent<N extends ServerEventName>(accountId: string, event: N, payload: ServerEventOf<N>): void {
+    this.emit(agentRoom(accountId), event, payload);
+  }
+
+  toSupervisors<N extends ServerEventName>(event: N, payload: ServerEventOf<N>): void {
+    this.emit(SUPERVISORS_ROOM, event, payload);
   }
 
   private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventOf<N>, except?: string): void {

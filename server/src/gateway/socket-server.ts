@@ -16,6 +16,9 @@ import { controlHandlers } from './handlers/control-handlers';
 import { mediaHandlers } from './handlers/media-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { voiceAnnotationHandlers } from './handlers/voice-annotation-handlers';
+import { queueHandlers } from './handlers/queue-handlers';
+import { QueueConnections } from './queue-connections';
+import type { QueueServices } from './queue-services';
 import type { Services } from './services';
 import { answerUnknownEvents, containSocketErrors, logEngineRefusals } from './socket-safety';
 import { participantRoom, tokenRoom } from './socket-types';
@@ -39,10 +42,12 @@ export interface SocketEdge {
   handshakeTimeoutMs: number;
   /** How long a participant marked connected may have no connection here before being shown disconnected (after a restart). */
   reconnectGraceMs: number;
+  /** QUEUE_ABANDON_GRACE_SECONDS: after a restart, waiting pages that have not come back by then start their grace. */
+  queueAbandonGraceMs: number;
 }
 
 /** The socket.io edge: handshake (version + token), one handler per request, cleanup on disconnect. */
-export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, services: Services, log: Logger): SignalingServer {
+export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, services: Services, log: Logger, queues: QueueServices): SignalingServer {
   const io: SignalingServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     parser: boundedParser,
@@ -59,11 +64,14 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     ...chatConsentHandlers(services),
     ...mediaHandlers(services),
     ...voiceAnnotationHandlers(services),
+    ...queueHandlers(queues),
   };
   handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
   const stalePresence = new StalePresence(io, services, edge.reconnectGraceMs, log);
   httpServer.once('close', () => stalePresence.close());
   handlers['session:join'] = stalePresence.afterJoin(handlers['session:join']);
+  const queueConnections = new QueueConnections(io, queues, edge.queueAbandonGraceMs, log);
+  httpServer.once('close', () => queueConnections.close());
   logEngineRefusals(io, limited);
 
   io.use((socket, next) => {
@@ -95,8 +103,10 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
       // Only one namespace: a connection left without its socket holds nothing worth keeping.
       socket.conn.close();
       void detachAll(io, socket, services, socketLog);
+      queueConnections.disconnected(socket).catch((err: unknown) => socketLog.warn({ err }, 'queue detach failed'));
     });
     void joinTokenRoom(socket, edge.tokens, socketLog);
+    queueConnections.connected(socket).catch((err: unknown) => socketLog.warn({ err }, 'queue attach failed'));
   });
   return io;
 }

@@ -17,3 +17,9 @@ export const staffRoom = (sessionId: string): string => `session:${sessionId}:st
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 /** Every socket opened with one access token: revoking the token disconnects them. */
 export const tokenRoom = (tokenId: string): string => `token:${tokenId}`;
+/** The pages of one waiting customer (their queue entry). */
+export const entryRoom = (entryId: string): string => `queue-entry:${entryId}`;
+/** Every console of one agent account (queue lists, offers, presence). */
+export const agentRoom = (accountId: string): string => `agent:${accountId}`;
+/** Every connected supervisor (the queue board). */
+export const SUPERVISORS_ROOM = 'supervisors';

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@rs/signaling';
-import type { CustomerPrincipal, Principal, StaffPrincipal, TokenIssuer } from '../auth/principal';
+import type { CustomerPrincipal, Principal, StaffPrincipal, TokenIssuer, VisitorPrincipal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 
 /** The principal a role list admits: a customer, or staff narrowed to the listed roles. */
-export type PrincipalOf<R extends Role> = R extends 'customer' ? CustomerPrincipal : StaffPrincipal & { role: R };
+export type PrincipalOf<R extends Role> = R extends 'customer' ? CustomerPrincipal : R extends 'visitor' ? VisitorPrincipal : StaffPrincipal & { role: R };
 
 /** The bearer token of a request, or null. */
 export function bearerToken(request: FastifyRequest): string | null {

@@ -20,4 +20,16 @@ export const ROUTE_ROLES = {
   updateAccount: ADMIN,
   createSession: ['agent'],
   sessionRecord: STAFF,
+  helpQueues: 'public',
+  /** Public, limited to HELP_REQUESTS_PER_ADDRESS a minute per address. */
+  help: 'public',
+  listQueues: ADMIN,
+  createQueue: ADMIN,
+  updateQueue: ADMIN,
+  deleteQueue: ADMIN,
+  listQuickPhrases: ADMIN,
+  createQuickPhrase: ADMIN,
+  updateQuickPhrase: ADMIN,
+  deleteQuickPhrase: ADMIN,
+  queueRecords: ['admin', 'supervisor'],
 } as const satisfies Record<string, 'public' | readonly Role[]>;

@@ -9,10 +9,16 @@ import { healthRoutes } from './health-routes';
 import { joinRoutes } from './join-routes';
 import type { CustomerJoiner } from './join-routes';
 import { sessionRoutes } from './session-routes';
+import { helpRoutes } from './help-routes';
+import { queueAdminRoutes } from './queue-admin-routes';
+import type { QueueServices } from '../gateway/queue-services';
 import type { SessionCreator, SessionRecordReader } from './session-routes';
 
 export interface RouteDeps {
-  config: { publicUrl?: string; allowedHosts?: readonly string[]; agentTokenTtlSeconds: number; customerTokenTtlSeconds: number; loginAttemptsPerAddress?: number };
+  config: {
+    publicUrl?: string; allowedHosts?: readonly string[]; agentTokenTtlSeconds: number; customerTokenTtlSeconds: number;
+    loginAttemptsPerAddress?: number; helpRequestsPerAddress?: number;
+  };
   issuer: TokenIssuer;
   accounts: AccountService;
   limiter: RateLimiter;
@@ -21,6 +27,8 @@ export interface RouteDeps {
   sessionRecords: SessionRecordReader;
   store: 'memory' | 'redis';
   mediaWorkers: () => number;
+  /** Inbound support queues (absent in the auth-only test app). */
+  queues?: QueueServices;
 }
 
 /** The REST surface; who may call what is listed in route-roles.ts. */
@@ -34,4 +42,8 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
   await app.register(adminRoutes, { issuer, accounts });
   await app.register(sessionRoutes, { issuer, accounts, sessions, sessionRecords: deps.sessionRecords, publicUrl: config.publicUrl, allowedHosts: config.allowedHosts });
   await app.register(joinRoutes, { issuer, sessions, guard: deps.joinGuard, customerTokenTtlSeconds: config.customerTokenTtlSeconds });
+  if (deps.queues) {
+    await app.register(helpRoutes, { help: deps.queues.help, limiter: deps.limiter, requestsPerAddress: config.helpRequestsPerAddress ?? 5 });
+    await app.register(queueAdminRoutes, { issuer, admin: deps.queues.admin, records: deps.queues.records });
+  }
 }

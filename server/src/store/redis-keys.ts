@@ -32,6 +32,30 @@ export interface RedisKeys {
   rateLimit(key: string): string;
   /** Pub/sub channel: the id of each token revoked, so every node cuts its sockets. */
   revocationsChannel(): string;
+  /** Hash: queue id -> Queue JSON. */
+  queues(): string;
+  /** Hash: quick phrase id -> QuickPhrase JSON. */
+  quickPhrases(): string;
+  /** Hash: one queue entry, each EntryRecord field JSON-encoded (claims test and set `state` in Lua). */
+  queueEntry(entryId: string): string;
+  /** Prefix of queueEntry keys (the claim-next script builds the key of the entry it took). */
+  queueEntryPrefix(): string;
+  /** Sorted set: entry ids waiting in a queue, score = waitScore (transferred first, then enqueue time). */
+  queueWaiting(queueId: string): string;
+  /** Prefix of queueWaiting keys (scripts find an entry's queue from its queueId field). */
+  queueWaitingPrefix(): string;
+  /** Sorted set: entries offered to named agents (transfers outside any queue). */
+  queueDirected(): string;
+  /** Sorted set: every entry id by request time (the records list). */
+  queueHistory(): string;
+  /** Hash: session id -> entry id. */
+  sessionEntries(): string;
+  /** Hash: agent account id -> PresenceRecord JSON. */
+  presence(): string;
+  /** List: a queue's newest handling times in seconds, newest first. */
+  handlingTimes(queueId: string): string;
+  /** String with a TTL: the node leading a periodic job (SET NX PX). */
+  lease(name: string): string;
 }
 
 export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
@@ -51,5 +75,17 @@ export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys 
     revokedToken: (tokenId) => `${prefix}revoked-token:${tokenId}`,
     rateLimit: (key) => `${prefix}rate:${key}`,
     revocationsChannel: () => `${prefix}revocations`,
+    queues: () => `${prefix}queues`,
+    quickPhrases: () => `${prefix}quick-phrases`,
+    queueEntry: (entryId) => `${prefix}queue-entry:${entryId}`,
+    queueEntryPrefix: () => `${prefix}queue-entry:`,
+    queueWaiting: (queueId) => `${prefix}queue:${queueId}:waiting`,
+    queueWaitingPrefix: () => `${prefix}queue:`,
+    queueDirected: () => `${prefix}queue-directed`,
+    queueHistory: () => `${prefix}queue-history`,
+    sessionEntries: () => `${prefix}session-entries`,
+    presence: () => `${prefix}presence`,
+    handlingTimes: (queueId) => `${prefix}queue:${queueId}:handling-times`,
+    lease: (name) => `${prefix}lease:${name}`,
   };
 }

@@ -8,7 +8,7 @@ export interface SessionRecord extends SessionSummary {
 }
 
 /** What may change on a stored session. */
-export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId'>>;
+export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId' | 'agentName'>>;
 
 /** A participant as stored: staff carry their account id, customers null. */
 export interface ParticipantRecord extends Participant {
@@ -38,7 +38,9 @@ export interface AuditEntry {
     | 'consent:revoked'
     | 'consent:grant-all'
     | 'consent:unsupported'
-    | 'consent:cancelled';
+    | 'consent:cancelled'
+    | 'queue:accepted'
+    | 'session:transferred';
   subject: string;
 }
 

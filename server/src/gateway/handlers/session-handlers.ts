@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error';
 import { findParticipant, resolveMember } from '../../domain/membership';
 import { toSummary } from '../../domain/session-service';
+import { isStaff } from '../../auth/principal';
 import type { StaffPrincipal } from '../../auth/principal';
 import type { HandlerMap } from '../define-handler';
 import { joinedMember } from '../joined-member';
@@ -17,7 +18,7 @@ type SessionHandlers = Pick<
 /** The staff principal of a socket (the role check before the handler guarantees it). */
 export function staffOf(socket: SignalingSocket): StaffPrincipal {
   const { principal } = socket.data;
-  if (principal.role === 'customer') throw new AppError('FORBIDDEN', 'staff only');
+  if (!isStaff(principal)) throw new AppError('FORBIDDEN', 'staff only');
   return principal;
 }
 
