@@ -51,10 +51,30 @@ async function buildWebApp(app) {
   const renames = { 'app.js': script };
   for (const css of ['common.css', 'styles.css']) if (existsSync(join(outDir, css))) renames[css] = hashName(outDir, css);
   rewriteIndex(outDir, renames);
+  if (app === 'customer-client') await buildHelpButton(appDir, outDir);
   moveSourceMaps(outDir, join(appDir, 'sourcemaps'));
   const sizes = measure(outDir);
   precompress(outDir);
   return sizes;
+}
+
+/**
+ * help-button.js, the one-<script> help button other websites embed (README "Help page and
+ * help button"): a classic script with a stable name (sites link to it; served no-cache).
+ */
+async function buildHelpButton(appDir, outDir) {
+  await build({
+    entryPoints: [join(appDir, 'src/help-button/help-button.ts')],
+    outfile: join(outDir, 'help-button.js'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    tsconfig: join(root, 'tsconfig.json'),
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 }
 
 /** Raw, gzipped and brotli bytes of what a browser downloads (maps and licences excluded). */

@@ -20,7 +20,7 @@ const header = h('div', { className: 'header-slot' });
 const main = h('main', { className: 'app-main app-main-wide', attrs: { id: 'main' } });
 document.getElementById('app')?.replaceChildren(header, main, toaster.element);
 
-let current: { home: Home; workspace: WorkspaceHome['workspace'] | null; signaling: SignalingClient | null } | null = null;
+let current: { home: Home; workspace: WorkspaceHome['workspace'] | null; signaling: SignalingClient | null; queues?: WorkspaceHome['queues'] } | null = null;
 
 exposeDebugHooks({
   /** Decoding stats of the screen shown in the session tab in front (null when it shows none). */
@@ -47,6 +47,8 @@ exposeDebugHooks({
     const session = current?.workspace?.active;
     return session ? inboundMediaSummary(session.media) : Promise.resolve([]);
   },
+  /** Arrival alerts given so far (chimes, tab-title changes). */
+  queueAlerts: (): { sounds: number; titles: number } | null => (current?.queues ? { ...current.queues.alert.played } : null),
   streamReadings(): Record<string, unknown> {
     const session = current?.workspace?.active;
     return (session && sessionViews.get(session)?.stats.readings()) ?? {};
@@ -80,7 +82,7 @@ function showHome(credentials: LoginResponse): void {
     const signaling = new SignalingClient({ token });
     const context = { api, token, account, signaling, toaster };
     const home = account.role === 'agent' ? createAgentHome(context) : createSupervisorHome(context);
-    current = { home, workspace: home.workspace, signaling };
+    current = { home, workspace: home.workspace, signaling, queues: home.queues };
     // An expired, revoked or unknown token (signed out elsewhere, server restarted): sign in again.
     signaling.connection.on('failed', (code) => {
       if ((code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') && !changingPassword) showSignIn();

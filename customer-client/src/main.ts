@@ -1,4 +1,5 @@
 import { CUSTOMER_CATALOGS, ApiClient, inboundMediaSummary, type InboundMediaSummary, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren, sessionNumberFromHash } from '@rs/web-common';
+import { HelpFlow } from './features/help/help-flow';
 import { customerCredentials, type CustomerCredentials } from './features/join/customer-credentials';
 import { JoinFormView } from './features/join/join-form-view';
 import { JoinManager } from './features/join/join-manager';
@@ -11,7 +12,15 @@ const toaster = new Toaster();
 const main = h('main', { className: 'app-main', attrs: { id: 'main' } });
 document.getElementById('app')?.replaceChildren(createAppHeader('app.customerTitle'), main, toaster.element);
 
-const joinManager = new JoinManager(new ApiClient());
+const api = new ApiClient();
+const joinManager = new JoinManager(api);
+/** The public help page (R1.1) is this app at /help: the session opens in place once an agent accepts. */
+const onHelpPage = window.location.pathname === '/help';
+const help = new HelpFlow(main, api, (admission) => {
+  const credentials = { ...admission, sessionNumber: null };
+  customerCredentials.set(credentials);
+  enterSession(credentials);
+});
 let current: { session: CustomerSession; view: SessionScreenView } | null = null;
 
 /** What this page received over its socket (names and payloads as JSON), for the tests' privacy checks. */
@@ -61,6 +70,7 @@ function showJoinForm(): void {
 
 // A join link opened in a tab already showing the form only changes the fragment.
 window.addEventListener('hashchange', () => {
+  if (onHelpPage) return;
   const linked = sessionNumberFromHash(window.location.hash);
   if (linked && !current) showJoinForm();
 });
@@ -85,6 +95,10 @@ function leaveSession(reason: EndReason): void {
     current.session.close();
     current = null;
   }
+  if (onHelpPage) {
+    replaceChildren(main, [createEndedView(reason, () => help.start(), { i18n: 'ended.askAgain', testId: 'help-again' })]);
+    return;
+  }
   replaceChildren(main, [
     createEndedView(reason, () => {
       history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -98,7 +112,10 @@ function boot(): void {
   const stored = customerCredentials.get();
   const linked = sessionNumberFromHash(window.location.hash);
   if (stored && (linked === null || linked === stored.sessionNumber)) enterSession(stored);
-  else {
+  else if (onHelpPage) {
+    customerCredentials.clear();
+    help.start();
+  } else {
     customerCredentials.clear();
     showJoinForm();
   }

@@ -25,6 +25,7 @@ export { h, append, replaceChildren, setVisible, type Child, type ElementOptions
 export { ModalDialog, askConfirmation, type ModalAction, type ModalOptions } from './ui/modal-dialog';
 export { StatusLine, type StatusTone } from './ui/status-line';
 export { Toaster } from './ui/toaster';
+export { onEverySecond } from './ui/ticker';
 export { createConnectionBanner } from './ui/connection-banner';
 export { createLanguagePicker } from './ui/language-picker';
 export { createAppHeader } from './ui/app-header';
@@ -36,6 +37,7 @@ export { TypedEmitter, Subscriptions, type EventMap } from './util/typed-emitter
 export { StoredValue } from './storage/stored-value';
 export { formatSessionNumber, normaliseSessionNumber, isSessionNumber, sessionNumberFromHash } from './format/session-number';
 export { formatClockTime, formatDateTime } from './format/clock-time';
+export { formatDuration, estimateMinutes } from './format/duration';
 export { exposeDebugHooks } from './debug/debug-hooks';
 
 // Voice, video, annotation, shared screens (R3-R5)

@@ -18,12 +18,17 @@ function setCacheHeaders(res: SetHeadersResponse, filePath: string): void {
 const notASourceMap = (pathName: string) => !pathName.endsWith('.map');
 
 /**
- * Serves the built customer client at / and the agent console at /console/: the brotli or
- * gzip copy made at build time when the browser accepts it, long-lived caching for hashed names.
+ * Serves the built customer client at / (and its help page at /help, the same app: the
+ * waiting room turns into the session view in place), the embeddable /help-button.js, and
+ * the agent console at /console/: the brotli or gzip copy made at build time when the
+ * browser accepts it, long-lived caching for hashed names.
  */
 export async function staticApps(app: FastifyInstance, opts: { root: string }): Promise<void> {
   const common = { index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: setCacheHeaders, allowedPath: notASourceMap };
   await app.register(fastifyStatic, { ...common, root: path.join(opts.root, 'customer-client', 'dist'), prefix: '/' });
   await app.register(fastifyStatic, { ...common, root: path.join(opts.root, 'agent-console', 'dist'), prefix: '/console/', decorateReply: false });
   app.get('/console', (_request, reply) => reply.redirect('/console/'));
+  // The help page is the customer client's page; its assets resolve from / (relative names).
+  app.get('/help', (_request, reply) => reply.header('cache-control', REVALIDATE).sendFile('index.html', path.join(opts.root, 'customer-client', 'dist')));
+  app.get('/help/', (_request, reply) => reply.redirect('/help'));
 }

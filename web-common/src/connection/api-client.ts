@@ -6,6 +6,12 @@ import {
   CreateSessionResponseSchema,
   CustomerJoinResponseSchema,
   HealthResponseSchema,
+  HelpQueuesResponseSchema,
+  HelpResponseSchema,
+  QueueListResponseSchema,
+  QueueSchema,
+  QuickPhraseListResponseSchema,
+  QuickPhraseSchema,
   LoginResponseSchema,
   ROUTES,
   SessionRecordResponseSchema,
@@ -18,6 +24,17 @@ import {
   type CustomerJoinRequest,
   type CustomerJoinResponse,
   type HealthResponse,
+  type HelpQueuesResponse,
+  type HelpRequest,
+  type HelpResponse,
+  type Queue,
+  type QueueCreateRequest,
+  type QueueListResponse,
+  type QueueUpdateRequest,
+  type QuickPhrase,
+  type QuickPhraseCreateRequest,
+  type QuickPhraseListResponse,
+  type QuickPhraseUpdateRequest,
   type LoginRequest,
   type LoginResponse,
   type SessionRecordResponse,
@@ -87,6 +104,48 @@ export class ApiClient {
 
   join(body: CustomerJoinRequest): Promise<CustomerJoinResponse> {
     return this.call(ROUTES.join, CustomerJoinResponseSchema, { method: 'POST', body });
+  }
+
+  /** The public help page: queues a customer may pick, with their form fields. */
+  helpQueues(): Promise<HelpQueuesResponse> {
+    return this.call(ROUTES.helpQueues, HelpQueuesResponseSchema, { method: 'GET' });
+  }
+
+  /** The pre-session form: a place in the queue and the token to wait with. */
+  requestHelp(body: HelpRequest): Promise<HelpResponse> {
+    return this.call(ROUTES.help, HelpResponseSchema, { method: 'POST', body });
+  }
+
+  listQueues(token: string): Promise<QueueListResponse> {
+    return this.call(ROUTES.queues, QueueListResponseSchema, { method: 'GET', token });
+  }
+
+  createQueue(token: string, body: QueueCreateRequest): Promise<Queue> {
+    return this.call(ROUTES.queues, QueueSchema, { method: 'POST', body, token });
+  }
+
+  updateQueue(token: string, queueId: string, body: QueueUpdateRequest): Promise<Queue> {
+    return this.call(ROUTES.queue(queueId), QueueSchema, { method: 'PATCH', body, token });
+  }
+
+  async deleteQueue(token: string, queueId: string): Promise<void> {
+    await this.call(ROUTES.queue(queueId), AnySchema, { method: 'DELETE', token });
+  }
+
+  listQuickPhrases(token: string): Promise<QuickPhraseListResponse> {
+    return this.call(ROUTES.quickPhrases, QuickPhraseListResponseSchema, { method: 'GET', token });
+  }
+
+  createQuickPhrase(token: string, body: QuickPhraseCreateRequest): Promise<QuickPhrase> {
+    return this.call(ROUTES.quickPhrases, QuickPhraseSchema, { method: 'POST', body, token });
+  }
+
+  updateQuickPhrase(token: string, phraseId: string, body: QuickPhraseUpdateRequest): Promise<QuickPhrase> {
+    return this.call(ROUTES.quickPhrase(phraseId), QuickPhraseSchema, { method: 'PATCH', body, token });
+  }
+
+  async deleteQuickPhrase(token: string, phraseId: string): Promise<void> {
+    await this.call(ROUTES.quickPhrase(phraseId), AnySchema, { method: 'DELETE', token });
   }
 
   health(): Promise<HealthResponse> {

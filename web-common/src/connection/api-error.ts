@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly httpStatus?: number,
     /** RATE_LIMITED: seconds the server asks to wait. */
     readonly retryAfterSeconds?: number,
+    /** FORM_INVALID: the fields refused, by id, with the server's reason. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';

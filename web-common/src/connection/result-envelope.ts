@@ -4,7 +4,7 @@ import { ApiError, toErrorCode } from './api-error';
 /** The outer shape of every answer: `{ok:true,data}` or `{ok:false,error:{code,message}}`. */
 const ResultEnvelopeSchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), retryAfterSeconds: z.number().optional() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), retryAfterSeconds: z.number().optional(), fields: z.record(z.string(), z.string()).optional() }) }),
 ]);
 
 /**
@@ -17,8 +17,8 @@ export function unwrapResult<T>(raw: unknown, schema: z.ZodType<T, z.ZodTypeDef,
     throw new ApiError('BAD_RESPONSE', `${what}: answer is not a Result`, httpStatus);
   }
   if (!envelope.data.ok) {
-    const { code, message, retryAfterSeconds } = envelope.data.error;
-    throw new ApiError(toErrorCode(code), message, httpStatus, retryAfterSeconds);
+    const { code, message, retryAfterSeconds, fields } = envelope.data.error;
+    throw new ApiError(toErrorCode(code), message, httpStatus, retryAfterSeconds, fields);
   }
   const data = schema.safeParse(envelope.data.data);
   if (!data.success) {

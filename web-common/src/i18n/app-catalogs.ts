@@ -1,6 +1,10 @@
 import { enConsole, enCustomer } from './catalogs/en';
 import { frConsole, frCustomer } from './catalogs/fr';
 import { nlConsole, nlCustomer } from './catalogs/nl';
+import { enHelp, enQueueConsole } from './catalogs/queue/en';
+import { frHelp, frQueueConsole } from './catalogs/queue/fr';
+import { nlHelp, nlQueueConsole } from './catalogs/queue/nl';
+import { zhTWHelp, zhTWQueueConsole } from './catalogs/queue/zh-TW';
 import { zhTWConsole, zhTWCustomer } from './catalogs/zh-TW';
 import type { AppCatalogs } from './i18n';
 
@@ -9,6 +13,16 @@ import type { AppCatalogs } from './i18n';
  * app's messages out (the customer never downloads the console's strings).
  */
 
-export const CUSTOMER_CATALOGS: AppCatalogs = { en: enCustomer, fr: frCustomer, 'zh-TW': zhTWCustomer, nl: nlCustomer };
+export const CUSTOMER_CATALOGS: AppCatalogs = {
+  en: { ...enCustomer, ...enHelp },
+  fr: { ...frCustomer, ...frHelp },
+  'zh-TW': { ...zhTWCustomer, ...zhTWHelp },
+  nl: { ...nlCustomer, ...nlHelp },
+};
 
-export const CONSOLE_CATALOGS: AppCatalogs = { en: enConsole, fr: frConsole, 'zh-TW': zhTWConsole, nl: nlConsole };
+export const CONSOLE_CATALOGS: AppCatalogs = {
+  en: { ...enConsole, ...enQueueConsole },
+  fr: { ...frConsole, ...frQueueConsole },
+  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole },
+  nl: { ...nlConsole, ...nlQueueConsole },
+};

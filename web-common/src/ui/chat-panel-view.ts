@@ -24,7 +24,9 @@ export class ChatPanelView {
   private readonly recipient: HTMLSelectElement;
   /** Keeps the chosen recipient after a private message (otherwise it returns to Everyone). */
   private readonly pin: HTMLInputElement;
-  private readonly input: HTMLInputElement;
+  /** The message box (quick phrases hook into it, issue 10). */
+  readonly input: HTMLInputElement;
+  private readonly tools: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly error = new StatusLine('chat-error', 'chat-error');
   private hasRecipient = true;
@@ -50,6 +52,9 @@ export class ChatPanelView {
       ]),
       h('div', { className: 'chat-entry' }, [this.input, this.sendButton]),
     ]);
+    this.tools = h('div', { className: 'chat-tools' });
+    this.tools.hidden = true;
+    form.appendChild(this.tools);
     this.element = h('section', { className: 'panel chat-panel', testId: 'chat-panel' }, [
       h('h2', { className: 'panel-title', i18n: 'chat.title' }),
       this.empty,
@@ -93,6 +98,20 @@ export class ChatPanelView {
 
   private selectRecipient(id: ParticipantId): void {
     if ([...this.recipient.options].some((option) => option.value === id)) this.recipient.value = id;
+  }
+
+  /** Adds a control under the message box (e.g. the agent's quick-phrase picker). */
+  addComposerTool(tool: HTMLElement): void {
+    this.tools.appendChild(tool);
+    this.tools.hidden = false;
+  }
+
+  /** Puts text at the cursor (replacing `replace` characters before it), then focuses the box. */
+  insertText(text: string, replace = 0): void {
+    const end = this.input.selectionEnd ?? this.input.value.length;
+    const start = Math.max(0, (this.input.selectionStart ?? end) - replace);
+    this.input.setRangeText(text, start, end, 'end');
+    this.input.focus();
   }
 
   private renderMessage(message: ChatMessage): HTMLLIElement {

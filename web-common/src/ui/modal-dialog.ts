@@ -7,6 +7,8 @@ export interface ModalAction {
   testId: string;
   variant: 'primary' | 'danger' | 'secondary';
   onSelect: () => void;
+  /** Checked first: false keeps the dialog open (the body shows why). */
+  validate?: () => boolean;
 }
 
 export interface ModalOptions {
@@ -81,6 +83,7 @@ export class ModalDialog {
   }
 
   private choose(action: ModalAction): void {
+    if (action.validate && !action.validate()) return;
     this.close();
     action.onSelect();
   }
@@ -90,7 +93,7 @@ export class ModalDialog {
       event.preventDefault();
       this.close();
       this.options.onEscape();
-    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLAnchorElement)) {
       const action = this.options.actions[this.options.defaultAction];
       if (action) {
         event.preventDefault();

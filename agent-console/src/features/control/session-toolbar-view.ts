@@ -12,6 +12,7 @@ export class SessionToolbarView {
   private readonly endButton: HTMLButtonElement;
   private readonly leaveButton: HTMLButtonElement;
   private readonly takeOverButton: HTMLButtonElement;
+  private readonly actions: HTMLElement;
 
   constructor(
     private readonly session: AgentSession,
@@ -25,8 +26,13 @@ export class SessionToolbarView {
         h('h1', { className: 'session-heading', i18n: 'tab.label', params: { number: formatSessionNumber(session.summary.number) } }),
         this.note.element,
       ]),
-      h('div', { className: 'toolbar-actions' }, [this.takeOverButton, this.leaveButton, this.endButton]),
+      (this.actions = h('div', { className: 'toolbar-actions' }, [this.takeOverButton, this.leaveButton, this.endButton])),
     ]);
+  }
+
+  /** Another feature's action (e.g. Transfer the session), before Leave and End. */
+  addAction(button: HTMLElement): void {
+    this.actions.prepend(button);
   }
 
   render(): void {

@@ -1,5 +1,7 @@
 import { AssistBoxView } from '../assist/assist-box-view';
 import { assistNumberFromHash, clearAssistHash } from '../assist/assist-link';
+import { h } from '@rs/web-common';
+import { createAgentQueues, type AgentQueues } from '../queue/agent-queues';
 import { ConsoleView } from '../session/console-view';
 import { SessionWorkspace } from '../session/session-workspace';
 import { createStartSession } from '../session/start-session-view';
@@ -7,9 +9,11 @@ import type { Home, StaffContext } from './staff-context';
 
 export interface WorkspaceHome extends Home {
   workspace: SessionWorkspace;
+  /** Agents only: presence and support queues. */
+  queues?: AgentQueues;
 }
 
-/** An agent's home: start sessions (up to the admin-set maximum), assist others' sessions, one tab each. */
+/** An agent's home: the support queues beside the sessions; start sessions (up to the admin-set maximum), assist others' sessions, one tab each. */
 export function createAgentHome(context: StaffContext): WorkspaceHome {
   const workspace = new SessionWorkspace(context, async () => (await context.signaling.request('agent:sessions', {})).sessions);
   const assistBox = new AssistBoxView(workspace);
@@ -28,11 +32,14 @@ export function createAgentHome(context: StaffContext): WorkspaceHome {
   };
   window.addEventListener('hashchange', followAssistLink);
   followAssistLink();
+  const queues = createAgentQueues(context, workspace);
 
   return {
-    element: view.element,
+    element: h('div', { className: 'agent-home', testId: 'agent-home' }, [queues.element, view.element]),
     workspace,
+    queues,
     dispose: () => {
+      queues.dispose();
       window.removeEventListener('hashchange', followAssistLink);
       view.dispose();
       workspace.close();

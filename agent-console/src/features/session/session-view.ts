@@ -6,6 +6,7 @@ import { NotesReviewView } from '../notes/notes-review-view';
 import { NotesView } from '../notes/notes-view';
 import { RemoteControlView } from '../remote-control/remote-control-view';
 import { ScreenViewView } from '../screen-view/screen-view-view';
+import { createSessionQueueTools, type SessionQueueTools } from '../queue/session-queue-tools';
 import { StreamStatsView } from '../screen-view/stream-stats-view';
 import type { AgentSession } from './agent-session';
 import { InvitationView } from './invitation-view';
@@ -27,6 +28,7 @@ export class SessionView {
   private readonly notes: NotesView;
   private readonly endedNotice: HTMLElement;
   private readonly review: NotesReviewView;
+  private readonly queueTools: SessionQueueTools;
 
   constructor(
     private readonly session: AgentSession,
@@ -36,6 +38,8 @@ export class SessionView {
     const { context } = session;
     this.toolbar = new SessionToolbarView(session, toaster);
     this.invitation = new InvitationView(session.summary.number, session.invitation);
+    this.queueTools = createSessionQueueTools(session, toaster, closeTab);
+    this.toolbar.addAction(this.queueTools.transferButton);
     this.participants = createStaffParticipants(session, toaster);
     this.screen = new ScreenViewView({
       viewRequest: session.viewRequest,
@@ -81,7 +85,7 @@ export class SessionView {
       this.endedNotice,
       h('div', { className: 'session-layout' }, [
         h('div', { className: 'session-main' }, [this.remoteControl.element, this.screen.element, this.stats.element, this.notes.element]),
-        h('div', { className: 'session-side' }, [this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
+        h('div', { className: 'session-side' }, [this.queueTools.intake, this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
       ]),
     ]);
 
@@ -98,6 +102,7 @@ export class SessionView {
   render(): void {
     const { session } = this;
     this.toolbar.render();
+    this.queueTools.render();
     this.participants.render(session.roster.list(), session.roster.selfParticipantId, session.selectedCustomer?.id ?? null);
     this.invitation.setCustomerPresent(session.roster.customers().length > 0);
     this.screen.render();

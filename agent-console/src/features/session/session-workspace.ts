@@ -59,6 +59,11 @@ export class SessionWorkspace {
     return this.open((await this.context.signaling.request('session:assist', { sessionNumber })).session);
   }
 
+  /** A session the server put this agent in (a customer accepted from a queue): open it in front. */
+  adopt(summary: SessionSummary): AgentSession {
+    return this.open(summary);
+  }
+
   /** Joins a session of one of this supervisor's agents as a silent watcher. */
   async watch(sessionId: SessionId): Promise<AgentSession> {
     return this.open((await this.context.signaling.request('session:watch', { sessionId })).session);

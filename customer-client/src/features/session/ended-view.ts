@@ -7,12 +7,19 @@ const TITLES: Record<EndReason, MessageKey> = {
   unavailable: 'ended.notFound',
 };
 
+/** The way on from the ended card: join another session by number, or (help page) ask for help again. */
+export interface EndedAction {
+  i18n: MessageKey;
+  testId: string;
+}
+const JOIN_ANOTHER: EndedAction = { i18n: 'ended.joinAnother', testId: 'join-another' };
+
 /** Shown once the customer is out of the session, whoever ended it. */
-export function createEndedView(reason: EndReason, joinAnother: () => void): HTMLElement {
+export function createEndedView(reason: EndReason, joinAnother: () => void, action: EndedAction = JOIN_ANOTHER): HTMLElement {
   const button = h('button', {
     className: 'btn btn-primary',
-    testId: 'join-another',
-    i18n: 'ended.joinAnother',
+    testId: action.testId,
+    i18n: action.i18n,
     attrs: { type: 'button' },
     on: { click: joinAnother },
   });

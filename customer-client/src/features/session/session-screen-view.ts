@@ -6,6 +6,7 @@ import { CustomerControlView } from '../remote-control/customer-control-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
 import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
+import { createTransferWaitView } from './transfer-wait-view';
 
 /** The customer's in-session screen: agent name, Leave, Withdraw permissions, sharing banner, participants and chat. */
 export class SessionScreenView {
@@ -87,6 +88,7 @@ export class SessionScreenView {
       createConnectionBanner(session.signaling, session.channel),
       helpingOther.element,
       this.control.element,
+      createTransferWaitView(session.signaling),
       banner.element,
       this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),

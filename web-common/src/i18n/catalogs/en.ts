@@ -1,3 +1,5 @@
+import type { QueueMessageKey } from './queue/en';
+
 /*
  * The English catalog is the reference: its keys type every other catalog, so a
  * missing or extra translation is a compile error. `{name}` marks a parameter.
@@ -409,7 +411,7 @@ export const enConsole = {
   'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */
