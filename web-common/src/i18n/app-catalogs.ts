@@ -1,6 +1,10 @@
 import { enConsole, enCustomer } from './catalogs/en';
 import { frConsole, frCustomer } from './catalogs/fr';
 import { nlConsole, nlCustomer } from './catalogs/nl';
+import { enAccountsConsole } from './catalogs/accounts/en';
+import { frAccountsConsole } from './catalogs/accounts/fr';
+import { nlAccountsConsole } from './catalogs/accounts/nl';
+import { zhTWAccountsConsole } from './catalogs/accounts/zh-TW';
 import { enHelp, enQueueConsole } from './catalogs/queue/en';
 import { frHelp, frQueueConsole } from './catalogs/queue/fr';
 import { nlHelp, nlQueueConsole } from './catalogs/queue/nl';
@@ -21,8 +25,8 @@ export const CUSTOMER_CATALOGS: AppCatalogs = {
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: { ...enConsole, ...enQueueConsole },
-  fr: { ...frConsole, ...frQueueConsole },
-  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole },
-  nl: { ...nlConsole, ...nlQueueConsole },
+  en: { ...enConsole, ...enQueueConsole, ...enAccountsConsole },
+  fr: { ...frConsole, ...frQueueConsole, ...frAccountsConsole },
+  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole, ...zhTWAccountsConsole },
+  nl: { ...nlConsole, ...nlQueueConsole, ...nlAccountsConsole },
 };
