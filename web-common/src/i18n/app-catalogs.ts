@@ -1,3 +1,7 @@
+import { enConfirmConsole, enConfirmCustomer } from './catalogs/confirm/en';
+import { frConfirmConsole, frConfirmCustomer } from './catalogs/confirm/fr';
+import { nlConfirmConsole, nlConfirmCustomer } from './catalogs/confirm/nl';
+import { zhTWConfirmConsole, zhTWConfirmCustomer } from './catalogs/confirm/zh-TW';
 import { enConsole, enCustomer } from './catalogs/en';
 import { frConsole, frCustomer } from './catalogs/fr';
 import { nlConsole, nlCustomer } from './catalogs/nl';
@@ -9,6 +13,16 @@ import type { AppCatalogs } from './i18n';
  * app's messages out (the customer never downloads the console's strings).
  */
 
-export const CUSTOMER_CATALOGS: AppCatalogs = { en: enCustomer, fr: frCustomer, 'zh-TW': zhTWCustomer, nl: nlCustomer };
+export const CUSTOMER_CATALOGS: AppCatalogs = {
+  en: { ...enCustomer, ...enConfirmCustomer },
+  fr: { ...frCustomer, ...frConfirmCustomer },
+  'zh-TW': { ...zhTWCustomer, ...zhTWConfirmCustomer },
+  nl: { ...nlCustomer, ...nlConfirmCustomer },
+};
 
-export const CONSOLE_CATALOGS: AppCatalogs = { en: enConsole, fr: frConsole, 'zh-TW': zhTWConsole, nl: nlConsole };
+export const CONSOLE_CATALOGS: AppCatalogs = {
+  en: { ...enConsole, ...enConfirmConsole },
+  fr: { ...frConsole, ...frConfirmConsole },
+  'zh-TW': { ...zhTWConsole, ...zhTWConfirmConsole },
+  nl: { ...nlConsole, ...nlConfirmConsole },
+};

@@ -1,3 +1,4 @@
+import type { ConfirmMessageKey } from './confirm/en';
 /*
  * The English catalog is the reference: its keys type every other catalog, so a
  * missing or extra translation is a compile error. `{name}` marks a parameter.
@@ -373,7 +374,7 @@ export const enConsole = {
   'view.status.recovering': 'Connection problem: the customer’s screen is reconnecting by itself…',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | ConfirmMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */
