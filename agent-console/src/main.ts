@@ -1,5 +1,5 @@
 import type { LoginResponse } from '@rs/signaling';
-import { CONSOLE_CATALOGS, ApiClient, inboundMediaSummary, type InboundMediaSummary, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
+import { CONSOLE_CATALOGS, ApiClient, askConfirmation, inboundMediaSummary, type InboundMediaSummary, SignalingClient, Toaster, createAppHeader, exposeDebugHooks, h, initI18n, replaceChildren } from '@rs/web-common';
 import { createAdminHome } from './features/admin/admin-home';
 import { createAgentHome, type WorkspaceHome } from './features/home/agent-home';
 import { openChangePasswordDialog } from './features/home/change-password-dialog';
@@ -89,8 +89,18 @@ function showHome(credentials: LoginResponse): void {
     });
     signaling.connect();
   }
-  replaceChildren(header, [createAppHeader('app.agentTitle', createAccountHeaderItems(account, showSignIn, () => void changePassword(token)))]);
+  replaceChildren(header, [createAppHeader('app.agentTitle', createAccountHeaderItems(account, () => void signOutAfterConfirming(), () => void changePassword(token)))]);
   replaceChildren(main, [current.home.element]);
+}
+
+/** Signing out with live sessions leaves their customers waiting: asked first. */
+async function signOutAfterConfirming(): Promise<void> {
+  const live = current?.workspace?.list().filter((session) => !session.ended).length ?? 0;
+  const confirmed = live === 0 || await askConfirmation({
+    testId: 'sign-out-dialog', title: 'confirm.signOutTitle', body: 'confirm.signOutBody', params: { count: live },
+    confirm: 'confirm.signOut', confirmTestId: 'confirm-sign-out', cancelTestId: 'cancel-sign-out', danger: true,
+  });
+  if (confirmed) showSignIn();
 }
 
 /**

@@ -49,6 +49,13 @@ describe('consent ledger', () => {
     await bob.framesDecodedAbove(5);
     expect(await world().producersOf(sessionId)).toHaveLength(1);
 
+    // Withdrawing asks first: cancelled, the share goes on.
+    await gil.withdrawPermissions(false);
+    expect(await gil.isSharing()).toBe(true);
+    const before = (await bob.screenStats())?.framesDecoded ?? 0;
+    await bob.framesDecodedAbove(before + 5);
+    expect(await world().producersOf(sessionId)).toHaveLength(1);
+
     await gil.withdrawPermissions();
     await bob.viewStatusIs('revoked');
     await waitFor('no producer on the server', async () => (await world().producersOf(sessionId)).length === 0 || undefined);

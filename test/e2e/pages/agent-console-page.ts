@@ -108,15 +108,18 @@ export class AgentConsolePage {
     await waitFor(`${name} selected`, async () => (await attribute(this.page, `${ACTIVE_SESSION} [data-participant-id="${id}"]`, 'data-selected')) === 'true' || undefined);
   }
 
-  /** Hands control to an assistant (R1.4). */
+  /** Hands control to an assistant (R1.4), confirming in the dialog that says what stops. */
   async transferControlTo(name: string): Promise<void> {
     await click(this.page, await this.inRowOf(name, 'transfer-control'));
+    await textAppears(this.page, byTestId('transfer-control-dialog'), name);
+    await click(this.page, byTestId('confirm-transfer'));
     await this.controlIs('observer');
   }
 
   /** A watching supervisor takes over as the agent in control. */
   async takeOver(): Promise<void> {
     await click(this.page, this.inSession('take-over'));
+    await click(this.page, byTestId('confirm-take-over'));
     await this.controlIs('in-control');
   }
 

@@ -58,9 +58,10 @@ export class CustomerPage {
     await click(this.page, byTestId(allow ? 'consent-allow' : 'consent-deny'));
   }
 
-  /** "Withdraw permissions" (R2.2). */
-  withdrawPermissions(): Promise<void> {
-    return click(this.page, byTestId('withdraw-consent'));
+  /** "Withdraw permissions" (R2.2), confirmed in the dialog (or cancelled). */
+  async withdrawPermissions(confirm = true): Promise<void> {
+    await click(this.page, byTestId('withdraw-consent'));
+    await click(this.page, byTestId(confirm ? 'confirm-withdraw' : 'cancel-withdraw'));
   }
 
   /** Starts recording whether a consent prompt ever appears from now on. */

@@ -1,3 +1,7 @@
+import { enConfirmConsole, enConfirmCustomer } from './catalogs/confirm/en';
+import { frConfirmConsole, frConfirmCustomer } from './catalogs/confirm/fr';
+import { nlConfirmConsole, nlConfirmCustomer } from './catalogs/confirm/nl';
+import { zhTWConfirmConsole, zhTWConfirmCustomer } from './catalogs/confirm/zh-TW';
 import { enConsole, enCustomer } from './catalogs/en';
 import { frConsole, frCustomer } from './catalogs/fr';
 import { nlConsole, nlCustomer } from './catalogs/nl';
@@ -18,15 +22,15 @@ import type { AppCatalogs } from './i18n';
  */
 
 export const CUSTOMER_CATALOGS: AppCatalogs = {
-  en: { ...enCustomer, ...enHelp },
-  fr: { ...frCustomer, ...frHelp },
-  'zh-TW': { ...zhTWCustomer, ...zhTWHelp },
-  nl: { ...nlCustomer, ...nlHelp },
+  en: { ...enCustomer, ...enHelp, ...enConfirmCustomer },
+  fr: { ...frCustomer, ...frHelp, ...frConfirmCustomer },
+  'zh-TW': { ...zhTWCustomer, ...zhTWHelp, ...zhTWConfirmCustomer },
+  nl: { ...nlCustomer, ...nlHelp, ...nlConfirmCustomer },
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: { ...enConsole, ...enQueueConsole, ...enAccountsConsole },
-  fr: { ...frConsole, ...frQueueConsole, ...frAccountsConsole },
-  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole, ...zhTWAccountsConsole },
-  nl: { ...nlConsole, ...nlQueueConsole, ...nlAccountsConsole },
+  en: { ...enConsole, ...enQueueConsole, ...enAccountsConsole, ...enConfirmConsole },
+  fr: { ...frConsole, ...frQueueConsole, ...frAccountsConsole, ...frConfirmConsole },
+  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole, ...zhTWAccountsConsole, ...zhTWConfirmConsole },
+  nl: { ...nlConsole, ...nlQueueConsole, ...nlAccountsConsole, ...nlConfirmConsole },
 };

@@ -134,6 +134,7 @@ export function askConfirmation(options: {
     const dialog = new ModalDialog({
       testId: options.testId,
       title: options.title,
+      titleParams: options.params,
       body: [h('p', { i18n: options.body, params: options.params })],
       actions: [
         { i18n: 'common.cancel', testId: options.cancelTestId, variant: 'secondary', onSelect: () => resolve(false) },

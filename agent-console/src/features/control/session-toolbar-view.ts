@@ -76,8 +76,16 @@ export class SessionToolbarView {
     return this.attempt(() => this.session.leave(), 'session.leaveFailed');
   }
 
-  private takeOver(): Promise<void> {
-    return this.attempt(() => this.session.control.takeOver(), 'session.takeOverFailed');
+  private async takeOver(): Promise<void> {
+    const confirmed = await askConfirmation({
+      testId: 'take-over-dialog',
+      title: 'confirm.takeOverTitle',
+      body: 'confirm.takeOverBody',
+      confirm: 'confirm.takeOver',
+      confirmTestId: 'confirm-take-over',
+      cancelTestId: 'cancel-take-over',
+    });
+    if (confirmed) await this.attempt(() => this.session.control.takeOver(), 'session.takeOverFailed');
   }
 
   private async attempt(action: () => Promise<void>, failure: 'session.endFailed' | 'session.leaveFailed' | 'session.takeOverFailed'): Promise<void> {

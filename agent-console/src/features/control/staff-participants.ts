@@ -1,5 +1,5 @@
 import type { Participant } from '@rs/signaling';
-import { ParticipantsView, h, type Toaster } from '@rs/web-common';
+import { ParticipantsView, askConfirmation, h, type Toaster } from '@rs/web-common';
 import type { AgentSession } from '../session/agent-session';
 
 /**
@@ -7,6 +7,19 @@ import type { AgentSession } from '../session/agent-session';
  * customer to help (R1.2), gives control to an assistant (R1.4) and removes
  * a participant whose connection is gone (a closed tab's leftover entry).
  */
+/** Giving control away stops what the agent runs (remote control, their screen): asked first. */
+function confirmTransfer(participant: Participant): Promise<boolean> {
+  return askConfirmation({
+    testId: 'transfer-control-dialog',
+    title: 'confirm.transferTitle',
+    body: 'confirm.transferBody',
+    params: { name: participant.displayName },
+    confirm: 'confirm.transfer',
+    confirmTestId: 'confirm-transfer',
+    cancelTestId: 'cancel-transfer',
+  });
+}
+
 export function createStaffParticipants(session: AgentSession, toaster: Toaster): ParticipantsView {
   const report = (failure: 'session.selectFailed' | 'session.transferFailed' | 'session.removeFailed') => (error: unknown) => {
     console.warn(failure, error);
@@ -35,7 +48,7 @@ export function createStaffParticipants(session: AgentSession, toaster: Toaster)
               testId: 'transfer-control',
               i18n: 'session.transfer',
               attrs: { type: 'button' },
-              on: { click: () => void session.control.transferTo(participant.id).catch(report('session.transferFailed')) },
+              on: { click: () => void confirmTransfer(participant).then((yes) => (yes ? session.control.transferTo(participant.id) : undefined)).catch(report('session.transferFailed')) },
             }),
           ]
         : [];

@@ -1,10 +1,10 @@
-import { h, type Toaster } from '@rs/web-common';
+import { askConfirmation, h, type Toaster } from '@rs/web-common';
 import type { ScreenShareManager } from '../screen-share/screen-share-manager';
 import type { ConsentLedger } from './consent-ledger';
 
 /**
  * "Withdraw permissions", always in sight while anything is allowed (R2.2):
- * the share stops here at once, and the server revokes every grant.
+ * once confirmed, the share stops here at once, and the server revokes every grant.
  */
 export function createWithdrawView(ledger: ConsentLedger, share: ScreenShareManager, toaster: Toaster): HTMLElement {
   const note = h('span', { className: 'withdraw-note', testId: 'grants-all-note', i18n: 'consent.grantsAllActive' });
@@ -14,7 +14,18 @@ export function createWithdrawView(ledger: ConsentLedger, share: ScreenShareMana
     element.hidden = !ledger.canWithdraw && share.state === 'idle';
     note.hidden = !ledger.grantsAll;
   };
-  button.addEventListener('click', () => {
+  button.addEventListener('click', () => void withdraw());
+  const withdraw = async (): Promise<void> => {
+    const confirmed = await askConfirmation({
+      testId: 'withdraw-dialog',
+      title: 'confirm.withdrawTitle',
+      body: 'confirm.withdrawBody',
+      confirm: 'confirm.withdraw',
+      confirmTestId: 'confirm-withdraw',
+      cancelTestId: 'cancel-withdraw',
+      danger: true,
+    });
+    if (!confirmed) return;
     button.disabled = true;
     share.stopLocally(null);
     ledger
@@ -28,7 +39,7 @@ export function createWithdrawView(ledger: ConsentLedger, share: ScreenShareMana
         button.disabled = false;
         render();
       });
-  });
+  };
   ledger.events.on('changed', render);
   share.events.on('state', render);
   render();

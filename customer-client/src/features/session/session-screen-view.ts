@@ -1,4 +1,4 @@
-import { ParticipantsView, StatusLine, VideoPanelView, VoicePanelView, annotationErrorMessage, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
+import { ParticipantsView, StatusLine, askConfirmation, VideoPanelView, VoicePanelView, annotationErrorMessage, bindText, createConnectionBanner, h, type Toaster } from '@rs/web-common';
 import { SharedScreensView } from '../agent-screen/shared-screens-view';
 import { ConsentPromptView } from '../consent/consent-prompt-view';
 import { createWithdrawView } from '../consent/withdraw-view';
@@ -33,16 +33,24 @@ export class SessionScreenView {
       toaster.show(participant.role === 'customer' ? 'customer.otherCustomerJoined' : 'participants.joined', { name: participant.displayName });
     });
 
+    // Leaving while the screen is shared stops the share: asked first.
+    const leaveAfterConfirming = async (): Promise<void> => {
+      const sharing = session.share.state !== 'idle';
+      const confirmed = !sharing || await askConfirmation({
+        testId: 'leave-dialog', title: 'confirm.leaveTitle', body: 'confirm.leaveBody', confirm: 'confirm.leave',
+        confirmTestId: 'confirm-leave', cancelTestId: 'cancel-leave',
+      });
+      if (!confirmed) return;
+      leaveButton.disabled = true;
+      void session.leave();
+    };
     const leaveButton = h('button', {
       className: 'btn btn-secondary',
       testId: 'leave-session',
       i18n: 'customer.leave',
       attrs: { type: 'button' },
       on: {
-        click: () => {
-          leaveButton.disabled = true;
-          void session.leave();
-        },
+        click: () => void leaveAfterConfirming(),
       },
     });
 

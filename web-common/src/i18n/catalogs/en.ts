@@ -1,4 +1,5 @@
 import type { AccountsMessageKey } from './accounts/en';
+import type { ConfirmMessageKey } from './confirm/en';
 import type { QueueMessageKey } from './queue/en';
 
 /*
@@ -374,7 +375,7 @@ export const enConsole = {
   'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */
