@@ -1,3 +1,7 @@
+import { enReadout } from './catalogs/readout/en';
+import { frReadout } from './catalogs/readout/fr';
+import { nlReadout } from './catalogs/readout/nl';
+import { zhTWReadout } from './catalogs/readout/zh-TW';
 import { enConfirmConsole, enConfirmCustomer } from './catalogs/confirm/en';
 import { frConfirmConsole, frConfirmCustomer } from './catalogs/confirm/fr';
 import { nlConfirmConsole, nlConfirmCustomer } from './catalogs/confirm/nl';
@@ -21,8 +25,8 @@ export const CUSTOMER_CATALOGS: AppCatalogs = {
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: { ...enConsole, ...enConfirmConsole },
-  fr: { ...frConsole, ...frConfirmConsole },
-  'zh-TW': { ...zhTWConsole, ...zhTWConfirmConsole },
-  nl: { ...nlConsole, ...nlConfirmConsole },
+  en: { ...enConsole, ...enConfirmConsole, ...enReadout },
+  fr: { ...frConsole, ...frConfirmConsole, ...frReadout },
+  'zh-TW': { ...zhTWConsole, ...zhTWConfirmConsole, ...zhTWReadout },
+  nl: { ...nlConsole, ...nlConfirmConsole, ...nlReadout },
 };

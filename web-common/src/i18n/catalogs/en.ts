@@ -1,4 +1,5 @@
 import type { ConfirmMessageKey } from './confirm/en';
+import type { ReadoutMessageKey } from './readout/en';
 /*
  * The English catalog is the reference: its keys type every other catalog, so a
  * missing or extra translation is a compile error. `{name}` marks a parameter.
@@ -355,7 +356,7 @@ export const enConsole = {
   'quality.low-bandwidth': 'Low bandwidth',
   'quality.balanced': 'Balanced',
   'quality.high-detail': 'High detail',
-  'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} size · {hint}',
+  'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} size',
   'quality.full': 'Full quality',
   'quality.fullOff': 'Lower quality',
   'stats.line': '{width}×{height} · {fps} fps · {bitrate} kbit/s · RTT {rtt} ms · loss {loss}%',
@@ -374,7 +375,7 @@ export const enConsole = {
   'view.status.recovering': 'Connection problem: the customer’s screen is reconnecting by itself…',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | ConfirmMessageKey;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | ConfirmMessageKey | ReadoutMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */
