@@ -101,6 +101,13 @@ describe('a support session in the browsers', () => {
     await textAppears(agent.page, agentMessages, 'A private tip');
     expect(await texts(agent.page, agentMessages)).toEqual(expected);
     expect((await texts(agent.page, agent.inSession('chat-message'))).every((t) => /\d{1,2}:\d{2}/.test(t))).toBe(true);
+
+    // A language change re-formats the times in place (zh-TW writes 上午/下午 where English writes AM/PM).
+    const times = () => texts(customer.page, byTestId('chat-time'));
+    const before = await times();
+    await customer.page.select(byTestId('language-picker'), 'zh-TW');
+    await waitFor('times in Traditional Chinese', async () => (await times()).every((t) => /[上下]午/.test(t)) || undefined);
+    expect((await times()).length).toBe(before.length);
   });
 
   it('the customer leaves; the agent ends the session: the customer is told and the number no longer joins', async () => {

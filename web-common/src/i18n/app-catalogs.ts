@@ -1,3 +1,7 @@
+import { enReadout } from './catalogs/readout/en';
+import { frReadout } from './catalogs/readout/fr';
+import { nlReadout } from './catalogs/readout/nl';
+import { zhTWReadout } from './catalogs/readout/zh-TW';
 import { enConfirmConsole, enConfirmCustomer } from './catalogs/confirm/en';
 import { frConfirmConsole, frConfirmCustomer } from './catalogs/confirm/fr';
 import { nlConfirmConsole, nlConfirmCustomer } from './catalogs/confirm/nl';
@@ -29,8 +33,8 @@ export const CUSTOMER_CATALOGS: AppCatalogs = {
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: { ...enConsole, ...enQueueConsole, ...enAccountsConsole, ...enConfirmConsole },
-  fr: { ...frConsole, ...frQueueConsole, ...frAccountsConsole, ...frConfirmConsole },
-  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole, ...zhTWAccountsConsole, ...zhTWConfirmConsole },
-  nl: { ...nlConsole, ...nlQueueConsole, ...nlAccountsConsole, ...nlConfirmConsole },
+  en: { ...enConsole, ...enQueueConsole, ...enAccountsConsole, ...enConfirmConsole, ...enReadout },
+  fr: { ...frConsole, ...frQueueConsole, ...frAccountsConsole, ...frConfirmConsole, ...frReadout },
+  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole, ...zhTWAccountsConsole, ...zhTWConfirmConsole, ...zhTWReadout },
+  nl: { ...nlConsole, ...nlQueueConsole, ...nlAccountsConsole, ...nlConfirmConsole, ...nlReadout },
 };

@@ -1,3 +1,4 @@
+import { formatClockTime } from '../format/clock-time';
 import type { MessageKey } from './catalogs/en';
 import { t, type MessageParams } from './i18n';
 
@@ -31,12 +32,21 @@ export function unbindAttribute(element: HTMLElement, attribute: TranslatableAtt
   element.removeAttribute(attribute);
 }
 
-/** Re-translates every bound element under `root`. */
+/** Shows a time of day in the reader's language, re-formatted when the language changes. */
+export function bindClockTime(element: HTMLElement, epochMs: number): void {
+  element.dataset.clockTime = String(epochMs);
+  element.textContent = formatClockTime(epochMs);
+}
+
+/** Re-translates every bound element under `root` (and re-formats bound clock times). */
 export function translateTree(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {
     const key = element.dataset.i18n as MessageKey;
     const params = readJson(element.dataset.i18nParams) as MessageParams;
     element.textContent = t(key, Object.keys(params).length > 0 ? params : undefined);
+  });
+  root.querySelectorAll<HTMLElement>('[data-clock-time]').forEach((element) => {
+    element.textContent = formatClockTime(Number(element.dataset.clockTime));
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-attrs]').forEach((element) => {
     const bindings = readJson(element.dataset.i18nAttrs);

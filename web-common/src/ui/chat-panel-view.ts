@@ -1,7 +1,6 @@
 import { LIMITS, type ChatMessage, type ParticipantId } from '@rs/signaling';
 import { errorCodeOf } from '../connection/api-error';
-import { formatClockTime } from '../format/clock-time';
-import { bindText } from '../i18n/translate-dom';
+import { bindClockTime, bindText } from '../i18n/translate-dom';
 import { h, replaceChildren, setUserText } from './dom';
 import { StatusLine } from './status-line';
 
@@ -119,9 +118,11 @@ export class ChatPanelView {
     const sender = h('span', { className: 'chat-sender' });
     if (mine) bindText(sender, 'common.you');
     else setUserText(sender, message.fromName);
+    const time = h('time', { className: 'chat-time', testId: 'chat-time', attrs: { datetime: new Date(message.sentAt).toISOString() } });
+    bindClockTime(time, message.sentAt);
     const meta = h('div', { className: 'chat-meta' }, [
       sender,
-      h('time', { className: 'chat-time', text: formatClockTime(message.sentAt), attrs: { datetime: new Date(message.sentAt).toISOString() } }),
+      time,
     ]);
     if (message.to !== null) meta.appendChild(this.renderPrivateMarker(message, mine, message.to));
     const kind = message.whisper ? ' chat-message-whisper' : message.to !== null ? ' chat-message-private' : '';

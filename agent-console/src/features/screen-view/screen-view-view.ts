@@ -42,6 +42,7 @@ export class ScreenViewView {
   private readonly picker: HTMLElement;
   private readonly qualitySelect: HTMLSelectElement;
   private readonly qualityParams: HTMLElement;
+  private readonly qualityHint: HTMLElement;
   private readonly qualityBox: HTMLElement;
   private readonly fullButton: HTMLButtonElement;
   private readonly status = new StatusLine('view-status', 'view-status');
@@ -82,8 +83,9 @@ export class ScreenViewView {
     this.qualitySelect.value = DEFAULT_QUALITY_MODE;
     this.qualitySelect.addEventListener('change', () => void this.onQuality());
     this.qualityParams = h('span', { className: 'quality-params', testId: 'quality-params' });
+    this.qualityHint = h('span', { className: 'quality-params', testId: 'quality-hint' });
     this.fullButton = h('button', { className: 'btn btn-secondary btn-small', testId: 'full-quality', i18n: 'quality.full', attrs: { type: 'button' }, on: { click: () => void this.onFullLayer() } });
-    this.qualityBox = h('label', { className: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams, this.fullButton]);
+    this.qualityBox = h('label', { className: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams, this.qualityHint, this.fullButton]);
     this.quality = h('span', { className: 'screen-quality', testId: 'screen-quality' });
     this.stage = new ScreenStage({
       stageTestId: 'screen-stage',
@@ -164,7 +166,8 @@ export class ScreenViewView {
     if (document.activeElement !== this.qualitySelect) this.qualitySelect.value = mode;
     this.qualityBox.dataset.mode = mode;
     const preset = QUALITY_PRESETS[mode];
-    bindText(this.qualityParams, 'quality.params', { bitrate: Math.round(preset.maxBitrate / 1000), fps: preset.maxFramerate, scale: preset.scaleResolutionDownBy, hint: preset.contentHint });
+    bindText(this.qualityParams, 'quality.params', { bitrate: Math.round(preset.maxBitrate / 1000), fps: preset.maxFramerate, scale: preset.scaleResolutionDownBy });
+    bindText(this.qualityHint, `hint.${preset.contentHint}`);
     this.stage.element.dataset.source = shown?.source ?? '';
     this.stage.element.dataset.surface = shown?.surface ?? '';
     this.stage.refresh();

@@ -63,7 +63,7 @@ export class StreamStatsView {
           loss: quality.packetLoss,
         });
         return h('li', { className: 'stream-quality', testId: 'stream-quality', attrs: { 'data-producer-id': id, 'data-state': quality.state, 'data-kind': quality.kind } }, [
-          h('strong', { text: `${who} · ${info?.source ?? quality.kind} ` }),
+          h('strong', {}, [`${who} · `, h('span', { i18n: info ? `source.${info.source}` : `kind.${quality.kind}` }), ' ']),
           h('span', { className: 'quality-state', i18n: `stats.${quality.state}` }),
           ' · ',
           line,

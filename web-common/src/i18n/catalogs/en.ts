@@ -1,6 +1,7 @@
 import type { AccountsMessageKey } from './accounts/en';
 import type { ConfirmMessageKey } from './confirm/en';
 import type { QueueMessageKey } from './queue/en';
+import type { ReadoutMessageKey } from './readout/en';
 
 /*
  * The English catalog is the reference: its keys type every other catalog, so a
@@ -353,7 +354,7 @@ export const enConsole = {
   'quality.low-bandwidth': 'Low bandwidth',
   'quality.balanced': 'Balanced',
   'quality.high-detail': 'High detail',
-  'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} size · {hint}',
+  'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} size',
   'quality.full': 'Full quality',
   'quality.fullOff': 'Lower quality',
   'stats.line': '{width}×{height} · {fps} fps · {bitrate} kbit/s · RTT {rtt} ms · loss {loss}%',
@@ -375,7 +376,7 @@ export const enConsole = {
   'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */

@@ -343,7 +343,7 @@ export const frConsole: CatalogPart<typeof enConsole> = {
   'quality.low-bandwidth': 'Faible débit',
   'quality.balanced': 'Équilibré',
   'quality.high-detail': 'Haute définition',
-  'quality.params': '{bitrate} kbit/s max · {fps} i/s max · taille 1/{scale} · {hint}',
+  'quality.params': '{bitrate} kbit/s max · {fps} i/s max · taille 1/{scale}',
   'quality.full': 'Qualité maximale',
   'quality.fullOff': 'Qualité réduite',
   'stats.line': '{width}×{height} · {fps} i/s · {bitrate} kbit/s · RTT {rtt} ms · pertes {loss} %',

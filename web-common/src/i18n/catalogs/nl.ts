@@ -343,7 +343,7 @@ export const nlConsole: CatalogPart<typeof enConsole> = {
   'quality.low-bandwidth': 'Lage bandbreedte',
   'quality.balanced': 'Gebalanceerd',
   'quality.high-detail': 'Hoog detail',
-  'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} grootte · {hint}',
+  'quality.params': '{bitrate} kbit/s max · {fps} fps max · 1/{scale} grootte',
   'quality.full': 'Volledige kwaliteit',
   'quality.fullOff': 'Lagere kwaliteit',
   'stats.line': '{width}×{height} · {fps} fps · {bitrate} kbit/s · RTT {rtt} ms · verlies {loss}%',

@@ -343,7 +343,7 @@ export const zhTWConsole: CatalogPart<typeof enConsole> = {
   'quality.low-bandwidth': '低頻寬',
   'quality.balanced': '平衡',
   'quality.high-detail': '高細節',
-  'quality.params': '最高 {bitrate} kbit/s · 最高每秒 {fps} 格 · 1/{scale} 尺寸 · {hint}',
+  'quality.params': '最高 {bitrate} kbit/s · 最高每秒 {fps} 格 · 1/{scale} 尺寸',
   'quality.full': '完整畫質',
   'quality.fullOff': '較低畫質',
   'stats.line': '{width}×{height} · 每秒 {fps} 格 · {bitrate} kbit/s · RTT {rtt} ms · 遺失 {loss}%',
