@@ -55,7 +55,13 @@ async function main(): Promise<void> {
 
   const session = new HelperSession(
     platform,
-    { state: (state) => ui.state(state), localInput: () => ui.localInput(), ended: (reason) => void finish(reason, 0) },
+    {
+      state: (state) => ui.state(state),
+      localInput: () => ui.localInput(),
+      ended: (reason) => void finish(reason, 0),
+      // REMOTE_SUPPORT_HELPER_DEBUG=1: say why input is dropped (never what it was).
+      dropped: process.env.REMOTE_SUPPORT_HELPER_DEBUG ? (reason) => ui.info(`input dropped: ${reason}`) : undefined,
+    },
     () => link.send('local-input'),
   );
   const link = new ServerLink(serverUrl, code, () => session.ready(version), {
