@@ -5,9 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
+import type { SeededAccount } from '../support/accounts';
 import { CHROMIUM_PATH } from '../support/browser';
 import { waitFor } from '../support/wait-for';
 import type { XvfbHandle } from '../support/xvfb';
+import { shareCustomerScreen } from './media-helpers';
+import { AgentConsolePage } from './pages/agent-console-page';
+import { CustomerPage } from './pages/customer-page';
+import { attribute, byTestId, click, visible } from './pages/page-helpers';
 
 /** The built helper program (scripts/build-helper.mjs, run by scripts/build.mjs). */
 export const BUILT_HELPER = resolve(__dirname, '../../helper/dist/remote-support-helper-linux-x64');
@@ -189,4 +194,50 @@ export async function findColourInVideo(page: Page, videoSelector: string, colou
 /** Waits until the colour shows in the agent's video. */
 export function waitForColour(page: Page, videoSelector: string, colour: 'magenta' | 'green', timeoutMs = 15_000): Promise<FoundColour> {
   return waitFor(`${colour} in the agent's video`, async () => (await findColourInVideo(page, videoSelector, colour)) ?? undefined, { timeoutMs, intervalMs: 100 });
+}
+
+/** The agent page's shared-screen video. */
+export const agentVideo = (agent: AgentConsolePage): string => agent.inSession('screen-video');
+
+/** data-state of the control status line ('asked', 'pairing', 'active', 'paused'...); `inSession` for the console's session in front. */
+export function controlStateOf(page: Page, inSession = false): Promise<string | null> {
+  return attribute(page, byTestId('control-state', inSession ? '[data-testid="session-view"]:not([hidden])' : ''), 'data-state');
+}
+
+export interface ControlledDesktop {
+  agent: AgentConsolePage;
+  customer: CustomerPage;
+  helper: RunningHelper;
+  number: string;
+}
+
+/**
+ * An agent and a customer in a session, the customer's whole desktop on the agent's
+ * screen, control requested and allowed, the helper downloaded from the customer's
+ * page and paired: control is active on both pages. The caller closes the pages and
+ * stops the helper.
+ */
+export async function grantControl(opts: { serverUrl: string; agentBrowser: Browser; desktopBrowser: Browser; xvfb: XvfbHandle; agentAccount: SeededAccount }): Promise<ControlledDesktop> {
+  const agent = await AgentConsolePage.open(opts.agentBrowser, opts.serverUrl);
+  await agent.page.setViewport({ width: 1400, height: 1000 });
+  await agent.signIn(opts.agentAccount);
+  const number = await agent.startSession();
+
+  const customer = await CustomerPage.open(opts.desktopBrowser, opts.serverUrl);
+  await placeWindow(customer.page, { left: 0, top: 0, width: 640, height: 720 });
+  await customer.join(number, 'Alice');
+  await agent.waitForParticipant('Alice');
+  await shareCustomerScreen(agent, customer, 'monitor');
+  await waitForColour(agent.page, agentVideo(agent), 'magenta');
+
+  await click(agent.page, agent.inSession('control-request'));
+  await customer.answerConsent(true);
+  await visible(customer.page, byTestId('helper-download'));
+  const downloadPath = await attribute(customer.page, byTestId('helper-download'), 'href');
+  if (!downloadPath) throw new Error('no helper download link on the customer page');
+  const helper = await downloadAndRunHelper(opts.serverUrl, downloadPath, opts.xvfb.display);
+  await waitFor('control active on the agent page', async () => (await controlStateOf(agent.page, true)) === 'active' || undefined);
+  await waitFor('control active on the customer page', async () => (await controlStateOf(customer.page)) === 'active' || undefined);
+  await waitFor('the helper to say who controls', () => /is controlling this computer/.test(helper.output()) || undefined);
+  return { agent, customer, helper, number };
 }

@@ -8,13 +8,11 @@ import { waitFor } from '../support/wait-for';
 import { startXvfb, xdotool } from '../support/xvfb';
 import type { XvfbHandle } from '../support/xvfb';
 import {
-  assertHelperBuilt, downloadAndRunHelper, launchDesktopBrowser, placeWindow, TARGET_PAGE, targetClicks, targetSize, targetText, waitForColour,
+  agentVideo, assertHelperBuilt, controlStateOf, grantControl, launchDesktopBrowser, placeWindow, TARGET_PAGE, targetClicks, targetSize, targetText, waitForColour,
 } from './control-desktop';
-import type { RunningHelper } from './control-desktop';
-import { shareCustomerScreen } from './media-helpers';
+import type { ControlledDesktop, RunningHelper } from './control-desktop';
 import { AgentConsolePage } from './pages/agent-console-page';
-import { CustomerPage } from './pages/customer-page';
-import { attribute, byTestId, click, visible } from './pages/page-helpers';
+import { byTestId, click } from './pages/page-helpers';
 
 /**
  * Remote control end to end on a real display: Xvfb :92 is the customer's desktop; a
@@ -60,37 +58,13 @@ describe('remote control of a real desktop', () => {
     await xvfb?.stop();
   });
 
-  const agentVideo = (agent: AgentConsolePage): string => agent.inSession('screen-video');
-  const stateOf = (page: Page, scope = ''): Promise<string | null> => attribute(page, `${scope ? `${scope} ` : ''}[data-testid="control-state"]`, 'data-state');
 
-  /** Agent and customer in a session, the customer's whole desktop on the agent's screen, control granted and the helper paired. */
-  async function controlGranted(): Promise<{ agent: AgentConsolePage; customer: CustomerPage; helper: RunningHelper; number: string }> {
-    const agent = await AgentConsolePage.open(agentBrowser, server.url);
-    opened.push(agent.page);
-    await agent.page.setViewport({ width: 1400, height: 1000 });
-    await agent.signIn(accounts.alice);
-    const number = await agent.startSession();
-
-    const customer = await CustomerPage.open(desktopBrowser, server.url);
-    opened.push(customer);
-    await placeWindow(customer.page, { left: 0, top: 0, width: 640, height: 720 });
-    await customer.join(number, 'Alice');
-    await agent.waitForParticipant('Alice');
-    await shareCustomerScreen(agent, customer, 'monitor');
-    await waitForColour(agent.page, agentVideo(agent), 'magenta');
-
-    await click(agent.page, agent.inSession('control-request'));
-    await customer.answerConsent(true);
-    await visible(customer.page, byTestId('helper-download'));
-    const downloadPath = await attribute(customer.page, byTestId('helper-download'), 'href');
-    if (!downloadPath) throw new Error('no helper download link on the customer page');
-    const helper = await downloadAndRunHelper(server.url, downloadPath, xvfb.display);
-    helpers.push(helper);
-    await waitFor('control active on the agent page', async () => (await stateOf(agent.page, '[data-testid="session-view"]:not([hidden])')) === 'active' || undefined);
-    await waitFor('control active on the customer page', async () => (await stateOf(customer.page)) === 'active' || undefined);
-    await waitFor('the helper to say who controls', () => /is controlling this computer/.test(helper.output()) || undefined);
-    return { agent, customer, helper, number };
-  }
+  const controlGranted = async (): Promise<ControlledDesktop> => {
+    const granted = await grantControl({ serverUrl: server.url, agentBrowser, desktopBrowser, xvfb, agentAccount: accounts.alice });
+    opened.push(granted.agent.page, granted.customer);
+    helpers.push(granted.helper);
+    return granted;
+  };
 
   /** The agent clicks on the magenta field as it sees it in the shared video, then focuses nothing else. */
   async function agentClicksTarget(agent: AgentConsolePage): Promise<void> {
@@ -121,9 +95,9 @@ describe('remote control of a real desktop', () => {
 
     // The customer's own hand: remote input pauses, both sides are told.
     await xdotool(xvfb.display, 'mousemove', '900', '600');
-    await waitFor('paused on the agent page', async () => (await stateOf(agent.page, '[data-testid="session-view"]:not([hidden])')) === 'paused' || undefined);
-    await waitFor('paused on the customer page', async () => (await stateOf(customer.page)) === 'paused' || undefined);
-    await waitFor('active again after the pause', async () => (await stateOf(agent.page, '[data-testid="session-view"]:not([hidden])')) === 'active' || undefined);
+    await waitFor('paused on the agent page', async () => (await controlStateOf(agent.page, true)) === 'paused' || undefined);
+    await waitFor('paused on the customer page', async () => (await controlStateOf(customer.page)) === 'paused' || undefined);
+    await waitFor('active again after the pause', async () => (await controlStateOf(agent.page, true)) === 'active' || undefined);
     await agentClicksTarget(agent);
     // The click put the caret in the middle of the text: End (a key, not text) moves it back.
     await agent.page.keyboard.press('End');
@@ -136,7 +110,7 @@ describe('remote control of a real desktop', () => {
     await click(customer.page, byTestId('control-stop'));
     expect(await helper.exited).toBe(0);
     expect(helper.output()).toMatch(/Control was stopped|You stopped control/);
-    await waitFor('control gone on the agent page', async () => (await stateOf(agent.page, '[data-testid="session-view"]:not([hidden])')) !== 'active' || undefined);
+    await waitFor('control gone on the agent page', async () => (await controlStateOf(agent.page, true)) !== 'active' || undefined);
     const textBefore = await targetText(target);
     const clicksBefore = (await targetClicks(target)).length;
     await agentClicksTarget(agent);
