@@ -71,7 +71,9 @@ async function watchRoundTrips(agent: AgentConsolePage, at: { x: number; y: numb
 
 async function roundTrips(agent: AgentConsolePage, target: Page): Promise<number[]> {
   const found = await waitForColour(agent.page, agentVideo(agent), 'magenta');
-  const frameAt = { x: (found.box.left + found.box.right + 1) / 2 / found.frame.width, y: (found.box.top + found.box.bottom + 1) / 2 / found.frame.height };
+  // Away from the centre, where the mouse cursor (captured with the screen) sits after each click.
+  const { left, top, right, bottom } = found.box;
+  const frameAt = { x: (left + 0.85 * (right - left)) / found.frame.width, y: (top + 0.8 * (bottom - top)) / found.frame.height };
   await watchRoundTrips(agent, frameAt);
   for (let i = 0; i < CLICKS; i += 1) {
     await agent.page.mouse.click(found.client.x, found.client.y);
