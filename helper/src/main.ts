@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   ui.info(`Remote support helper ${version}: connecting to ${new URL(serverUrl).host}...`);
 
   let finishing = false;
+  /** The person pressed S: the server's helper:end that follows is their own stop. */
+  let stoppedHere = false;
   const finish = async (reason: EndReason, exitCode: number): Promise<void> => {
     if (finishing) return;
     finishing = true;
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     {
       state: (state) => ui.state(state),
       localInput: () => ui.localInput(),
-      ended: (reason) => void finish(reason, 0),
+      ended: (reason) => void finish(stoppedHere ? 'stopped-here' : reason, 0),
       // REMOTE_SUPPORT_HELPER_DEBUG=1: say why input is dropped (never what it was).
       dropped: process.env.REMOTE_SUPPORT_HELPER_DEBUG ? (reason) => ui.info(`input dropped: ${reason}`) : undefined,
     },
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
   });
   session.start();
   ui.listen(() => {
+    stoppedHere = true;
     void link.stop().then(() => finish('stopped-here', 0));
   });
 }

@@ -30,6 +30,8 @@ describe('remote control of a real desktop', () => {
   let targetBrowser: Browser;
   let target: Page;
   const opened: { close(): Promise<void> }[] = [];
+  /** Agents whose sessions end after each test (alice may hold only two at a time). */
+  const sessions: AgentConsolePage[] = [];
   const helpers: RunningHelper[] = [];
 
   beforeAll(async () => {
@@ -47,6 +49,7 @@ describe('remote control of a real desktop', () => {
 
   afterEach(async () => {
     await Promise.all(helpers.splice(0).map((helper) => helper.stop()));
+    for (const agent of sessions.splice(0)) await agent.endSession().catch(() => undefined);
     await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
   });
 
@@ -62,6 +65,7 @@ describe('remote control of a real desktop', () => {
   const controlGranted = async (): Promise<ControlledDesktop> => {
     const granted = await grantControl({ serverUrl: server.url, agentBrowser, desktopBrowser, xvfb, agentAccount: accounts.alice });
     opened.push(granted.agent.page, granted.customer);
+    sessions.push(granted.agent);
     helpers.push(granted.helper);
     return granted;
   };
@@ -124,6 +128,7 @@ describe('remote control of a real desktop', () => {
     const { agent, number, helper } = await controlGranted();
     const bob = await AgentConsolePage.open(agentBrowser, server.url);
     opened.push(bob.page);
+    sessions.unshift(bob);
     await bob.signIn(accounts.bob);
     await bob.assist(number);
     await agent.waitForParticipant('Bob Agent');
@@ -134,5 +139,14 @@ describe('remote control of a real desktop', () => {
     await bob.page.keyboard.type('nobody');
     await new Promise((done) => setTimeout(done, 500));
     expect(await targetText(target)).toBe(textBefore);
+  });
+
+  it('the customer stops control from the helper itself (S in its terminal)', async () => {
+    const { agent, customer, helper } = await controlGranted();
+    helper.process.stdin?.write('s\n');
+    expect(await helper.exited).toBe(0);
+    expect(helper.output()).toMatch(/You stopped control/);
+    await waitFor('control gone on the customer page', async () => (await controlStateOf(customer.page)) !== 'active' || undefined);
+    await waitFor('control gone on the agent page', async () => (await controlStateOf(agent.page, true)) !== 'active' || undefined);
   });
 });
