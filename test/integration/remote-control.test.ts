@@ -206,6 +206,11 @@ describe.each(['memory', 'redis'] as const)('remote control (%s store)', (storeK
   it('annotation mode pauses control until it ends; local input pauses it for the pause interval', async () => {
     const s = await session();
     const helper = await activeHelper(s);
+    const assistant = await connect(await newAgent(server.url, TEST_ADMIN, 3, 'Ass'));
+    await assistant.call('session:assist', { sessionNumber: s.created.session.number });
+    // An assistant does not annotate, so cannot pause control that way.
+    expect(await assistant.request('annotation:mode', { sessionId: s.sessionId, active: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await input(s.agent, s.sessionId)).toEqual({ ok: true, data: {} });
     await s.customer.call('annotation:mode', { sessionId: s.sessionId, active: true });
     expect(await input(s.agent, s.sessionId)).toMatchObject({ ok: false, error: { code: 'CONTROL_PAUSED' } });
     await stateOf(s.agent, (e) => e.state === 'paused' && e.pausedReason === 'annotation');
@@ -220,7 +225,7 @@ describe.each(['memory', 'redis'] as const)('remote control (%s store)', (storeK
     const pausedSeen = s.agent.received('control:state').length;
     await waitFor('control to resume', () => s.agent.received('control:state').slice(pausedSeen).find((e) => e.state === 'active'), { timeoutMs: PAUSE_MS * 5 });
     expect(await input(s.agent, s.sessionId)).toEqual({ ok: true, data: {} });
-    await waitFor('inputs after the pauses', () => helper.received('input').length === 2);
+    await waitFor('inputs after the pauses', () => helper.received('input').length === 3);
     const record = await fetch(`${server.url}${ROUTES.sessionRecord(s.sessionId)}`, { headers: { authorization: `Bearer ${s.signedIn.token}` } });
     const audit = ((await record.json()) as { data: SessionRecordResponse }).data.audit;
     expect(audit.filter((a) => a.action === 'control:paused').map((a) => a.subject)).toEqual(['annotation', 'local-input']);

@@ -20,6 +20,9 @@ export class ControlSurface {
   private lastMoveAt = 0;
   private pendingMove: number | null = null;
   private readonly controller = new AbortController();
+  /** Buttons pressed on the remote side, and the last point sent: a release always follows a press. */
+  private readonly pressed = new Set<(typeof BUTTONS)[number]>();
+  private lastPoint: { x: number; y: number } | null = null;
 
   constructor(
     private readonly element: HTMLElement,
@@ -76,6 +79,7 @@ export class ControlSurface {
 
   private sendMove(point: { x: number; y: number }): void {
     this.pendingMove = null;
+    this.lastPoint = point;
     this.lastMoveAt = performance.now();
     this.send({ t: 'move', ...point });
   }
@@ -83,15 +87,20 @@ export class ControlSurface {
   private onButton(event: PointerEvent, down: boolean): void {
     if (!this.active) return;
     const button = BUTTONS[event.button];
-    const point = this.point(event);
-    if (!button || !point) return;
+    // A release outside the picture still releases, where the pointer was last on it.
+    const point = this.point(event) ?? (down ? null : this.lastPoint);
+    if (!button || !point || (!down && !this.pressed.has(button))) return;
     event.preventDefault();
     if (down) {
       this.element.focus({ preventScroll: true });
       this.element.setPointerCapture?.(event.pointerId);
+      this.pressed.add(button);
+    } else {
+      this.pressed.delete(button);
     }
     if (this.pendingMove !== null) window.clearTimeout(this.pendingMove);
     this.pendingMove = null;
+    this.lastPoint = point;
     this.send({ t: 'button', button, down, ...point });
   }
 
@@ -122,5 +131,8 @@ export class ControlSurface {
 
   private release(): void {
     for (const up of this.keys.releaseAll()) this.send(up);
+    const at = this.lastPoint;
+    if (at) for (const button of this.pressed) this.send({ t: 'button', button, down: false, ...at });
+    this.pressed.clear();
   }
 }

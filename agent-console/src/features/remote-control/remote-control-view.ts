@@ -50,7 +50,7 @@ export class RemoteControlView {
     session.agentScreen.events.on('changed', () => {
       const track = session.agentScreen.localTrack;
       const { width, height } = track?.getSettings() ?? {};
-      if (remote.isTarget) remote.reportSurface(width && height ? { width, height } : null);
+      remote.reportSurface(width && height ? { width, height } : null);
       this.render();
     });
     this.render();

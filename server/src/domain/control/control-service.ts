@@ -134,6 +134,9 @@ export class ControlService {
 
   /** A helper presents a pairing code: used up here (single use); the grant it pairs, or PAIRING_INVALID. */
   async pairHelper(code: string): Promise<string> {
+    // A code whose grant lives on another node is left for that node, not used up here.
+    const seen = await this.opts.store.peekPairing(code);
+    if (!seen || !this.#grants.has(seen.grantId)) throw new AppError('PAIRING_INVALID', 'this pairing code is unknown, used or expired');
     const pairing = await this.opts.store.takePairing(code);
     const grant = pairing ? this.#grants.get(pairing.grantId) : undefined;
     if (!pairing || !grant || grant.pairing?.code !== code || grant.machine.phase !== 'pairing') {

@@ -1,3 +1,4 @@
+import { refuseAnnotate } from '../../domain/media-rules';
 import { AppError } from '../../errors/app-error';
 import type { HandlerMap } from '../define-handler';
 import { joinedMember } from '../joined-member';
@@ -50,6 +51,12 @@ export function remoteControlHandlers(s: Services): RemoteControlHandlers {
       return {};
     },
     'annotation:mode': async ({ socket }, { sessionId, active }) => {
+      if (active) {
+        // Only those who may draw can pause control by annotating (R3.6).
+        const member = await joinedMember(s.store, socket, sessionId);
+        const refusal = refuseAnnotate(member.session, member.participant);
+        if (refusal) throw new AppError(refusal.code, refusal.reason);
+      }
       await s.remote.annotationMode(sessionId, joinedParticipant(socket, sessionId), active);
       return {};
     },
