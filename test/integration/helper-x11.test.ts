@@ -143,10 +143,12 @@ describe('helper on a real X display', () => {
     await page.$eval('#t', (el) => void ((el as HTMLTextAreaElement).value = 'copied in the browser 123'));
     await input({ t: 'key', code: 'ControlLeft', down: true }, { t: 'key', code: 'KeyA', down: true }, { t: 'key', code: 'KeyA', down: false });
     await input({ t: 'key', code: 'KeyC', down: true }, { t: 'key', code: 'KeyC', down: false }, { t: 'key', code: 'ControlLeft', down: false });
-    const read = await waitFor('the helper to read what Chromium copied', () =>
-      new Promise<string | false>((resolve) => session.handle('clipboard:read', {}, (reply) => resolve((reply as { ok: boolean; text?: string }).ok && reply && (reply as { text: string }).text === 'copied in the browser 123' ? 'yes' : false))),
-    );
-    expect(read).toBe('yes');
+    const readBack = (): Promise<unknown> => new Promise((resolve) => session.handle('clipboard:read', {}, resolve));
+    const reply = await waitFor('the helper to read what Chromium copied', async () => {
+      const answer = (await readBack()) as { ok: boolean; text?: string };
+      return answer.text === 'copied in the browser 123' && answer;
+    });
+    expect(reply).toEqual({ ok: true, text: 'copied in the browser 123' });
   });
 
   it("notices the person's own mouse (not the helper's moves) and drops remote input during the pause", async () => {
