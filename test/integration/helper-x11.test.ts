@@ -58,9 +58,12 @@ describe('helper on a real X display', () => {
     session.start();
     session.handle('control:state', active, null);
     session.handle('control:surface', { width: 1280, height: 720 }, null);
-    // Focus the text area the way a person would: a click on it.
-    await input({ t: 'button', button: 'left', down: true, x: 0.5, y: 0.5 }, { t: 'button', button: 'left', down: false, x: 0.5, y: 0.5 });
-    await waitFor('the first click to reach the page', () => page.evaluate(() => (window as unknown as { clicks: unknown[] }).clicks.length > 0));
+    // Focus the text area the way a person would: a click on it (again until the window is mapped and painted).
+    await waitFor('the first click to reach the page', async () => {
+      await input({ t: 'button', button: 'left', down: true, x: 0.5, y: 0.5 }, { t: 'button', button: 'left', down: false, x: 0.5, y: 0.5 });
+      return page.evaluate(() => (window as unknown as { clicks: unknown[] }).clicks.length > 0);
+    }, { timeoutMs: 30_000, intervalMs: 500 });
+    await page.evaluate(() => void ((window as unknown as { clicks: unknown[] }).clicks.length = 1));
   });
 
   afterAll(async () => {
