@@ -42,6 +42,8 @@ async function main(): Promise<void> {
   ui.info(`Remote support helper ${version}: connecting to ${new URL(serverUrl).host}...`);
 
   let finishing = false;
+  /** The person pressed S: the server's helper:end that follows is their own stop. */
+  let stoppedHere = false;
   const finish = async (reason: EndReason, exitCode: number): Promise<void> => {
     if (finishing) return;
     finishing = true;
@@ -55,7 +57,13 @@ async function main(): Promise<void> {
 
   const session = new HelperSession(
     platform,
-    { state: (state) => ui.state(state), localInput: () => ui.localInput(), ended: (reason) => void finish(reason, 0) },
+    {
+      state: (state) => ui.state(state),
+      localInput: () => ui.localInput(),
+      ended: (reason) => void finish(stoppedHere ? 'stopped-here' : reason, 0),
+      // REMOTE_SUPPORT_HELPER_DEBUG=1: say why input is dropped (never what it was).
+      dropped: process.env.REMOTE_SUPPORT_HELPER_DEBUG ? (reason) => ui.info(`input dropped: ${reason}`) : undefined,
+    },
     () => link.send('local-input'),
   );
   const link = new ServerLink(serverUrl, code, () => session.ready(version), {
@@ -66,6 +74,7 @@ async function main(): Promise<void> {
   });
   session.start();
   ui.listen(() => {
+    stoppedHere = true;
     void link.stop().then(() => finish('stopped-here', 0));
   });
 }

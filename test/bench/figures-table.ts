@@ -2,7 +2,7 @@
  * npm run bench:table: prints the README's figures tables (markdown) from
  * .bench/results.json (or the file given as the first argument).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Figures } from './screen-matrix';
 
@@ -43,4 +43,16 @@ lines.push('', '| measure | p50 | p95 |', '|---|---|---|');
 lines.push(`| Join click → first frame on the agent page | ${show(figures['join.joinToFirstFrameP50Ms'], ' ms')} | ${show(figures['join.joinToFirstFrameP95Ms'], ' ms')} |`);
 lines.push(`| "Allow" click → first frame | ${show(figures['join.allowToFirstFrameP50Ms'], ' ms')} | ${show(figures['join.allowToFirstFrameP95Ms'], ' ms')} |`);
 lines.push(`| worker CPU per forwarded screen stream | ${show(figures['sfu.workerCpuPerForwardedStreamPercentOfCore'], ' % of a core')} | |`);
+
+// Remote control (test/bench/control.ts), when it ran.
+const controlFile = path.join(path.dirname(file), 'control.json');
+if (existsSync(controlFile)) {
+  const control = JSON.parse(readFileSync(controlFile, 'utf8')) as { takenAt: string; figures: Figures; machine: { loadAverageBefore: number[] } };
+  const c = control.figures;
+  lines.push('', `Remote control on Xvfb through the built helper (${control.takenAt.slice(0, 10)}, load average ${control.machine.loadAverageBefore[0]} on 2 cores):`, '');
+  lines.push('| measure | p50 | p95 / p99 |', '|---|---|---|');
+  lines.push(`| agent click → target changes colour → agent's decoded frame shows it | ${show(c['control.roundTripP50Ms'], ' ms')} | p95 ${show(c['control.roundTripP95Ms'], ' ms')} |`);
+  lines.push(`| agent keydown → keydown on the customer desktop, idle | ${show(c['control.deliveryIdleP50Ms'], ' ms')} | p99 ${show(c['control.deliveryIdleP99Ms'], ' ms')} |`);
+  lines.push(`| same, while 64 KiB clipboard writes flow on the same path | ${show(c['control.deliveryLoadedP50Ms'], ' ms')} | p99 ${show(c['control.deliveryLoadedP99Ms'], ' ms')} |`);
+}
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -58,9 +58,12 @@ describe('helper on a real X display', () => {
     session.start();
     session.handle('control:state', active, null);
     session.handle('control:surface', { width: 1280, height: 720 }, null);
-    // Focus the text area the way a person would: a click on it.
-    await input({ t: 'button', button: 'left', down: true, x: 0.5, y: 0.5 }, { t: 'button', button: 'left', down: false, x: 0.5, y: 0.5 });
-    await waitFor('the first click to reach the page', () => page.evaluate(() => (window as unknown as { clicks: unknown[] }).clicks.length > 0));
+    // Focus the text area the way a person would: a click on it (again until the window is mapped and painted).
+    await waitFor('the first click to reach the page', async () => {
+      await input({ t: 'button', button: 'left', down: true, x: 0.5, y: 0.5 }, { t: 'button', button: 'left', down: false, x: 0.5, y: 0.5 });
+      return page.evaluate(() => (window as unknown as { clicks: unknown[] }).clicks.length > 0);
+    }, { timeoutMs: 30_000, intervalMs: 500 });
+    await page.evaluate(() => void ((window as unknown as { clicks: unknown[] }).clicks.length = 1));
   });
 
   afterAll(async () => {
@@ -143,10 +146,12 @@ describe('helper on a real X display', () => {
     await page.$eval('#t', (el) => void ((el as HTMLTextAreaElement).value = 'copied in the browser 123'));
     await input({ t: 'key', code: 'ControlLeft', down: true }, { t: 'key', code: 'KeyA', down: true }, { t: 'key', code: 'KeyA', down: false });
     await input({ t: 'key', code: 'KeyC', down: true }, { t: 'key', code: 'KeyC', down: false }, { t: 'key', code: 'ControlLeft', down: false });
-    const read = await waitFor('the helper to read what Chromium copied', () =>
-      new Promise<string | false>((resolve) => session.handle('clipboard:read', {}, (reply) => resolve((reply as { ok: boolean; text?: string }).ok && reply && (reply as { text: string }).text === 'copied in the browser 123' ? 'yes' : false))),
-    );
-    expect(read).toBe('yes');
+    const readBack = (): Promise<unknown> => new Promise((resolve) => session.handle('clipboard:read', {}, resolve));
+    const reply = await waitFor('the helper to read what Chromium copied', async () => {
+      const answer = (await readBack()) as { ok: boolean; text?: string };
+      return answer.text === 'copied in the browser 123' && answer;
+    });
+    expect(reply).toEqual({ ok: true, text: 'copied in the browser 123' });
   });
 
   it("notices the person's own mouse (not the helper's moves) and drops remote input during the pause", async () => {

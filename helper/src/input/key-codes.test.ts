@@ -79,4 +79,12 @@ describe('indexKeyboardMapping (rows as Xvfb serves its US map)', () => {
     expect(spare).toContain(255);
     expect(spare).not.toContain(10);
   });
+
+  it('keeps keycodes the helper remapped itself out of the layout (re-read after a layout change)', () => {
+    const withRemap = rows.map((row) => [...row]);
+    withRemap[255 - 8] = [0xe9, 0xe9, 0xe9, 0xe9, 0xe9, 0xe9, 0xe9];
+    const again = indexKeyboardMapping(withRemap, 8, new Set([255]));
+    expect(again.places.get(0xe9)).toBeUndefined();
+    expect(again.spare).toContain(255);
+  });
 });

@@ -14,6 +14,8 @@ export interface SessionOutput {
   localInput(): void;
   /** Control is over: the helper exits. */
   ended(reason: HelperEndReason): void;
+  /** An input event was dropped (the reason only, never the contents). */
+  dropped?(reason: string): void;
 }
 
 /**
@@ -83,6 +85,7 @@ export class HelperSession {
     const verdict = this.gate.check(payload);
     if (!verdict.ok) {
       this.dropped[verdict.reason] = (this.dropped[verdict.reason] ?? 0) + 1;
+      this.output.dropped?.(verdict.reason);
       return;
     }
     const input = verdict.input;

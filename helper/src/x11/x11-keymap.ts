@@ -22,12 +22,17 @@ const REMAP_SETTLE_MS = 40;
  * where each keysym is typed (column 0 plain, column 1 with Shift; higher levels such
  * as AltGr are reached by remapping instead) and which keycodes are empty.
  */
-export function indexKeyboardMapping(rows: readonly (readonly number[])[], minKeycode: number): { places: Map<number, KeyPlace>; spare: number[] } {
+export function indexKeyboardMapping(
+  rows: readonly (readonly number[])[],
+  minKeycode: number,
+  /** Keycodes the helper itself remapped: still spare, not part of the layout. */
+  ours: ReadonlySet<number> = new Set(),
+): { places: Map<number, KeyPlace>; spare: number[] } {
   const places = new Map<number, KeyPlace>();
   const spare: number[] = [];
   rows.forEach((row, index) => {
     const keycode = minKeycode + index;
-    if (row.every((keysym) => keysym === 0)) {
+    if (ours.has(keycode) || row.every((keysym) => keysym === 0)) {
       spare.push(keycode);
       return;
     }
@@ -55,7 +60,14 @@ export class X11Keymap {
   private restoreTimer: NodeJS.Timeout | undefined;
   private keysymsPerKeycode = 2;
 
-  private constructor(private readonly x: X11Connection) {}
+  private constructor(private readonly x: X11Connection) {
+    // Another program (or the person) changed the layout: read it again. Our own remaps change one spare keycode.
+    x.onEvent((ev) => {
+      if (ev.name !== 'MappingNotify' || ev.request !== 1) return;
+      if (ev.count === 1 && this.spare.includes(ev.firstKeyCode as number)) return;
+      this.reload().catch(() => undefined);
+    });
+  }
 
   static async load(x: X11Connection): Promise<X11Keymap> {
     const keymap = new X11Keymap(x);
@@ -66,7 +78,7 @@ export class X11Keymap {
   async reload(): Promise<void> {
     const { min_keycode: min, max_keycode: max } = this.x.display;
     const rows = await this.x.keyboardMapping(min, max - min + 1);
-    const indexed = indexKeyboardMapping(rows, min);
+    const indexed = indexKeyboardMapping(rows, min, new Set(this.remapped.keys()));
     this.places = indexed.places;
     this.spare.splice(0, this.spare.length, ...indexed.spare);
     this.keysymsPerKeycode = Math.max(1, rows[0]?.length ?? 2);
