@@ -27,6 +27,8 @@ describe('inbound support queues in the browsers', () => {
     for (const agent of [accounts.alice, accounts.bob]) await updateAccount(server.url, TEST_ADMIN, agent.id, { maxSessions: 10 });
     general = await createQueue(server.url, TEST_ADMIN, queueSettings('General help', [accounts.alice.id]));
     billing = await createQueue(server.url, TEST_ADMIN, queueSettings('Billing', [accounts.bob.id]));
+    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'en', queueId: null, code: 'hello', title: 'Greeting', text: 'Hello, how can I help you today?' });
+    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'fr', queueId: null, code: 'hello', title: 'Salutation', text: 'Bonjour, comment puis-je vous aider aujourd’hui ?' });
   });
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
@@ -180,9 +182,6 @@ describe('inbound support queues in the browsers', () => {
   });
 
   it('a quick phrase typed as /code in the chat box is inserted in the session language (French)', async () => {
-    const { server } = world();
-    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'en', queueId: null, code: 'hello', title: 'Greeting', text: 'Hello, how can I help you today?' });
-    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'fr', queueId: null, code: 'hello', title: 'Salutation', text: 'Bonjour, comment puis-je vous aider aujourd’hui ?' });
     const { console: alice, queues } = await agent('alice');
     const gus = await helpPage('?lang=fr');
     await visible(gus.page, byTestId('help-form'));
