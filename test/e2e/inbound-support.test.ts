@@ -129,6 +129,7 @@ describe('inbound support queues in the browsers', () => {
     await alice.sendChat('Let me pass you to billing.');
     await textAppears(eve.page, byTestId('chat-message-text'), 'Let me pass you to billing.');
 
+    const eveSession = ((await texts(alice.page, alice.inSession('session-number')))[0] ?? '').replace(/\D/g, '');
     await click(alice.page, alice.inSession('transfer-open'));
     await visible(alice.page, byTestId('transfer-dialog'));
     await alice.page.select(byTestId('transfer-queue'), billing.id);
@@ -144,7 +145,7 @@ describe('inbound support queues in the browsers', () => {
     await click(alice.page, byTestId('transfer-submit'));
 
     // Alice leaves the session; Eve is told and waits, in the session, with the chat kept.
-    await waitFor("Alice's tab closed", async () => (await alice.tabNumbers()).length === 0 || undefined);
+    await waitFor("Alice's tab of the session closed", async () => !(await alice.tabNumbers()).includes(eveSession) || undefined);
     await visible(eve.page, byTestId('transfer-wait'));
     const entry = await bobQueues.waitForCustomer(billing.id, 'Eve');
     await bobQueues.accept(entry);
