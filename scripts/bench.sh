@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Measures join time, screen figures per size and quality mode through the SFU next to a direct
 # peer-to-peer baseline, SFU CPU and recovery times (.bench/results.json; npm run bench:table),
-# then what one abusive customer can cost the server (.bench/abuse.json).
+# then queue figures (.bench/queue.json: Accept next -> both in the session; 200 waiting and 20 agents
+# accepting at once -> every customer sees their new position; server CPU), then what one abusive
+# customer can cost the server (.bench/abuse.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 npx tsx test/bench/run-bench.ts "$@"
+npx tsx test/bench/queue.ts
 exec node --expose-gc --import tsx test/bench/abuse-figures.ts

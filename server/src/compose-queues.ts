@@ -53,7 +53,7 @@ export function composeQueues({ config, queueStore: queues, services, accounts, 
   const { sessions, store } = services;
   const presence = new PresenceService({ queues, sessions: store, accounts, clock, log: queueLog });
   const views = new QueueViews(queues, presence, clock);
-  const publisher = new QueuePublisher(queues, views, notifier, queueLog);
+  const publisher = new QueuePublisher(queues, views, presence, notifier, queueLog);
   const tokens: WaitTokens = {
     visitor: (entryId) => issuer.sign({ role: 'visitor', entryId }, VISITOR_TOKEN_TTL_SECONDS),
     customer: (sessionId, participantId) => issuer.sign({ role: 'customer', sessionId, participantId }, config.customerTokenTtlSeconds),
@@ -73,7 +73,7 @@ export function composeQueues({ config, queueStore: queues, services, accounts, 
   const lifecycle = new QueueLifecycle(queues, sessions, presence, publisher, clock, queueLog);
   sessions.on('session-ended', (sessionId) => lifecycle.sessionEnded(sessionId));
   sessions.on('participant-gone', (sessionId, participantId) => lifecycle.participantGone(sessionId, participantId));
-  presence.on('changed', (accountId) => publisher.agentChanged(accountId));
+  presence.on('changed', (accountId) => publisher.presenceChanged(accountId));
   return {
     store: queues, presence, views, publisher, accept, transfer, router,
     help: new HelpService({ ...base, views, tokens }),

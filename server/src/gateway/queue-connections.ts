@@ -7,7 +7,9 @@ import type { SignalingServer, SignalingSocket } from './socket-types';
  * Queue side of connections: a waiting customer's page joins its entry room
  * (connected; its last page closing starts the abandon grace), an agent's
  * console joins its agent room (online; offline when the last one closes) and
- * gets its snapshot, supervisors join the board room. After a restart, entries
+ * gets its snapshot, supervisors join the board room. A waiting page is sent
+ * its status on connecting, but should ask `queue:status` too (the push may
+ * arrive before its listeners). After a restart, entries
  * still marked connected whose page never came back start their grace too.
  */
 export class QueueConnections {
@@ -36,15 +38,28 @@ export class QueueConnections {
     }
   }
 
+  /**
+   * The last page of a waiting customer (or console of an agent) closed. A page
+   * that connected meanwhile (a reload) may have marked itself connected before
+   * this write: checked again after it, so the reload keeps the place.
+   */
   async disconnected(socket: SignalingSocket): Promise<void> {
     const { principal } = socket.data;
     if (principal.role === 'visitor') {
-      if ((await this.io.in(entryRoom(principal.entryId)).fetchSockets()).length > 0) return;
+      const room = entryRoom(principal.entryId);
+      if (await this.occupied(room)) return;
       await this.queues.help.setConnected(principal.entryId, false);
+      if (await this.occupied(room)) await this.queues.help.setConnected(principal.entryId, true);
     } else if (principal.role === 'agent') {
-      if ((await this.io.in(agentRoom(principal.accountId)).fetchSockets()).length > 0) return;
+      const room = agentRoom(principal.accountId);
+      if (await this.occupied(room)) return;
       await this.queues.presence.setOnline(principal.accountId, false);
+      if (await this.occupied(room)) await this.queues.presence.setOnline(principal.accountId, true);
     }
+  }
+
+  private async occupied(room: string): Promise<boolean> {
+    return (await this.io.in(room).fetchSockets()).length > 0;
   }
 
   close(): void {
@@ -66,7 +81,7 @@ export class QueueConnections {
     for (const queue of await this.queues.store.listQueues()) {
       for (const entry of await this.queues.views.waitingEntries(queue.id)) {
         if (!entry.connected || entry.sessionId) continue;
-        if ((await this.io.in(entryRoom(entry.id)).fetchSockets()).length > 0) continue;
+        if (await this.occupied(entryRoom(entry.id))) continue;
         await this.queues.help.setConnected(entry.id, false);
       }
     }

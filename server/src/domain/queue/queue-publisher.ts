@@ -3,7 +3,8 @@ import type { Logger } from '../../logging/logger';
 import type { EntryRecord, QueueStore } from '../../store/queue-store';
 import type { QueueNotifier } from './queue-notifier';
 import { entryView } from './queue-views';
-import type { QueueViews } from './queue-views';
+import type { EntriesReader, QueueViews } from './queue-views';
+import type { PresenceService } from './presence-service';
 
 /** Changes of one queue within this window go out as one push (20 agents accepting at once move positions once). */
 export const PUSH_COALESCE_MS = 15;
@@ -16,12 +17,14 @@ export const PUSH_COALESCE_MS = 15;
 export class QueuePublisher {
   private readonly pendingQueues = new Set<string | null>();
   private readonly pendingAgents = new Set<string>();
+  private readonly pendingPresence = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
     private readonly store: QueueStore,
     private readonly views: QueueViews,
+    private readonly presence: PresenceService,
     private readonly notifier: QueueNotifier,
     private readonly log: Logger,
   ) {}
@@ -32,9 +35,15 @@ export class QueuePublisher {
     this.schedule();
   }
 
-  /** The agent's presence or queues changed: their snapshot, and the board. */
+  /** The agent's queues changed (membership, a queue edited or deleted): their whole snapshot, and the board. */
   agentChanged(accountId: string): void {
     this.pendingAgents.add(accountId);
+    this.schedule();
+  }
+
+  /** The agent's presence changed: to them, and the board. */
+  presenceChanged(accountId: string): void {
+    this.pendingPresence.add(accountId);
     this.schedule();
   }
 
@@ -90,29 +99,37 @@ export class QueuePublisher {
     }, PUSH_COALESCE_MS);
   }
 
+  /** One round of pushes; each queue is read once for all of them. */
   private async flush(): Promise<void> {
     const queueIds = [...this.pendingQueues];
     const agentIds = [...this.pendingAgents];
+    const presenceIds = [...this.pendingPresence].filter((id) => !this.pendingAgents.has(id));
     this.pendingQueues.clear();
     this.pendingAgents.clear();
-    for (const queueId of queueIds) await this.pushQueue(queueId);
-    for (const accountId of agentIds) {
-      const snapshot = await this.views.snapshot(accountId).catch(() => null);
-      if (!snapshot) continue;
+    this.pendingPresence.clear();
+    const read = this.views.cachedReader();
+    await Promise.all(queueIds.map((queueId) => this.pushQueue(queueId, read)));
+    await Promise.all(agentIds.map(async (accountId) => {
+      const snapshot = await this.views.snapshot(accountId, read).catch(() => null);
+      if (!snapshot) return;
       this.notifier.toAgent(accountId, 'presence:updated', snapshot.presence);
       this.notifier.toAgent(accountId, 'queue:snapshot', snapshot);
-    }
-    this.notifier.toSupervisors('queue:board', await this.views.board());
+    }));
+    await Promise.all(presenceIds.map(async (accountId) => {
+      const presence = await this.presence.view(accountId).catch(() => null);
+      if (presence) this.notifier.toAgent(accountId, 'presence:updated', presence);
+    }));
+    this.notifier.toSupervisors('queue:board', await this.views.board(read));
   }
 
-  private async pushQueue(queueId: string | null): Promise<void> {
+  private async pushQueue(queueId: string | null, read: EntriesReader): Promise<void> {
     if (queueId === null) {
-      for (const entry of await this.views.waitingEntries(null)) await this.entryChanged(entry);
+      for (const entry of await read(null)) await this.entryChanged(entry);
       return;
     }
     const queue = await this.store.getQueue(queueId);
     if (!queue) return;
-    const [view, statuses] = await Promise.all([this.views.queueView(queue), this.views.statuses(queue)]);
+    const [view, statuses] = await Promise.all([this.views.queueView(queue, read), this.views.statuses(queue, read)]);
     for (const accountId of queue.members) this.notifier.toAgent(accountId, 'queue:updated', view);
     for (const { entry, status } of statuses) this.notifier.toEntry(entry, 'queue:status', status);
   }

@@ -14,6 +14,9 @@ import type { Clock } from '../clock';
 import type { PresenceService } from './presence-service';
 import { estimateWaitSeconds } from './wait-estimate';
 
+/** The waiting entries of a queue (null: the directed set), in order; a push reads each queue once. */
+export type EntriesReader = (queueId: string | null) => Promise<EntryRecord[]>;
+
 /** What an estimate needs of a queue, read once for all its customers. */
 interface EstimateBasis {
   handlingTimes: number[];
@@ -87,32 +90,42 @@ export class QueueViews {
     return entries.filter((e): e is EntryRecord => e !== null);
   }
 
+  /** A reader that reads each queue once (for one round of pushes). */
+  cachedReader(): EntriesReader {
+    const cache = new Map<string | null, Promise<EntryRecord[]>>();
+    return (queueId) => {
+      let entries = cache.get(queueId);
+      if (!entries) cache.set(queueId, (entries = this.waitingEntries(queueId)));
+      return entries;
+    };
+  }
+
   /** Every waiting customer of a queue with their status (one read of the queue for all). */
-  async statuses(queue: Queue): Promise<{ entry: EntryRecord; status: WaitStatus }[]> {
-    const [entries, basis] = await Promise.all([this.waitingEntries(queue.id), this.estimateBasis(queue)]);
+  async statuses(queue: Queue, read: EntriesReader = (id) => this.waitingEntries(id)): Promise<{ entry: EntryRecord; status: WaitStatus }[]> {
+    const [entries, basis] = await Promise.all([read(queue.id), this.estimateBasis(queue)]);
     return Promise.all(entries.map(async (entry, i) => ({ entry, status: await this.waitStatus(entry, { queue, basis, position: i + 1 }) })));
   }
 
-  async queueView(queue: Queue): Promise<QueueView> {
-    const entries = await this.waitingEntries(queue.id);
+  async queueView(queue: Queue, read: EntriesReader = (id) => this.waitingEntries(id)): Promise<QueueView> {
+    const entries = await read(queue.id);
     return { queue: agentQueue(queue), entries: entries.map((e, i) => entryView(e, i + 1)) };
   }
 
   /** An agent's presence and the queues they belong to. */
-  async snapshot(accountId: string): Promise<AgentQueueSnapshot> {
+  async snapshot(accountId: string, read: EntriesReader = (id) => this.waitingEntries(id)): Promise<AgentQueueSnapshot> {
     const queues = (await this.store.listQueues()).filter((q) => q.members.includes(accountId));
-    const [presence, views] = await Promise.all([this.presence.view(accountId), Promise.all(queues.map((q) => this.queueView(q)))]);
+    const [presence, views] = await Promise.all([this.presence.view(accountId), Promise.all(queues.map((q) => this.queueView(q, read)))]);
     return { presence, queues: views };
   }
 
-  async board(): Promise<QueueBoard> {
+  async board(read: EntriesReader = (id) => this.waitingEntries(id)): Promise<QueueBoard> {
     const now = this.clock();
-    const rows = await Promise.all((await this.store.listQueues()).map((q) => this.boardRow(q, now)));
+    const rows = await Promise.all((await this.store.listQueues()).map((q) => this.boardRow(q, now, read)));
     return { rows, at: now };
   }
 
-  private async boardRow(queue: Queue, now: number): Promise<QueueBoardRow> {
-    const [entries, members] = await Promise.all([this.waitingEntries(queue.id), this.presence.views(queue.members)]);
+  private async boardRow(queue: Queue, now: number, read: EntriesReader): Promise<QueueBoardRow> {
+    const [entries, members] = await Promise.all([read(queue.id), this.presence.views(queue.members)]);
     const count = (state: string) => members.filter((m) => m.state === state).length;
     const oldest = Math.min(...entries.map((e) => e.enqueuedAt), now);
     return {
