@@ -60,8 +60,9 @@ describe('inbound support queues in the browsers', () => {
     expect(await ann.estimateText()).toMatch(/Estimated wait/);
     expect((await texts(ann.page, byTestId('waiting-greeting')))[0]).toContain('Welcome to General help');
 
-    // The agent sees both, in order, with the problem, the page and a ticking wait.
+    // The agent sees both, in order, with the problem, the page and a ticking wait; each arrival chimed.
     const annRow = await queues.waitForCustomer(general.id, 'Ann');
+    expect((await alice.debug<{ sounds: number }>('queueAlerts')).sounds).toBeGreaterThanOrEqual(2);
     expect((await texts(alice.page, `${annRow} ${byTestId('entry-problem')}`))[0]).toBe('The printer says offline.');
     expect((await texts(alice.page, `${annRow} ${byTestId('entry-referrer')}`))[0]).toBe('shop.example/cart');
     const waited = async (): Promise<string> => (await texts(alice.page, `${annRow} ${byTestId('entry-waited')}`))[0] ?? '';
@@ -102,11 +103,16 @@ describe('inbound support queues in the browsers', () => {
     await visible(cid.page, byTestId('waiting-room'));
     await cid.positionIs(2);
 
+    // The supervisor's board counts them.
+    const sam = await world().signedIn(world().accounts.sam);
+    await waitFor('two waiting on the board', async () => (await attribute(sam.page, `${byTestId('queue-board-row')}[data-queue-id="${general.id}"]`, 'data-waiting')) === '2' || undefined);
+
     // Dee closes the page: gone from the queue after the grace period, Cid moves up.
     await queues.waitForCustomer(general.id, 'Dee');
     await dee.close();
     await queues.customerGone(general.id, 'Dee', 20_000);
     await cid.positionIs(1);
+    await waitFor('one waiting on the board', async () => (await attribute(sam.page, `${byTestId('queue-board-row')}[data-queue-id="${general.id}"]`, 'data-waiting')) === '1' || undefined);
     const record = await waitFor('the abandon recorded', async () => (await queueRecords(server.url, TEST_ADMIN, general.id)).find((r) => r.customerName === 'Dee'));
     expect(record).toMatchObject({ outcome: 'abandoned', queueId: general.id, sessionId: null });
 
