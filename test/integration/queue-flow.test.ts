@@ -3,7 +3,7 @@ import type { HelpQueuesResponse, SessionRecordResponse } from '@rs/signaling';
 import { callJson, QueueWorld } from '../support/queue-world';
 import { startRedisServer } from '../support/redis-server';
 import type { RedisServerHandle } from '../support/redis-server';
-import { unwrap } from '../support/signaling-client';
+import { login, newSupervisor, unwrap } from '../support/signaling-client';
 import { startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 
@@ -122,6 +122,36 @@ describe.each(['memory', 'redis'] as const)('inbound queue flow (%s store)', (ki
     await agent.client.waitForEvent('queue:updated', (v) => v.queue.id === queue.id && v.entries.length === 0);
     expect((await world.records(queue.id)).map((r) => [r.outcome, r.leftMessage])).toEqual([['left-message', 'Call me back tomorrow please']]);
     expect(await c.page.request('queue:leave', {})).toMatchObject({ ok: false, error: { code: 'NOT_IN_QUEUE' } });
+  });
+
+  it('admins alone set up queues; members are agents; deleting a queue tells its waiting customers', async () => {
+    const agent = await world.agent([]);
+    const asAgent = await callJson(server.url, 'POST', ROUTES.queues, { name: { en: 'Nope' } }, agent.token);
+    expect(asAgent.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const queue = await world.createQueue();
+    const supervisor = await newSupervisor(server.url);
+    const badMember = await callJson(server.url, 'PATCH', ROUTES.queue(queue.id), { members: [supervisor.id] }, await world.admin());
+    expect(badMember.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const dupFields = await callJson(server.url, 'PATCH', ROUTES.queue(queue.id), { formFields: [FIELDS[0], FIELDS[0]] }, await world.admin());
+    expect(dupFields.body).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    await world.updateQueue(queue.id, { members: [agent.id] });
+    await agent.client.waitForEvent('queue:snapshot', (s) => s.queues.some((v) => v.queue.id === queue.id));
+    const waiting = await world.customer(queue.id, 'Orphan');
+    expect((await callJson(server.url, 'DELETE', ROUTES.queue(queue.id), undefined, await world.admin())).status).toBe(200);
+    await waiting.page.waitForEvent('queue:status', (st) => st.state === 'cancelled');
+    await agent.client.waitForEvent('queue:snapshot', (s) => !s.queues.some((v) => v.queue.id === queue.id));
+  });
+
+  it('supervisors see the live board: waiting count, longest wait, agents per state', async () => {
+    const queue = await world.createQueue({ name: { en: 'Board' } });
+    const agent = await world.agent([queue]);
+    await agent.client.call('presence:set', { state: 'away' });
+    await world.customer(queue.id, 'On The Board');
+    const supervisor = await world.connect((await login(server.url, await newSupervisor(server.url))).token);
+    const board = await supervisor.call('queue:board', {});
+    expect(board.rows.find((r) => r.queue.id === queue.id)).toMatchObject({ waiting: 1, agents: { away: 1, available: 0 } });
+    await world.customer(queue.id, 'Second On The Board');
+    await supervisor.waitForEvent('queue:board', (b) => b.rows.some((r) => r.queue.id === queue.id && r.waiting === 2));
   });
 
   it('quick phrases: per language, for every queue or one', async () => {

@@ -27,6 +27,9 @@ export interface PresenceServiceOptions {
  * after missed offers). Every change emits `changed` for the pushes.
  */
 export class PresenceService extends TypedEmitter<PresenceEvents> {
+  /** Changes of one agent's presence run one after the other (read-modify-write of one record). */
+  private readonly chains = new Map<string, Promise<unknown>>();
+
   constructor(private readonly opts: PresenceServiceOptions) {
     super(opts.log);
   }
@@ -95,7 +98,16 @@ export class PresenceService extends TypedEmitter<PresenceEvents> {
     }
   }
 
-  private async update(accountId: string, change: (p: PresenceRecord) => PresenceRecord): Promise<PresenceRecord> {
+  private update(accountId: string, change: (p: PresenceRecord) => PresenceRecord): Promise<PresenceRecord> {
+    const run = (this.chains.get(accountId) ?? Promise.resolve()).catch(() => undefined).then(() => this.apply(accountId, change));
+    this.chains.set(accountId, run);
+    void run.finally(() => {
+      if (this.chains.get(accountId) === run) this.chains.delete(accountId);
+    }).catch(() => undefined);
+    return run;
+  }
+
+  private async apply(accountId: string, change: (p: PresenceRecord) => PresenceRecord): Promise<PresenceRecord> {
     const stored = await this.opts.queues.getPresence(accountId);
     const base = stored ?? this.fresh(await this.opts.accounts.get(accountId));
     const updated = change(base);
