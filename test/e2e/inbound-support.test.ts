@@ -27,6 +27,8 @@ describe('inbound support queues in the browsers', () => {
     for (const agent of [accounts.alice, accounts.bob]) await updateAccount(server.url, TEST_ADMIN, agent.id, { maxSessions: 10 });
     general = await createQueue(server.url, TEST_ADMIN, queueSettings('General help', [accounts.alice.id]));
     billing = await createQueue(server.url, TEST_ADMIN, queueSettings('Billing', [accounts.bob.id]));
+    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'en', queueId: null, code: 'hello', title: 'Greeting', text: 'Hello, how can I help you today?' });
+    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'fr', queueId: null, code: 'hello', title: 'Salutation', text: 'Bonjour, comment puis-je vous aider aujourd’hui ?' });
   });
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
@@ -58,8 +60,9 @@ describe('inbound support queues in the browsers', () => {
     expect(await ann.estimateText()).toMatch(/Estimated wait/);
     expect((await texts(ann.page, byTestId('waiting-greeting')))[0]).toContain('Welcome to General help');
 
-    // The agent sees both, in order, with the problem, the page and a ticking wait.
+    // The agent sees both, in order, with the problem, the page and a ticking wait; each arrival chimed.
     const annRow = await queues.waitForCustomer(general.id, 'Ann');
+    expect((await alice.debug<{ sounds: number }>('queueAlerts')).sounds).toBeGreaterThanOrEqual(2);
     expect((await texts(alice.page, `${annRow} ${byTestId('entry-problem')}`))[0]).toBe('The printer says offline.');
     expect((await texts(alice.page, `${annRow} ${byTestId('entry-referrer')}`))[0]).toBe('shop.example/cart');
     const waited = async (): Promise<string> => (await texts(alice.page, `${annRow} ${byTestId('entry-waited')}`))[0] ?? '';
@@ -100,11 +103,16 @@ describe('inbound support queues in the browsers', () => {
     await visible(cid.page, byTestId('waiting-room'));
     await cid.positionIs(2);
 
+    // The supervisor's board counts them.
+    const sam = await world().signedIn(world().accounts.sam);
+    await waitFor('two waiting on the board', async () => (await attribute(sam.page, `${byTestId('queue-board-row')}[data-queue-id="${general.id}"]`, 'data-waiting')) === '2' || undefined);
+
     // Dee closes the page: gone from the queue after the grace period, Cid moves up.
     await queues.waitForCustomer(general.id, 'Dee');
     await dee.close();
     await queues.customerGone(general.id, 'Dee', 20_000);
     await cid.positionIs(1);
+    await waitFor('one waiting on the board', async () => (await attribute(sam.page, `${byTestId('queue-board-row')}[data-queue-id="${general.id}"]`, 'data-waiting')) === '1' || undefined);
     const record = await waitFor('the abandon recorded', async () => (await queueRecords(server.url, TEST_ADMIN, general.id)).find((r) => r.customerName === 'Dee'));
     expect(record).toMatchObject({ outcome: 'abandoned', queueId: general.id, sessionId: null });
 
@@ -127,6 +135,7 @@ describe('inbound support queues in the browsers', () => {
     await alice.sendChat('Let me pass you to billing.');
     await textAppears(eve.page, byTestId('chat-message-text'), 'Let me pass you to billing.');
 
+    const eveSession = ((await texts(alice.page, alice.inSession('session-number')))[0] ?? '').replace(/\D/g, '');
     await click(alice.page, alice.inSession('transfer-open'));
     await visible(alice.page, byTestId('transfer-dialog'));
     await alice.page.select(byTestId('transfer-queue'), billing.id);
@@ -142,7 +151,7 @@ describe('inbound support queues in the browsers', () => {
     await click(alice.page, byTestId('transfer-submit'));
 
     // Alice leaves the session; Eve is told and waits, in the session, with the chat kept.
-    await waitFor("Alice's tab closed", async () => (await alice.tabNumbers()).length === 0 || undefined);
+    await waitFor("Alice's tab of the session closed", async () => !(await alice.tabNumbers()).includes(eveSession) || undefined);
     await visible(eve.page, byTestId('transfer-wait'));
     const entry = await bobQueues.waitForCustomer(billing.id, 'Eve');
     await bobQueues.accept(entry);
@@ -180,9 +189,6 @@ describe('inbound support queues in the browsers', () => {
   });
 
   it('a quick phrase typed as /code in the chat box is inserted in the session language (French)', async () => {
-    const { server } = world();
-    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'en', queueId: null, code: 'hello', title: 'Greeting', text: 'Hello, how can I help you today?' });
-    await createQuickPhrase(server.url, TEST_ADMIN, { language: 'fr', queueId: null, code: 'hello', title: 'Salutation', text: 'Bonjour, comment puis-je vous aider aujourd’hui ?' });
     const { console: alice, queues } = await agent('alice');
     const gus = await helpPage('?lang=fr');
     await visible(gus.page, byTestId('help-form'));

@@ -8,6 +8,7 @@ export { SessionChannel, type SessionChannelEvents, type SessionEventName } from
 export { ParticipantRoster } from './session/participant-roster';
 export { ChatManager } from './chat/chat-manager';
 export { bindChat, type ChatBinding, type ChatPolicy } from './chat/chat-binding';
+export { codeBeforeCursor } from './chat/quick-phrase-code';
 
 // Media
 export { MediaSession, type MediaSignaling } from './media/media-session';

@@ -18,23 +18,27 @@ import { frHelp, frQueueConsole } from './catalogs/queue/fr';
 import { nlHelp, nlQueueConsole } from './catalogs/queue/nl';
 import { zhTWHelp, zhTWQueueConsole } from './catalogs/queue/zh-TW';
 import { zhTWConsole, zhTWCustomer } from './catalogs/zh-TW';
+import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
 /*
  * Each app passes its own part to initI18n(); the bundler leaves the other
  * app's messages out (the customer never downloads the console's strings).
+ * Parts are joined by a call marked pure: an object spread here would keep both
+ * apps' messages in both bundles.
  */
+const join = (...parts: Partial<Catalog>[]): Partial<Catalog> => Object.assign({}, ...parts) as Partial<Catalog>;
 
 export const CUSTOMER_CATALOGS: AppCatalogs = {
-  en: { ...enCustomer, ...enHelp, ...enConfirmCustomer },
-  fr: { ...frCustomer, ...frHelp, ...frConfirmCustomer },
-  'zh-TW': { ...zhTWCustomer, ...zhTWHelp, ...zhTWConfirmCustomer },
-  nl: { ...nlCustomer, ...nlHelp, ...nlConfirmCustomer },
+  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer),
+  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer),
+  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer),
+  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer),
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: { ...enConsole, ...enQueueConsole, ...enAccountsConsole, ...enConfirmConsole, ...enReadout },
-  fr: { ...frConsole, ...frQueueConsole, ...frAccountsConsole, ...frConfirmConsole, ...frReadout },
-  'zh-TW': { ...zhTWConsole, ...zhTWQueueConsole, ...zhTWAccountsConsole, ...zhTWConfirmConsole, ...zhTWReadout },
-  nl: { ...nlConsole, ...nlQueueConsole, ...nlAccountsConsole, ...nlConfirmConsole, ...nlReadout },
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout),
 };

@@ -27,8 +27,13 @@ export function createAgentQueues(context: StaffContext, workspace: SessionWorks
     rememberIntake(response);
     workspace.adopt(response.session);
   });
+  // An agent in no queue has nothing to take: the sessions keep the whole width.
+  const element = h('aside', { className: 'queue-side', testId: 'queue-side' }, [presence.element, panel.element]);
+  const showIfMember = (): void => void (element.hidden = manager.queues.length === 0);
+  manager.events.on('changed', showIfMember);
+  showIfMember();
   return {
-    element: h('aside', { className: 'queue-side' }, [presence.element, panel.element]),
+    element,
     manager,
     alert,
     dispose: () => {

@@ -22,7 +22,9 @@ export function createIntakeView(load: Promise<Intake | null>): HTMLElement {
     const details = h('dl', { className: 'intake-details' }, [
       ...(intake.email ? row('intake.email', intake.email, 'intake-email') : []),
       ...(intake.problem ? row('intake.problem', intake.problem, 'intake-problem') : []),
-      ...Object.entries(intake.fields).flatMap(([id, value]) => row({ text: id }, value, 'intake-field')),
+      ...Object.entries(intake.fields)
+        .filter(([, value]) => value.length > 0)
+        .flatMap(([id, value]) => row({ text: id }, value, 'intake-field')),
       ...(intake.referrer ? row('intake.page', referrerLink(intake.referrer, 'intake-referrer') ?? intake.referrer, 'intake-page') : []),
       ...row('intake.language', LANGUAGE_NAMES[intake.language], 'intake-language'),
       ...(intake.firstMessage ? row('intake.firstMessage', intake.firstMessage, 'intake-first-message') : []),

@@ -1,6 +1,6 @@
 import { LanguageSchema, type Language } from '@rs/signaling';
-import { LANGUAGE_NAMES, h, replaceChildren, type ChatPanelView } from '@rs/web-common';
-import { codeBeforeCursor, type QuickPhraseBook } from './quick-phrases';
+import { LANGUAGE_NAMES, codeBeforeCursor, h, replaceChildren, type ChatPanelView } from '@rs/web-common';
+import type { QuickPhraseBook } from './quick-phrases';
 
 let pickers = 0;
 

@@ -1,9 +1,6 @@
 import { LanguageSchema, type Language, type QuickPhrase } from '@rs/signaling';
 import type { SignalingClient } from '@rs/web-common';
 
-/** `/code` just before the cursor (at the start or after a space). */
-const CODE_BEFORE_CURSOR = /(?:^|\s)\/([a-z0-9][a-z0-9_-]*)$/;
-
 /**
  * The quick phrases offered in one session (R6.2): those of its queue and those
  * for every queue, in every language; the session's language comes first.
@@ -50,10 +47,4 @@ export class QuickPhraseBook {
     const exact = this.phrases.find((phrase) => phrase.code === code && phrase.language === language);
     return exact ?? this.phrases.find((phrase) => phrase.code === code && phrase.language === 'en') ?? null;
   }
-}
-
-/** The code typed just before the cursor, with how many characters it takes (the slash included). */
-export function codeBeforeCursor(text: string, cursor: number): { code: string; length: number } | null {
-  const match = CODE_BEFORE_CURSOR.exec(text.slice(0, cursor));
-  return match?.[1] ? { code: match[1], length: match[1].length + 1 } : null;
 }

@@ -7,6 +7,7 @@ import { ConsoleView } from '../session/console-view';
 import { SessionWorkspace } from '../session/session-workspace';
 import { LiveSessionsManager } from './live-sessions-manager';
 import { LiveSessionsView } from './live-sessions-view';
+import { createQueueBoardView } from './queue-board-view';
 
 /** Sessions this tab watches, so a reload opens them again. */
 const watched = new StoredValue('rs.watched', z.array(SessionIdSchema));
@@ -38,10 +39,12 @@ export function createSupervisorHome(context: StaffContext): WorkspaceHome {
     list.refresh();
   });
   const view = new ConsoleView(workspace, context, { barItems: [], emptyText: 'supervisor.noWatched' });
+  const board = createQueueBoardView(context.signaling);
   return {
-    element: h('div', { className: 'supervisor-home', testId: 'supervisor-home' }, [list.element, view.element]),
+    element: h('div', { className: 'supervisor-home', testId: 'supervisor-home' }, [board.element, list.element, view.element]),
     workspace,
     dispose: () => {
+      board.dispose();
       live.close();
       view.dispose();
       workspace.close();

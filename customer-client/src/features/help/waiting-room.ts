@@ -66,9 +66,10 @@ export class WaitingRoom {
     this.apply(await this.signaling.request('queue:leave-message', { text }));
   }
 
+  /** Leaves on purpose (recorded as abandoned by the server; told here as "you left"). */
   async leave(): Promise<void> {
     try {
-      this.apply(await this.signaling.request('queue:leave', {}));
+      await this.signaling.request('queue:leave', {});
     } catch (error) {
       if (!(error instanceof ApiError) || !GONE.includes(error.code)) throw error;
     }
