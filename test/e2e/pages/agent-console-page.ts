@@ -111,7 +111,8 @@ export class AgentConsolePage {
   /** Hands control to an assistant (R1.4), confirming in the dialog that says what stops. */
   async transferControlTo(name: string): Promise<void> {
     await click(this.page, await this.inRowOf(name, 'transfer-control'));
-    await textAppears(this.page, byTestId('transfer-control-dialog'), name);
+    await visible(this.page, byTestId('transfer-control-dialog'));
+    expect(await texts(this.page, byTestId('transfer-control-dialog'))).toEqual([expect.stringContaining(name)]);
     await click(this.page, byTestId('confirm-transfer'));
     await this.controlIs('observer');
   }
