@@ -1,37 +1,21 @@
 import { QUEUE_LIMITS, ROUTES } from '@rs/signaling';
 import type { SessionRecordResponse } from '@rs/signaling';
-import { callJson, QueueWorld } from '../support/queue-world';
+import { callJson, useQueueWorld } from '../support/queue-world';
 import type { QueueAgent } from '../support/queue-world';
-import { startRedisServer } from '../support/redis-server';
-import type { RedisServerHandle } from '../support/redis-server';
 import type { TestClient } from '../support/signaling-client';
 import { unwrap } from '../support/signaling-client';
-import { startTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
-import type { TestServer } from '../support/test-server';
 
 /** R1.5: transfer a session to another queue (front) or to named agents, with a message of at most 345 characters. */
 describe.each(['memory', 'redis'] as const)('session transfer (%s store)', (kind) => {
-  let redis: RedisServerHandle | null = null;
-  let server: TestServer;
-  let world: QueueWorld;
-  beforeAll(async () => {
-    redis = kind === 'redis' ? await startRedisServer() : null;
-    server = await startTestServer({ redisUrl: redis?.url, helpRequestsPerAddress: 10_000, queueTickMs: 100 });
-    world = new QueueWorld(server.url);
-  });
-  afterEach(() => world.closeClients());
-  afterAll(async () => {
-    await server?.close();
-    await redis?.stop();
-  });
+  const env = useQueueWorld(kind);
 
   /** A customer from `queue` in a session with `agent`, both joined, a few chat lines exchanged. */
   async function inSession(agent: QueueAgent, queueId: string, name: string): Promise<{ sessionId: string; customer: TestClient; entryId: string }> {
-    const { help, page } = await world.customer(queueId, name, { firstMessage: 'my screen is black' });
+    const { help, page } = await env.world.customer(queueId, name, { firstMessage: 'my screen is black' });
     const accepted = await agent.client.call('queue:accept', { entryId: help.entryId });
     const admitted = await page.waitForEvent('queue:accepted');
-    const customer = await world.connect(admitted.admission?.token ?? '');
+    const customer = await env.world.connect(admitted.admission?.token ?? '');
     await customer.call('session:join', { sessionId: accepted.session.id });
     await agent.client.call('session:join', { sessionId: accepted.session.id });
     await agent.client.call('chat:send', { sessionId: accepted.session.id, text: 'Let me look' });
@@ -39,10 +23,10 @@ describe.each(['memory', 'redis'] as const)('session transfer (%s store)', (kind
   }
 
   it('to a queue: the customer waits first in line, keeps the chat; the next agent sees the message; the first agent has left', async () => {
-    const [first, second] = [await world.createQueue({ name: { en: 'Level 1' } }), await world.createQueue({ name: { en: 'Level 2' } })];
-    const agent1 = await world.agent([first], 3, 'First Agent');
-    const agent2 = await world.agent([second], 3, 'Second Agent');
-    const alreadyWaiting = await world.customer(second.id, 'Already Waiting');
+    const [first, second] = [await env.world.createQueue({ name: { en: 'Level 1' } }), await env.world.createQueue({ name: { en: 'Level 2' } })];
+    const agent1 = await env.world.agent([first], 3, 'First Agent');
+    const agent2 = await env.world.agent([second], 3, 'Second Agent');
+    const alreadyWaiting = await env.world.customer(second.id, 'Already Waiting');
     const { sessionId, customer } = await inSession(agent1, first.id, 'Moved');
     await agent1.client.call('voice:start', { sessionId });
 
@@ -68,15 +52,15 @@ describe.each(['memory', 'redis'] as const)('session transfer (%s store)', (kind
     await agent2.client.call('chat:send', { sessionId, text: 'Hi, level 2 here' });
     await customer.waitForEvent('chat:message', (m) => m.text === 'Hi, level 2 here');
 
-    const record = unwrap(await callJson<SessionRecordResponse>(server.url, 'GET', ROUTES.sessionRecord(sessionId), undefined, agent2.token));
+    const record = unwrap(await callJson<SessionRecordResponse>(env.server.url, 'GET', ROUTES.sessionRecord(sessionId), undefined, agent2.token));
     expect(record.queue?.transfers.map((t) => [t.fromAgentName, t.toQueueId, t.message])).toEqual([['First Agent', second.id, message]]);
     expect(record.queue?.acceptedByName).toBe('Second Agent');
   });
 
   it('to named agents: offered to them; the one who accepts takes the session', async () => {
-    const queue = await world.createQueue();
-    const agent1 = await world.agent([queue], 3, 'Sender');
-    const named = await world.agent([], 3, 'Named Agent');
+    const queue = await env.world.createQueue();
+    const agent1 = await env.world.agent([queue], 3, 'Sender');
+    const named = await env.world.agent([], 3, 'Named Agent');
     const { sessionId, customer } = await inSession(agent1, queue.id, 'Passed On');
     await agent1.client.call('session:transfer', { sessionId, target: { kind: 'agents', agentIds: [named.id] }, message: 'VIP' });
     const offer = await named.client.waitForEvent('queue:offer');
@@ -88,8 +72,8 @@ describe.each(['memory', 'redis'] as const)('session transfer (%s store)', (kind
   });
 
   it(`refuses a message over ${QUEUE_LIMITS.transferMessageLength} characters with its own code, and changes nothing`, async () => {
-    const [first, second] = [await world.createQueue(), await world.createQueue()];
-    const agent1 = await world.agent([first]);
+    const [first, second] = [await env.world.createQueue(), await env.world.createQueue()];
+    const agent1 = await env.world.agent([first]);
     const { sessionId, customer } = await inSession(agent1, first.id, 'Stays');
     const tooLong = 'x'.repeat(QUEUE_LIMITS.transferMessageLength + 1);
     const refused = await agent1.client.request('session:transfer', { sessionId, target: { kind: 'queue', queueId: second.id }, message: tooLong });
@@ -102,17 +86,17 @@ describe.each(['memory', 'redis'] as const)('session transfer (%s store)', (kind
   });
 
   it('only the agent in control transfers; the customer leaving while transferred ends the wait and the session', async () => {
-    const [first, second] = [await world.createQueue(), await world.createQueue()];
-    const agent1 = await world.agent([first]);
+    const [first, second] = [await env.world.createQueue(), await env.world.createQueue()];
+    const agent1 = await env.world.agent([first]);
     const { sessionId, customer } = await inSession(agent1, first.id, 'Goes Away');
     expect(await customer.request('session:transfer', { sessionId, target: { kind: 'queue', queueId: second.id } })).toMatchObject({
       ok: false, error: { code: 'FORBIDDEN' },
     });
     const { entryId } = await agent1.client.call('session:transfer', { sessionId, target: { kind: 'queue', queueId: second.id } });
     await customer.call('session:leave', { sessionId });
-    await waitFor('the transferred wait recorded as abandoned', async () => (await world.records(second.id)).find((r) => r.entryId === entryId)?.outcome === 'abandoned');
-    const admin = await world.admin();
+    await waitFor('the transferred wait recorded as abandoned', async () => (await env.world.records(second.id)).find((r) => r.entryId === entryId)?.outcome === 'abandoned');
+    const admin = await env.world.admin();
     await waitFor('the session nobody is in any more ended', async () =>
-      unwrap(await callJson<SessionRecordResponse>(server.url, 'GET', ROUTES.sessionRecord(sessionId), undefined, admin)).session.state === 'ended');
+      unwrap(await callJson<SessionRecordResponse>(env.server.url, 'GET', ROUTES.sessionRecord(sessionId), undefined, admin)).session.state === 'ended');
   });
 });

@@ -2,7 +2,10 @@ import { ROUTES } from '@rs/signaling';
 import type { HelpRequest, HelpResponse, Queue, QueueCreateRequest, QueueRecordsResponse, QueueUpdateRequest, Result } from '@rs/signaling';
 import { TestClient, login, newAgent, postJson, unwrap } from './signaling-client';
 import type { Credentials } from './signaling-client';
-import { TEST_ADMIN } from './test-server';
+import { startRedisServer } from './redis-server';
+import type { RedisServerHandle } from './redis-server';
+import { TEST_ADMIN, startTestServer } from './test-server';
+import type { TestServer } from './test-server';
 
 /** Any REST call with a JSON body (PATCH, DELETE, GET) and its status. */
 export async function callJson<T>(url: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Result<T> }> {
@@ -84,4 +87,24 @@ export class QueueWorld {
   closeClients(): void {
     this.clients.splice(0).forEach((c) => c.close());
   }
+}
+
+/**
+ * A test server (memory store, or Redis on its own redis-server) with fast queue ticks and the
+ * help-request limit lifted, and a QueueWorld on it, for one describe block.
+ */
+export function useQueueWorld(kind: 'memory' | 'redis'): { readonly world: QueueWorld; readonly server: TestServer } {
+  let redis: RedisServerHandle | null = null;
+  const env = {} as { world: QueueWorld; server: TestServer };
+  beforeAll(async () => {
+    redis = kind === 'redis' ? await startRedisServer() : null;
+    env.server = await startTestServer({ redisUrl: redis?.url, helpRequestsPerAddress: 10_000, queueTickMs: 100 });
+    env.world = new QueueWorld(env.server.url);
+  });
+  afterEach(() => env.world.closeClients());
+  afterAll(async () => {
+    await env.server?.close();
+    await redis?.stop();
+  });
+  return env;
 }
