@@ -25,11 +25,13 @@ export class TestClient {
 
   static async connect(url: string, token: string, protocolVersion = PROTOCOL_VERSION): Promise<TestClient> {
     const socket = io(url, { auth: { token, protocolVersion }, transports: ['websocket'], reconnection: false, forceNew: true });
+    // Listening before the connection opens: an event the server pushes on connect arrives with it.
+    const client = new TestClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', (err) => reject(err));
     });
-    return new TestClient(socket);
+    return client;
   }
 
   /** Sends any event name with any payload (to test what the server refuses). */
