@@ -39,7 +39,7 @@ const transfer = (sessionId: string, over: Partial<TransferRecord> = {}): Transf
   transferId: randomUUID(), sessionId, senderId: randomUUID(), receiverId: randomUUID(), batchId: randomUUID(),
   file: { name: 'report.pdf', size: 600_000, lastModified: 1_000, path: ['docs'], fingerprint: 'c'.repeat(64) },
   target: { kind: 'download' }, chunkSize: 262_144, chunkCount: 3, state: 'offered', path: null, verifiedChunks: 0,
-  sha256: null, reason: null, createdAt: 1_000, updatedAt: 1_000, consentId: null, senderSha256: null, receiverSha256: null, ...over,
+  sha256: null, reason: null, createdAt: 1_000, updatedAt: 1_000, customerId: randomUUID(), consentId: null, senderSha256: null, receiverSha256: null, ...over,
 });
 
 /** Retention of ended sessions in these stores (Redis counts it in real seconds). */

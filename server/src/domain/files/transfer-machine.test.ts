@@ -11,7 +11,7 @@ function record(patch: Partial<TransferRecord> = {}): TransferRecord {
     file: { name: 'f.bin', size: 1000, lastModified: 0, path: [], fingerprint: HASH_A },
     target: { kind: 'download' }, chunkSize: 100, chunkCount: 10, state: 'offered', path: null,
     verifiedChunks: 0, sha256: null, reason: null, createdAt: 0, updatedAt: 0,
-    consentId: null, senderSha256: null, receiverSha256: null, ...patch,
+    customerId: 'customer', consentId: null, senderSha256: null, receiverSha256: null, ...patch,
   };
 }
 
