@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ROUTES, clientRequests } from '@rs/signaling';
 import type { CustomerJoinResponse, RequestName } from '@rs/signaling';
+import { MAX_MESSAGE_BYTES } from '../../server/src/gateway/socket-server';
 import { RawSocket, RawTcp } from '../support/raw-socket';
 import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
 import { TEST_ADMIN, startTestServer, useTestServer } from '../support/test-server';
@@ -117,7 +118,7 @@ describe('fuzzing the socket edge', () => {
     await waitFor('the nesting bomb connection closed', () => deep.closed);
     expect(deep.text()).toContainEqual(expect.stringContaining('nested deeper than'));
     const big = await RawSocket.open(world.server.url, token);
-    big.send(`42["chat:send","${'x'.repeat(240 * 1024)}"]`);
+    big.send(`42["chat:send","${'x'.repeat(MAX_MESSAGE_BYTES + 16 * 1024)}"]`);
     await waitFor('the oversized connection closed', () => big.closed);
     expect(big.closed?.code).toBe(1009);
     await expectStillServing();
