@@ -120,6 +120,25 @@ export class SignalingClient {
     };
   }
 
+  /**
+   * Answers a server request that carries an acknowledgement (files:fs-request): the payload is
+   * validated, the handler's result goes back through the ack. One answerer per event; returns the unsubscribe.
+   */
+  answer<E extends ServerEventName>(event: E, handler: (payload: ServerEventOf<E>) => Promise<unknown>): () => void {
+    const listener = (payload: unknown, ack?: (reply: unknown) => void): void => {
+      const parsed = serverEvents[event].safeParse(payload);
+      if (!parsed.success || typeof ack !== 'function') {
+        console.warn(`dropped invalid "${event}" request`);
+        return;
+      }
+      handler(parsed.data as ServerEventOf<E>).then(ack, (error: unknown) => console.error(`answer to "${event}" failed`, error));
+    };
+    this.socket.on(event as string, listener);
+    return () => {
+      this.socket.off(event as string, listener);
+    };
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -76,6 +76,13 @@ export class SessionChannel {
     return off;
   }
 
+  /** Answers a server request of this session through its acknowledgement (see SignalingClient.answer). */
+  answer<E extends SessionEventName>(event: E, handler: (payload: ServerEventOf<E>) => Promise<unknown>): () => void {
+    const off = this.signaling.answer(event, async (payload) => (sessionIdOf(payload) === this.sessionId ? handler(payload) : undefined));
+    this.subscriptions.add(off);
+    return off;
+  }
+
   async leave(): Promise<void> {
     await this.request('session:leave', { sessionId: this.sessionId });
   }
