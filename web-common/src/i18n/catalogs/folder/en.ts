@@ -58,9 +58,7 @@ export const enFolderCustomer = {
   'grantedFolder.confirm.rename': 'Allow {name} to rename “{target}” to “{to}”?',
   'grantedFolder.confirm.delete': 'Allow {name} to delete “{target}”?',
   'grantedFolder.confirm.fetch': 'Allow {name} to copy “{target}” to their computer?',
-  'grantedFolder.confirm.list': 'Allow {name} to see what is in “{target}”?',
   'grantedFolder.allow': 'Allow',
-  'grantedFolder.deny': 'Deny',
 };
 
 export type FolderMessageKey = keyof typeof enFolderConsole | keyof typeof enFolderCustomer;

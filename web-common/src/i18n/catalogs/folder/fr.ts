@@ -57,7 +57,5 @@ export const frFolderCustomer: CatalogPart<typeof enFolderCustomer> = {
   'grantedFolder.confirm.rename': 'Autoriser {name} à renommer « {target} » en « {to} » ?',
   'grantedFolder.confirm.delete': 'Autoriser {name} à supprimer « {target} » ?',
   'grantedFolder.confirm.fetch': 'Autoriser {name} à copier « {target} » sur son ordinateur ?',
-  'grantedFolder.confirm.list': 'Autoriser {name} à voir le contenu de « {target} » ?',
   'grantedFolder.allow': 'Autoriser',
-  'grantedFolder.deny': 'Refuser',
 };

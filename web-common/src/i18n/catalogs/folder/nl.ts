@@ -57,7 +57,5 @@ export const nlFolderCustomer: CatalogPart<typeof enFolderCustomer> = {
   'grantedFolder.confirm.rename': '{name} toestaan “{target}” te hernoemen naar “{to}”?',
   'grantedFolder.confirm.delete': '{name} toestaan “{target}” te verwijderen?',
   'grantedFolder.confirm.fetch': '{name} toestaan “{target}” naar de eigen computer te kopiëren?',
-  'grantedFolder.confirm.list': '{name} toestaan te zien wat er in “{target}” staat?',
   'grantedFolder.allow': 'Toestaan',
-  'grantedFolder.deny': 'Weigeren',
 };

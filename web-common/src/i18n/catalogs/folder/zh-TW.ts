@@ -57,7 +57,5 @@ export const zhTWFolderCustomer: CatalogPart<typeof enFolderCustomer> = {
   'grantedFolder.confirm.rename': '允許 {name} 將「{target}」重新命名為「{to}」嗎？',
   'grantedFolder.confirm.delete': '允許 {name} 刪除「{target}」嗎？',
   'grantedFolder.confirm.fetch': '允許 {name} 將「{target}」複製到對方的電腦嗎？',
-  'grantedFolder.confirm.list': '允許 {name} 查看「{target}」的內容嗎？',
   'grantedFolder.allow': '允許',
-  'grantedFolder.deny': '拒絕',
 };
