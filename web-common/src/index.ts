@@ -58,3 +58,4 @@ export { ControlPanelView, type ControlPanelOptions } from './control/control-pa
 export { describeControl, type ControlStatus } from './control/control-status';
 export { framePoint, type FramePoint, type ClientRect } from './control/frame-point';
 export { KeyMapper, type KeyLike } from './control/key-mapping';
+export { FolderHandle, systemDirectoryPicker, type FolderFile } from './folder/folder-handle';
