@@ -122,6 +122,18 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
     expect((await record(s)).audit.map((a) => a.action)).toContain('file:denied');
   });
 
+  it('a revoked grant stops what it allowed: running transfers are cancelled REVOKED, waiting ones denied', async () => {
+    const s = await session();
+    const [running] = await offerToCustomer(s, [file('a.bin', 5 * MiB)]);
+    await s.customer.call('file:accept', ref(s, running!));
+    await s.customer.call('file:progress', { ...ref(s, running!), verifiedChunks: 1 });
+    const [waiting] = await offerToCustomer(s, [file('b.bin')], 'none');
+    await s.customer.call('consent:revoke', { sessionId: s.sessionId });
+    expect(await transferState(s.agent, running!.transferId, ['cancelled'])).toMatchObject({ reason: 'REVOKED' });
+    expect(await transferState(s.agent, waiting!.transferId, ['denied'])).toMatchObject({ reason: 'REVOKED' });
+    expect(await s.agent.request('file:signal', { sessionId: s.sessionId, peerId: s.customerId, data: {} })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+  });
+
   it('refuses an over-limit file with FILE_TOO_LARGE and too many files with TOO_MANY_FILES; nothing is created', async () => {
     const s = await session();
     const big = await s.agent.request('file:offer', { sessionId: s.sessionId, receiverId: s.customerId, files: [file('ok.bin'), file('big.iso', 150 * MiB + 1)], target: DOWNLOAD });
