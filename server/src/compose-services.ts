@@ -71,7 +71,10 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
   const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
   const annotations = new AnnotationService(rooms, notifier, new RateBuckets({ capacity: config.drawBurstPoints, refillPerSecond: config.drawPointsPerSecond }, clock));
   const publish = new PublishService(rooms, shares, voice, notifier, audience);
-  const folders = new FolderService({ store, notifier, asker: notifier, clock, log: log.child({ component: 'folders' }) });
+  const folders = new FolderService({
+    store, notifier, asker: notifier, clock, log: log.child({ component: 'folders' }),
+    requestTimeoutMs: config.folderRequestTimeoutSeconds * 1000,
+  });
   const files = new FileTransferService({
     store, consents, notifier, clock, log: log.child({ component: 'files' }),
     maxBytes: config.fileTransferMaxBytes, forceRelay: config.fileTransferForceRelay,

@@ -23,7 +23,7 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
 
   beforeAll(async () => {
     redis = storeKind === 'redis' ? await startRedisServer() : undefined;
-    server = await startTestServer({ redisUrl: redis?.url });
+    server = await startTestServer({ redisUrl: redis?.url, folderRequestTimeoutSeconds: 1 });
     expect(server.app.services.store.kind).toBe(storeKind);
   });
   afterEach(() => closables.splice(0).forEach((c) => c.close()));
@@ -316,6 +316,16 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
       s.customer.close();
       await s.agent.waitForEvent('files:folder', (e) => e.state === 'none');
       expect(await s.agent.request('files:fs', { sessionId: s.sessionId, customerId: s.customerId, op: { kind: 'list', path: [] } })).toMatchObject({ ok: false, error: { code: 'FOLDER_NOT_GRANTED' } });
+    });
+
+    it('answers FS_TIMEOUT when the customer app does not answer in time, and audits it', async () => {
+      const s = await session();
+      await grantFolder(s, () => ({ ok: true }));
+      s.customer.socket.off('files:fs-request');
+      // A page that never acknowledges (hung, or asking its person who walked away).
+      s.customer.socket.on('files:fs-request', () => undefined);
+      expect(await s.agent.request('files:fs', { sessionId: s.sessionId, customerId: s.customerId, op: { kind: 'delete', path: [], name: 'a.txt' } })).toMatchObject({ ok: false, error: { code: 'FS_TIMEOUT' } });
+      expect((await record(s)).audit.filter((a) => a.action === 'files:delete').map((a) => a.subject)).toEqual(['/a.txt: FS_TIMEOUT']);
     });
 
     it('says when the customer browser has no folder access (basic mode)', async () => {

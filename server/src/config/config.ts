@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_FILE_TRANSFER_MAX_BYTES, NewPasswordSchema, UsernameSchema } from '@rs/signaling';
+import { DEFAULT_FILE_TRANSFER_MAX_BYTES, FS_REQUEST_TIMEOUT_MS, NewPasswordSchema, UsernameSchema } from '@rs/signaling';
 import { TrustProxySchema } from './trust-proxy';
 
 /** 'true'/'1'/'yes' and 'false'/'0'/'no' from the environment, or a boolean. */
@@ -85,6 +85,8 @@ const ConfigSchema = z.object({
   fileTransferMaxBytes: z.coerce.number().int().positive().default(DEFAULT_FILE_TRANSFER_MAX_BYTES),
   /** Files always go through the SFU relay, never peer to peer (sites that forbid direct connections; tests). */
   fileTransferForceRelay: booleanFlag.default(false),
+  /** Folder mode: how long the customer's page has to answer an operation in their folder (their OK included). */
+  folderRequestTimeoutSeconds: z.coerce.number().positive().max(600).default(FS_REQUEST_TIMEOUT_MS / 1000),
 });
 
 function splitList(value: string): string[] {
@@ -144,6 +146,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       queueTickMs: env.QUEUE_TICK_MS,
       fileTransferMaxBytes: env.FILE_TRANSFER_MAX_BYTES,
       fileTransferForceRelay: env.FILE_TRANSFER_FORCE_RELAY,
+      folderRequestTimeoutSeconds: env.FOLDER_REQUEST_TIMEOUT_SECONDS,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,
