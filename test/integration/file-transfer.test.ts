@@ -276,6 +276,11 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
         }
         return request.op.kind === 'delete' ? { ok: false, code: 'DENIED' } : { ok: true };
       });
+      // An agent page that reloads learns the folder is shared.
+      const reloaded = await TestClient.connect(server.url, s.signedIn.token);
+      closables.push(reloaded);
+      await reloaded.call('session:join', { sessionId: s.sessionId });
+      expect(await reloaded.waitForEvent('files:folder')).toEqual({ sessionId: s.sessionId, customerId: s.customerId, state: 'granted', rootName: 'Shared' });
       const listed = await s.agent.call('files:fs', { sessionId: s.sessionId, customerId: s.customerId, op: { kind: 'list', path: [] } });
       expect(listed).toEqual({ ok: true, skipped: 1, entries: [expect.objectContaining({ name: 'a.txt' }), expect.objectContaining({ name: 'sub', kind: 'directory' })] });
       expect(await s.agent.call('files:fs', { sessionId: s.sessionId, customerId: s.customerId, op: { kind: 'mkdir', path: ['sub'], name: 'new' } })).toEqual({ ok: true, skipped: 0 });

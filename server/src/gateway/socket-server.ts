@@ -87,6 +87,9 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     const snapshot = await join(ctx, request);
     // A page that (re)joins learns where remote control stands.
     services.remote.tell(request.sessionId, snapshot.self.id).catch((err: unknown) => log.error({ err }, 'control state not told'));
+    // ...and where folder access stands (R7.2).
+    const self = await services.store.getParticipant(request.sessionId, snapshot.self.id);
+    if (self) services.folders.tell(request.sessionId, self);
     return snapshot;
   };
   attachHelperNamespace(io, services, new RateBuckets({ capacity: edge.pairingAttemptsPerMinute, refillPerSecond: edge.pairingAttemptsPerMinute / 60 }), limited, log.child({ component: 'helper' }));

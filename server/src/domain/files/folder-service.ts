@@ -50,6 +50,13 @@ export class FolderService {
     return { sessionId, customerId, state: grant?.state ?? 'none', rootName: grant?.rootName ?? null };
   }
 
+  /** A page that (re)joins learns where folder access stands: staff for every customer, a customer for themselves. */
+  tell(sessionId: string, participant: ParticipantRecord): void {
+    for (const customerId of this.#grants.get(sessionId)?.keys() ?? []) {
+      if (participant.role !== 'customer' || participant.id === customerId) this.opts.notifier.toParticipant(participant.id, 'files:folder', this.view(sessionId, customerId));
+    }
+  }
+
   async request(member: Member, customerId: string): Promise<FolderEvent> {
     const customer = await this.requireCustomer(member, customerId);
     this.set(member.session.id, customer.id, { state: 'asked', rootName: null });
