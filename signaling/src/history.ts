@@ -76,3 +76,9 @@ export function defaultHistoryFrom(now: number): number {
 export const HISTORY_CSV_COLUMNS = [
   'startedAt', 'endedAt', 'durationSeconds', 'agentName', 'customerNames', 'customerEmails', 'number', 'queueName', 'endedByName', 'notes',
 ] as const;
+
+/** The query string of a history request (undefined and empty values left out). */
+export function historySearchParams(query: HistoryQueryInput): string {
+  const pairs = Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]);
+  return new URLSearchParams(pairs).toString();
+}

@@ -18,6 +18,10 @@ import { frHelp, frQueueConsole } from './catalogs/queue/fr';
 import { nlHelp, nlQueueConsole } from './catalogs/queue/nl';
 import { zhTWHelp, zhTWQueueConsole } from './catalogs/queue/zh-TW';
 import { zhTWConsole, zhTWCustomer } from './catalogs/zh-TW';
+import { enHistoryConsole } from './catalogs/history/en';
+import { frHistoryConsole } from './catalogs/history/fr';
+import { nlHistoryConsole } from './catalogs/history/nl';
+import { zhTWHistoryConsole } from './catalogs/history/zh-TW';
 import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
@@ -37,8 +41,8 @@ export const CUSTOMER_CATALOGS: AppCatalogs = {
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout),
-  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout),
-  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout),
-  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout),
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enHistoryConsole),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frHistoryConsole),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWHistoryConsole),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlHistoryConsole),
 };
