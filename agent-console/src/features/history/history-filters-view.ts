@@ -14,7 +14,7 @@ export class HistoryFiltersView {
 
   constructor(initial: HistoryFilters, private readonly apply: (filters: HistoryFilters) => void) {
     const input = (name: FieldName, type: string, extra: Record<string, string> = {}) =>
-      h('input', { className: 'input', testId: `history-${name}`, attrs: { id: `history-${name}`, name, type, ...extra } });
+      h('input', { className: 'input', testId: `history-filter-${name}`, attrs: { id: `history-${name}`, name, type, ...extra } });
     this.inputs = {
       fromDay: input('fromDay', 'date'),
       toDay: input('toDay', 'date'),
@@ -22,7 +22,7 @@ export class HistoryFiltersView {
       number: input('number', 'search', { inputmode: 'numeric', maxlength: '11', autocomplete: 'off' }),
       text: input('text', 'search', { maxlength: '200', autocomplete: 'off' }),
     };
-    this.agent = h('select', { className: 'input', testId: 'history-agentId', attrs: { id: 'history-agentId', name: 'agentId' } });
+    this.agent = h('select', { className: 'input', testId: 'history-filter-agentId', attrs: { id: 'history-agentId', name: 'agentId' } });
     this.agentField = field('agentId', 'history.agent', this.agent);
     this.element = h('form', { className: 'history-filters', testId: 'history-filters', attrs: { 'aria-labelledby': 'history-filters-title', novalidate: true } }, [
       h('h2', { className: 'panel-title', i18n: 'history.filters', attrs: { id: 'history-filters-title' } }),
