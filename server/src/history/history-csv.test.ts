@@ -18,7 +18,7 @@ describe('history CSV', () => {
 
   it('round-trips quotes, commas, new lines and Traditional Chinese through a CSV parser', () => {
     const bytes = Buffer.from(historyCsv([row]), 'utf8');
-    const [parsed] = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const [parsed]: Record<string, string>[] = parse(bytes, { bom: true, columns: true });
     expect(parsed).toEqual({
       startedAt: '2026-11-02T09:30:00.000Z', endedAt: '2026-11-02T09:45:00.000Z', durationSeconds: '900',
       agentName: 'Ann, "the" agent', customerNames: '陳小明; Zoë', customerEmails: 'ming@example.tw; ', number: '123456789',
