@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROUTES } from '@rs/signaling';
 import type { HistoryAgent, HistoryPage, HistoryQueryInput, Result } from '@rs/signaling';
 import { login, newAgent, newSupervisor, startSessionWithCustomer } from '../support/signaling-client';
 import type { Credentials } from '../support/signaling-client';
-import { TEST_ADMIN, useTestServer } from '../support/test-server';
+import { TEST_ADMIN, startTestServer, useTestServer } from '../support/test-server';
 
 /** Session history (R10.1): who sees what, filters, sort, paging, CSV. */
 describe('session history', () => {
@@ -117,5 +120,34 @@ describe('session history', () => {
     expect((await fetch(`${world.server.url}${ROUTES.history}`)).status).toBe(401);
     expect((await get(`${ROUTES.history}?sort=password`, ann)).status).toBe(400);
     expect((await get(`${ROUTES.history}?pageSize=100000`, ann)).status).toBe(400);
+  });
+});
+
+/** The durable default: PGlite in the data folder keeps the history across a restart. */
+describe('session history across a restart (PGlite)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rs-history-restart-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('an ended session is still listed after the server restarts', async () => {
+    const first = await startTestServer({ historyDir: dir });
+    let sessionId: string;
+    try {
+      const agent = await newAgent(first.url, TEST_ADMIN, 3, 'Pia');
+      const s = await startSessionWithCustomer(first.url, agent, '黃志明');
+      sessionId = s.sessionId;
+      await s.agent.call('session:end', { sessionId });
+      s.agent.close();
+      s.customer.close();
+    } finally {
+      await first.close();
+    }
+    const second = await startTestServer({ historyDir: dir });
+    try {
+      const { token } = await login(second.url, TEST_ADMIN);
+      const body = (await (await fetch(`${second.url}${ROUTES.history}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Result<HistoryPage>;
+      expect(body.ok && body.data.rows.map((r) => [r.sessionId, r.agentName, r.customerNames])).toEqual([[sessionId, 'Pia', ['黃志明']]]);
+    } finally {
+      await second.close();
+    }
   });
 });
