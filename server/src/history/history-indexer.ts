@@ -42,6 +42,7 @@ export class HistoryIndexer {
     for (const accountId of accountIds) {
       for (const session of await this.opts.sessions.listSessionsOfAgent(accountId)) ids.add(session.id);
     }
+    if (ids.size === 0) return 0;
     const done = await this.opts.history.endedAmong([...ids]);
     const missing = [...ids].filter((id) => !done.has(id));
     for (const id of missing) this.touch(id);

@@ -16,23 +16,27 @@ interface DbRow {
 /**
  * Session history in SQL: one schema and one set of queries (history-sql.ts) for
  * PGlite (embedded, in the data folder) and PostgreSQL (HISTORY_DATABASE_URL).
- * The client opens in the background; calls wait for it (a first PGlite create takes seconds).
+ * The database opens at the first call, which waits for it (a first PGlite create takes seconds, off the main thread).
  */
 export class SqlHistoryStore implements SessionHistoryStore {
-  readonly #ready: Promise<SqlClient>;
+  #opening: Promise<SqlClient> | null = null;
 
-  constructor(readonly kind: 'pglite' | 'postgres', open: () => Promise<SqlClient>) {
-    this.#ready = open().then(async (client) => {
-      await client.exec(HISTORY_SCHEMA);
+  constructor(readonly kind: 'pglite' | 'postgres', private readonly open: () => Promise<SqlClient>) {}
+
+  /** Opens the database at the first call (a server that never indexes a session never pays for it); a failed open is tried again. */
+  ready(): Promise<SqlClient> {
+    this.#opening ??= this.open().then(async (client) => {
+      await client.exec(HISTORY_SCHEMA).catch(async (err: unknown) => {
+        await client.close().catch(() => undefined);
+        throw err;
+      });
       return client;
+    }).catch((err: unknown) => {
+      // The next call tries again (a database server that was down at start).
+      this.#opening = null;
+      throw err;
     });
-    // Callers see the failure; this only keeps an unobserved failure from crashing the process.
-    this.#ready.catch(() => {});
-  }
-
-  /** Resolves once the database is open and its schema in place. */
-  async ready(): Promise<void> {
-    await this.#ready;
+    return this.#opening;
   }
 
   async upsert(entry: HistoryEntry): Promise<void> {
@@ -40,7 +44,7 @@ export class SqlHistoryStore implements SessionHistoryStore {
   }
 
   async upsertMany(entries: readonly HistoryEntry[]): Promise<void> {
-    const client = await this.#ready;
+    const client = await this.ready();
     for (let i = 0; i < entries.length; i += BATCH) {
       const batch = entries.slice(i, i + BATCH);
       await client.query(historyUpsert(batch.length), batch.flatMap(toParams));
@@ -48,7 +52,7 @@ export class SqlHistoryStore implements SessionHistoryStore {
   }
 
   async endedAmong(sessionIds: readonly string[]): Promise<Set<string>> {
-    const client = await this.#ready;
+    const client = await this.ready();
     const rows = await client.query<{ session_id: string }>(
       "SELECT session_id FROM session_history WHERE session_id = ANY($1::text[]) AND state = 'ended'", [[...sessionIds]],
     );
@@ -56,7 +60,7 @@ export class SqlHistoryStore implements SessionHistoryStore {
   }
 
   async query(filter: HistoryFilter, scope: HistoryScope, range: HistoryRange | null): Promise<HistoryResult> {
-    const client = await this.#ready;
+    const client = await this.ready();
     const { rows, count } = historySelect(filter, scope, range);
     const found = await client.query<DbRow>(rows.text, rows.params);
     // A page past the end, or every row: the count is already known.
@@ -67,7 +71,9 @@ export class SqlHistoryStore implements SessionHistoryStore {
   }
 
   async close(): Promise<void> {
-    const client = await this.#ready.catch(() => null);
+    const client = await this.#opening?.catch(() => null);
+    this.#opening = Promise.reject(new Error('history store closed'));
+    this.#opening.catch(() => {});
     await client?.close();
   }
 }
