@@ -116,8 +116,13 @@ describe('session history', () => {
     expect(records[0]?.number).toBe(sessions['陳小明']?.number);
   });
 
-  it('refuses signed-out callers and bad queries', async () => {
+  it('refuses signed-out callers, customers and bad queries', async () => {
     expect((await fetch(`${world.server.url}${ROUTES.history}`)).status).toBe(401);
+    const s = await startSessionWithCustomer(world.server.url, ann, 'Curious');
+    world.clients.push(s.agent, s.customer);
+    for (const path of [ROUTES.history, ROUTES.historyCsv, ROUTES.historyAgents]) {
+      expect((await fetch(`${world.server.url}${path}`, { headers: { authorization: `Bearer ${s.joined.token}` } })).status).toBe(403);
+    }
     expect((await get(`${ROUTES.history}?sort=password`, ann)).status).toBe(400);
     expect((await get(`${ROUTES.history}?pageSize=100000`, ann)).status).toBe(400);
   });
