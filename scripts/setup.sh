@@ -16,7 +16,8 @@ ensure_apt_packages libuv1 libssl3 libabsl20220623 libsrtp2-1 libusrsctp2 liburi
 # Firefox ESR customers are tested too (e2e firefox-customer): its audio needs a PulseAudio sink,
 # and the test puts the media server on a veth pair (iproute2). Remote control is tested on a real X
 # display: Xvfb, with xdotool acting as the customer's own hand.
-[ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages chromium firefox-esr pulseaudio iproute2 xvfb xdotool
+# Session history is tested against a real PostgreSQL server too (a throwaway one per test file).
+[ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages chromium firefox-esr pulseaudio iproute2 xvfb xdotool postgresql
 
 # npm dependencies. MEDIASOUP_WORKER_BIN stops mediasoup's postinstall from downloading
 # a prebuilt worker from GitHub (unreachable); we build it below instead.

@@ -4,6 +4,7 @@ import { createAdminHome } from './features/admin/admin-home';
 import { createAgentHome, type WorkspaceHome } from './features/home/agent-home';
 import { openChangePasswordDialog } from './features/home/change-password-dialog';
 import { createAccountHeaderItems } from './features/home/header-items';
+import { createHistoryScreen } from './features/history/history-screen';
 import type { Home } from './features/home/staff-context';
 import { accountCredentials } from './features/sign-in/account-credentials';
 import { SignInManager } from './features/sign-in/sign-in-manager';
@@ -89,8 +90,23 @@ function showHome(credentials: LoginResponse): void {
     });
     signaling.connect();
   }
-  replaceChildren(header, [createAppHeader('app.agentTitle', createAccountHeaderItems(account, () => void signOutAfterConfirming(), () => void changePassword(token)))]);
+  const items = createAccountHeaderItems(account, () => void signOutAfterConfirming(), () => void changePassword(token), () => openHistory(token));
+  replaceChildren(header, [createAppHeader('app.agentTitle', items)]);
   replaceChildren(main, [current.home.element]);
+}
+
+/** The History screen over the home (which keeps running: sessions and queues stay live); Back returns to it. */
+function openHistory(token: string): void {
+  const home = current?.home.element;
+  if (!home || main.querySelector('[data-testid="history-screen"]')) return;
+  const screen = createHistoryScreen(api, token, toaster, () => {
+    screen.element.remove();
+    home.hidden = false;
+    document.querySelector<HTMLElement>('[data-testid="open-history"]')?.focus();
+  }, showSignIn);
+  home.hidden = true;
+  main.append(screen.element);
+  screen.show();
 }
 
 /** Signing out with live sessions leaves their customers waiting: asked first. */

@@ -21,6 +21,10 @@ import { createLogger } from './logging/logger';
 import type { Logger } from './logging/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSessionStore } from './store/create-store';
+import { createHistoryStore } from './history/create-history-store';
+import { HistoryIndexer } from './history/history-indexer';
+import { HistoryService } from './history/history-service';
+import { indexedSessionStore } from './history/indexed-session-store';
 import { composeServices } from './compose-services';
 import { composeQueues, createQueueStore } from './compose-queues';
 import type { QueueServices } from './gateway/queue-services';
@@ -51,12 +55,21 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const store = await createSessionStore({
+  const storeBehind = await createSessionStore({
     redisUrl: config.redisUrl,
     onError: (err) => log.warn({ err }, 'redis connection error'),
     retentionSeconds: config.recordRetentionDays * 24 * 3600,
     timeoutMs: config.storeTimeoutMs,
   });
+  const historyStore = createHistoryStore({
+    databaseUrl: config.historyDatabaseUrl, dir: config.historyDir, onError: (err) => log.warn({ err }, 'history database error'),
+  });
+  const indexer = new HistoryIndexer({
+    sessions: storeBehind, history: historyStore, log,
+    // Called only after boot, once the queue services below exist.
+    queueRecordOf: (sessionId) => queues.records.ofSession(sessionId),
+  });
+  const store = indexedSessionStore(storeBehind, (sessionId) => indexer.touch(sessionId));
   const pool = await WorkerPool.create({
     size: config.media.workers,
     logLevel: config.media.logLevel,
@@ -92,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       codeTries: new RateBuckets({ capacity: config.pairingAttemptsPerAddress, refillPerSecond: config.pairingAttemptsPerAddress / 60 }, clock),
     },
     queues,
+    history: new HistoryService({ store: historyStore, indexed: () => indexer.idle(), accounts: auth.accounts, clock }),
   });
   await http.register(staticApps, { root: config.staticRoot ?? REPO_ROOT });
   const io = createSocketServer(
@@ -108,6 +122,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const stopCuttingRevokedSockets = await cutSocketsOfRevokedTokens(io, auth.stores.revocations, log);
   notifier.bind(io);
   queues.router.start();
+  // Sessions that ended while the index could not be written (or before it existed) are indexed again.
+  void auth.accounts.list()
+    .then((accounts) => indexer.rebuild(accounts.map((a) => a.id)))
+    .then((count) => log.info({ count, history: historyStore.kind }, 'history index checked'))
+    .catch((err: unknown) => log.warn({ err }, 'history index rebuild failed'));
 
   let closed = false;
   return {
@@ -127,6 +146,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       rooms.closeAll();
       pool.close();
       await auth.close();
+      await indexer.idle();
+      await historyStore.close();
       await store.close();
     },
   };

@@ -255,4 +255,9 @@ export const ROUTES = {
   /** PATCH, DELETE */
   quickPhrase: (phraseId: string) => `/api/admin/quick-phrases/${encodeURIComponent(phraseId)}`,
   queueRecords: '/api/queue-records',
+  /** GET: session history (R10.1), filtered, sorted, paged; `.csv`: every matching row as CSV. */
+  history: '/api/history',
+  historyCsv: '/api/history.csv',
+  /** GET: the agents the caller may filter history by. */
+  historyAgents: '/api/history/agents',
 } as const;

@@ -7,6 +7,7 @@ export * from './text';
 export * from './models';
 export * from './queue-models';
 export * from './http';
+export * from './history';
 export * from './events/session-events';
 export * from './events/chat-events';
 export * from './events/consent-events';

@@ -62,7 +62,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
 }
 
 /** Binds port 0, reads the port the OS chose, and releases it. */
-async function findFreePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   const server = net.createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

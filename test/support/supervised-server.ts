@@ -9,7 +9,7 @@ import { waitFor } from './wait-for';
 
 const SUPERVISOR = path.resolve(__dirname, '..', '..', 'server', 'dist', 'supervisor.js');
 /** Settings of the outer environment that would change where state goes. */
-const STATE_VARIABLES = ['REDIS_URL', 'TOKEN_SECRET', 'STATE', 'EPHEMERAL', 'DATA_DIR', 'PUBLIC_URL', 'PORT', 'HOST'];
+const STATE_VARIABLES = ['REDIS_URL', 'TOKEN_SECRET', 'STATE', 'EPHEMERAL', 'DATA_DIR', 'HISTORY_DIR', 'HISTORY_DATABASE_URL', 'PUBLIC_URL', 'PORT', 'HOST'];
 
 /** The built start command (server/dist/supervisor.js running main.js) as `npm start` runs it. */
 export interface SupervisedServer {

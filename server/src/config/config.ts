@@ -63,6 +63,10 @@ const ConfigSchema = z.object({
   staticRoot: z.string().optional(),
   /** Days the record of an ended session is kept (chat, consents, audit, notes), then deleted. */
   recordRetentionDays: z.coerce.number().positive().default(90),
+  /** Session history (R10.1) in this PostgreSQL database; wins over historyDir. */
+  historyDatabaseUrl: z.string().min(1).optional(),
+  /** Session history in PGlite in this folder (set to DATA_DIR/history by durable state); neither set: memory. */
+  historyDir: z.string().min(1).optional(),
   /** A store call (Redis) not answered within this time fails with STORE_UNAVAILABLE. */
   storeTimeoutMs: z.coerce.number().int().positive().default(3000),
   /** Remote control: how long the person's own mouse/keyboard use pauses remote input (R3.7). */
@@ -115,6 +119,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: env.PUBLIC_URL,
       logLevel: env.LOG_LEVEL,
       redisUrl: env.REDIS_URL,
+      historyDatabaseUrl: env.HISTORY_DATABASE_URL,
+      historyDir: env.HISTORY_DIR,
       tokenSecret: env.TOKEN_SECRET,
       sessionNumberTtlSeconds: env.SESSION_NUMBER_TTL_SECONDS,
       showSupervisorsToCustomers: env.SHOW_SUPERVISORS_TO_CUSTOMERS,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { startPrivateRedis } from '../store/private-redis';
 import type { PrivateRedis } from '../store/private-redis';
 import { defaultDataDir, ensurePrivateDir, loadOrCreateTokenSecret } from './data-dir';
@@ -23,7 +24,7 @@ export function isEphemeral(env: NodeJS.ProcessEnv): boolean {
 
 export async function prepareState(env: NodeJS.ProcessEnv): Promise<PreparedState> {
   if (isEphemeral(env)) {
-    const { REDIS_URL: _ignored, ...rest } = env;
+    const { REDIS_URL: _ignored, HISTORY_DATABASE_URL: _history, HISTORY_DIR: _historyDir, ...rest } = env;
     return { mode: 'memory', env: rest, dataDir: null, privateRedis: null, stop: async () => {} };
   }
   const dataDir = ensurePrivateDir(env.DATA_DIR || defaultDataDir(env));
@@ -31,7 +32,7 @@ export async function prepareState(env: NodeJS.ProcessEnv): Promise<PreparedStat
   const privateRedis = env.REDIS_URL ? null : await startPrivateRedis({ dataDir });
   return {
     mode: 'durable',
-    env: { ...env, TOKEN_SECRET: tokenSecret, REDIS_URL: env.REDIS_URL || privateRedis?.url },
+    env: { ...env, TOKEN_SECRET: tokenSecret, REDIS_URL: env.REDIS_URL || privateRedis?.url, HISTORY_DIR: env.HISTORY_DIR || path.join(dataDir, 'history') },
     dataDir,
     privateRedis,
     stop: async () => privateRedis?.stop(),

@@ -37,4 +37,6 @@ export const ROUTE_ROLES = {
   updateQuickPhrase: ADMIN,
   deleteQuickPhrase: ADMIN,
   queueRecords: ['admin', 'supervisor'],
+  /** Everyone on staff; what each sees is narrowed by role in HistoryService. */
+  history: STAFF,
 } as const satisfies Record<string, 'public' | readonly Role[]>;

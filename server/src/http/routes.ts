@@ -6,6 +6,8 @@ import type { RateLimiter } from '../store/rate-limiter';
 import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';
 import { healthRoutes } from './health-routes';
+import { historyRoutes } from './history-routes';
+import type { HistoryService } from '../history/history-service';
 import { helperRoutes } from './helper-routes';
 import type { HelperRoutesOptions } from './helper-routes';
 import { joinRoutes } from './join-routes';
@@ -33,6 +35,8 @@ export interface RouteDeps {
   helper?: Pick<HelperRoutesOptions, 'binaryPath' | 'store' | 'codeTries'>;
   /** Inbound support queues (absent in the auth-only test app). */
   queues?: QueueServices;
+  /** Session history (absent in the auth-only test app). */
+  history?: HistoryService;
 }
 
 /** The REST surface; who may call what is listed in route-roles.ts. */
@@ -51,4 +55,5 @@ export async function apiRoutes(app: FastifyInstance, deps: RouteDeps): Promise<
     await app.register(helpRoutes, { help: deps.queues.help, limiter: deps.limiter, requestsPerAddress: config.helpRequestsPerAddress ?? 5 });
     await app.register(queueAdminRoutes, { issuer, admin: deps.queues.admin, records: deps.queues.records });
   }
+  if (deps.history) await app.register(historyRoutes, { issuer, history: deps.history });
 }

@@ -6,6 +6,9 @@ import {
   CreateSessionResponseSchema,
   CustomerJoinResponseSchema,
   HealthResponseSchema,
+  HistoryAgentSchema,
+  HistoryPageSchema,
+  historySearchParams,
   HelpQueuesResponseSchema,
   HelpResponseSchema,
   QueueListResponseSchema,
@@ -24,6 +27,9 @@ import {
   type CustomerJoinRequest,
   type CustomerJoinResponse,
   type HealthResponse,
+  type HistoryAgent,
+  type HistoryPage,
+  type HistoryQueryInput,
   type HelpQueuesResponse,
   type HelpRequest,
   type HelpResponse,
@@ -146,6 +152,30 @@ export class ApiClient {
 
   async deleteQuickPhrase(token: string, phraseId: string): Promise<void> {
     await this.call(ROUTES.quickPhrase(phraseId), AnySchema, { method: 'DELETE', token });
+  }
+
+  /** A page of session history (R10.1), as the caller's role may see it. */
+  history(token: string, query: HistoryQueryInput): Promise<HistoryPage> {
+    return this.call(`${ROUTES.history}?${historySearchParams(query)}`, HistoryPageSchema, { method: 'GET', token });
+  }
+
+  historyAgents(token: string): Promise<HistoryAgent[]> {
+    return this.call(ROUTES.historyAgents, z.array(HistoryAgentSchema), { method: 'GET', token });
+  }
+
+  /** Every history row matching the query, as a CSV file (UTF-8 with BOM) and its file name. */
+  async historyCsv(token: string, query: HistoryQueryInput): Promise<{ blob: Blob; fileName: string }> {
+    const path = `${ROUTES.historyCsv}?${historySearchParams(query)}`;
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, { headers: { authorization: `Bearer ${token}` } });
+    } catch {
+      throw new ApiError('NETWORK_ERROR', `${path}: the server could not be reached`);
+    }
+    // Refusals come as the usual JSON envelope.
+    if (!response.ok) return unwrapResult(await response.json().catch(() => null), z.never(), path, response.status);
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'session-history.csv';
+    return { blob: await response.blob(), fileName };
   }
 
   health(): Promise<HealthResponse> {

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { enConsole, enCustomer, enShared } from './catalogs/en';
 import { enHelp, enHelpButton, enQueueConsole } from './catalogs/queue/en';
+import { enHistoryConsole } from './catalogs/history/en';
 
 /** Every .ts source file (tests and catalogs excepted) under a folder. */
 function sources(dir: string): string[] {
@@ -12,7 +13,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const ALL_KEYS = new Set([...Object.keys(enShared), ...Object.keys(enCustomer), ...Object.keys(enConsole), ...Object.keys(enHelp), ...Object.keys(enHelpButton), ...Object.keys(enQueueConsole)]);
+const ALL_KEYS = new Set([...Object.keys(enShared), ...Object.keys(enCustomer), ...Object.keys(enConsole), ...Object.keys(enHelp), ...Object.keys(enHelpButton), ...Object.keys(enQueueConsole), ...Object.keys(enHistoryConsole)]);
 
 /** The message keys a folder's code mentions (string literals that are catalog keys). */
 function keysUsedIn(dir: string): string[] {
@@ -34,7 +35,7 @@ describe('each app ships the messages it shows', () => {
 
   it.each([
     ['customer-client', { ...enCustomer, ...enHelp, ...enHelpButton }],
-    ['agent-console', { ...enConsole, ...enQueueConsole }],
+    ['agent-console', { ...enConsole, ...enQueueConsole, ...enHistoryConsole }],
   ] as const)('%s uses shared messages and its own part only', (app, own) => {
     const used = keysUsedIn(join(root, app, 'src'));
     expect(used.length).toBeGreaterThan(20);

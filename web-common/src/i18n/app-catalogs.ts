@@ -22,6 +22,10 @@ import { enFolderConsole, enFolderCustomer } from './catalogs/folder/en';
 import { frFolderConsole, frFolderCustomer } from './catalogs/folder/fr';
 import { nlFolderConsole, nlFolderCustomer } from './catalogs/folder/nl';
 import { zhTWFolderConsole, zhTWFolderCustomer } from './catalogs/folder/zh-TW';
+import { enHistoryConsole } from './catalogs/history/en';
+import { frHistoryConsole } from './catalogs/history/fr';
+import { nlHistoryConsole } from './catalogs/history/nl';
+import { zhTWHistoryConsole } from './catalogs/history/zh-TW';
 import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
@@ -41,8 +45,8 @@ export const CUSTOMER_CATALOGS: AppCatalogs = {
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole),
-  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole),
-  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole),
-  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole),
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole),
 };

@@ -1,0 +1,51 @@
+/*
+ * Session history (issue 12, R10.1): the History screen of the console.
+ * Kept apart from ../en.ts so each file stays readable; en.ts adds these keys to MessageKey.
+ */
+
+export const enHistoryConsole = {
+  'history.open': 'History',
+  'history.title': 'Session history',
+  'history.back': 'Back',
+  'history.filters': 'Filters',
+  'history.from': 'From',
+  'history.to': 'To (inclusive)',
+  'history.agent': 'Agent',
+  'history.anyAgent': 'All agents',
+  'history.customer': 'Customer name or e-mail',
+  'history.number': 'Session number',
+  'history.text': 'Words in the notes',
+  'history.search': 'Search',
+  'history.reset': 'Reset',
+  'history.export': 'Export CSV',
+  'history.exporting': 'Preparing the CSV file…',
+  'history.exported': 'CSV file saved: {count} sessions.',
+  'history.exportFailed': 'The CSV file could not be made. Try again.',
+  'history.colStarted': 'Started',
+  'history.colEnded': 'Ended',
+  'history.colDuration': 'Duration',
+  'history.colAgent': 'Agent',
+  'history.colCustomer': 'Customer',
+  'history.colNumber': 'Number',
+  'history.colQueue': 'Queue',
+  'history.colEndedBy': 'Ended by',
+  'history.colNotes': 'Notes',
+  'history.colRecord': 'Record',
+  'history.openRecord': 'Open',
+  'history.openRecordOf': 'Open the record of the session of {time}',
+  'history.recordTitle': 'Session record',
+  'history.recordLoading': 'Loading the record…',
+  'history.recordFailed': 'The record could not be loaded.',
+  'history.close': 'Close',
+  'history.loading': 'Loading sessions…',
+  'history.empty': 'No session matches these filters.',
+  'history.failed': 'The history could not be loaded. Try again.',
+  'history.summary': '{count} sessions · page {page} of {pages}',
+  'history.prev': 'Previous page',
+  'history.next': 'Next page',
+  'history.running': 'Running',
+  'history.noCustomer': 'No customer',
+  'history.invalidDates': 'The start date must come before the end date.',
+} as const;
+
+export type HistoryMessageKey = keyof typeof enHistoryConsole;
