@@ -5,6 +5,7 @@ import type { Clock } from './domain/clock';
 import { ConsentService } from './domain/consent-service';
 import { ControlService } from './domain/control/control-service';
 import { CustomerAudience } from './domain/customer-audience';
+import { MediaAudit } from './domain/media-audit';
 import { ParticipantAnnouncer } from './domain/participant-announcer';
 import { RateBuckets } from './domain/rate-bucket';
 import { SessionControlService } from './domain/session-control-service';
@@ -66,9 +67,10 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
     helperResumeMs: HELPER_RESUME_MS,
     inputRate: new RateBuckets({ capacity: INPUT_BURST, refillPerSecond: INPUT_PER_SECOND }, clock),
   });
-  const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
+  const mediaAudit = new MediaAudit(store, clock, log);
+  const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }), mediaAudit);
   const annotations = new AnnotationService(rooms, notifier, new RateBuckets({ capacity: config.drawBurstPoints, refillPerSecond: config.drawPointsPerSecond }, clock));
-  const publish = new PublishService(rooms, shares, voice, notifier, audience);
+  const publish = new PublishService(rooms, shares, voice, notifier, audience, mediaAudit);
   const services: Services = {
     store, sessions, control, consents, remote, rooms, shares, publish, voice, annotations, directory, audience,
     chat: new ChatService(store, notifier, clock, new RateBuckets({ capacity: config.chatBurst, refillPerSecond: config.chatPerSecond }, clock)),

@@ -33,7 +33,7 @@ export class SessionRecordService {
       this.store.getNotes(sessionId),
       this.queueRecordOf(sessionId),
     ]);
-    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue };
+    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, endedBy: session.endedBy, queue };
   }
 
   private async mayRead(principal: StaffPrincipal, agentId: string, accounts: readonly (string | null)[]): Promise<boolean> {

@@ -50,6 +50,12 @@ export interface AuditEntry {
     | 'control:stopped'
     | 'control:revoked'
     | 'queue:accepted'
+    | 'share:started'
+    | 'share:stopped'
+    | 'video:started'
+    | 'video:stopped'
+    | 'voice:started'
+    | 'voice:ended'
     | 'session:transferred';
   subject: string;
 }
