@@ -97,6 +97,8 @@ describe('multi-session console and several customers', () => {
 
     await bob.answerAdmission('Dan');
     await bob.waitForParticipant('Dan');
+    // Focus does not fall to <body> once the answered request is gone: it moves to the participants.
+    expect(await bob.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('participants-panel');
     await waitFor('Dan admitted', async () => !(await isShown(dan.page, byTestId('admission-wait'))) || undefined);
     await textAppears(dan.page, byTestId('participant-name'), 'Cara');
     await textAppears(cara.page, byTestId('participant-name'), 'Dan');

@@ -14,6 +14,8 @@ export class AdmissionView {
   constructor(
     private readonly session: AgentSession,
     private readonly toaster: Toaster,
+    /** Where focus goes once the last answered request is gone (never left on <body>). */
+    private readonly focusAfter: () => HTMLElement,
   ) {
     this.list = h('ul', { className: 'admission-list' });
     this.element = h('section', { className: 'panel admission-panel', testId: 'admission-panel', attrs: { 'aria-live': 'polite' } }, [
@@ -26,19 +28,25 @@ export class AdmissionView {
 
   render(): void {
     const waiting = this.session.ended ? [] : this.session.roster.waiting();
+    const hadFocus = this.element.contains(document.activeElement);
     this.element.hidden = waiting.length === 0;
     replaceChildren(this.list, waiting.map((participant) => this.renderItem(participant)));
+    if (!hadFocus || this.element.contains(document.activeElement)) return;
+    // The request just answered is gone: the next one, else the participants.
+    (this.list.querySelector<HTMLElement>('button:not(:disabled)') ?? this.focusAfter()).focus();
   }
 
   private renderItem(participant: Participant): HTMLLIElement {
     const label = h('span', { className: 'admission-name', testId: 'admission-name' });
     bindText(label, 'admission.asking', { name: participant.displayName });
-    const answer = (admit: boolean) => (event: Event): void => {
-      const buttons = (event.currentTarget as HTMLElement).parentElement?.querySelectorAll('button') ?? [];
-      buttons.forEach((b) => (b.disabled = true));
+    // Buttons stay focusable while the answer is on its way (a disabled button would drop focus to <body>).
+    let pending = false;
+    const answer = (admit: boolean) => (): void => {
+      if (pending) return;
+      pending = true;
       this.session.control.admit(participant.id, admit).catch((error: unknown) => {
         console.warn('session:admit failed', error);
-        buttons.forEach((b) => (b.disabled = false));
+        pending = false;
         this.toaster.show('admission.failed', undefined, 'error');
       });
     };

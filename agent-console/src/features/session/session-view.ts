@@ -43,7 +43,8 @@ export class SessionView {
     this.queueTools = createSessionQueueTools(session, toaster, closeTab);
     this.toolbar.addAction(this.queueTools.transferButton);
     this.participants = createStaffParticipants(session, toaster);
-    this.admission = new AdmissionView(session, toaster);
+    this.admission = new AdmissionView(session, toaster, () => this.participants.element);
+    this.participants.element.tabIndex = -1;
     this.screen = new ScreenViewView({
       viewRequest: session.viewRequest,
       screenView: session.screenView,
