@@ -7,6 +7,7 @@ import { ControlService } from './domain/control/control-service';
 import { CustomerAudience } from './domain/customer-audience';
 import { FileTransferService } from './domain/files/file-transfer-service';
 import { FolderService } from './domain/files/folder-service';
+import { MediaAudit } from './domain/media-audit';
 import { ParticipantAnnouncer } from './domain/participant-announcer';
 import { RateBuckets } from './domain/rate-bucket';
 import { SessionControlService } from './domain/session-control-service';
@@ -68,9 +69,9 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
     helperResumeMs: HELPER_RESUME_MS,
     inputRate: new RateBuckets({ capacity: INPUT_BURST, refillPerSecond: INPUT_PER_SECOND }, clock),
   });
-  const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
+  const mediaAudit = new MediaAudit(store, clock, log);
+  const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }), mediaAudit);
   const annotations = new AnnotationService(rooms, notifier, new RateBuckets({ capacity: config.drawBurstPoints, refillPerSecond: config.drawPointsPerSecond }, clock));
-  const publish = new PublishService(rooms, shares, voice, notifier, audience);
   const folders = new FolderService({
     store, notifier, asker: notifier, clock, log: log.child({ component: 'folders' }),
     requestTimeoutMs: config.folderRequestTimeoutSeconds * 1000,
@@ -80,6 +81,7 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
     maxBytes: config.fileTransferMaxBytes, forceRelay: config.fileTransferForceRelay,
     folderGranted: (sessionId, customerId) => folders.isGranted(sessionId, customerId),
   });
+  const publish = new PublishService(rooms, shares, voice, notifier, audience, mediaAudit);
   const services: Services = {
     store, sessions, control, consents, remote, rooms, shares, publish, voice, annotations, directory, audience, files, folders,
     chat: new ChatService(store, notifier, clock, new RateBuckets({ capacity: config.chatBurst, refillPerSecond: config.chatPerSecond }, clock)),

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'SESSION_NOT_FOUND',
   'SESSION_ENDED',
   'NOT_IN_SESSION',
+  /** A customer waiting to be admitted asked for something of the session. */
+  'NOT_ADMITTED',
   'PARTICIPANT_NOT_FOUND',
   'CONSENT_REQUIRED',
   'CONSENT_NOT_FOUND',

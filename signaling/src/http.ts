@@ -128,6 +128,8 @@ export const SessionRecordResponseSchema = z.object({
   consents: z.array(ConsentRequestSchema),
   audit: z.array(AuditEntrySchema),
   notes: z.string(),
+  /** The participant who ended the session (null while it runs, or when it ended unattended). */
+  endedBy: z.string().nullable().default(null),
   /** Sessions from a support queue: queue, wait, who accepted, form answers, transfers (null otherwise). */
   queue: QueueRecordSchema.nullable().default(null),
   /** Every file transfer of the session (R7): name, size, hash, direction, who, when, outcome; never contents. */

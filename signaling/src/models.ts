@@ -50,6 +50,12 @@ export const ParticipantSchema = z.object({
   leftAt: z.number().int().nullable(),
   /** A customer who ticked "grant all actions for this session" (R2.2); false for others. */
   grantsAll: z.boolean(),
+  /**
+   * A customer who joined with the number of a session that already had a customer:
+   * they wait, receiving nothing of the session, until the agent in control admits them.
+   * Absent once admitted (and for everyone else).
+   */
+  waiting: z.boolean().optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 

@@ -42,6 +42,8 @@ import {
   ViewLayerRequestSchema,
 } from './events/media-events';
 import {
+  AdmissionEventSchema,
+  AdmitRequestSchema,
   AgentSessionsResponseSchema,
   AssistRequestSchema,
   EmptySchema,
@@ -149,6 +151,7 @@ export const clientRequests = {
   'session:watch': request({ request: SessionRefSchema, response: SessionSnapshotSchema, roles: SUPERVISOR }),
   'session:take-over': request({ request: SessionRefSchema, response: EmptySchema, roles: SUPERVISOR }),
   'session:transfer-control': request({ request: TransferControlRequestSchema, response: EmptySchema, roles: STAFF }),
+  'session:admit': request({ request: AdmitRequestSchema, response: EmptySchema, roles: STAFF }),
   'session:select-customer': request({ request: SelectCustomerRequestSchema, response: EmptySchema, roles: STAFF }),
   'session:leave': request({ request: SessionRefSchema, response: EmptySchema, roles: ANYONE }),
   'session:end': request({ request: SessionRefSchema, response: EmptySchema, roles: STAFF }),
@@ -285,6 +288,8 @@ export const serverEvents = {
   /** Who is in control or which customer is selected changed. */
   'session:updated': SessionUpdatedEventSchema,
   'session:ended': SessionEndedEventSchema,
+  /** To a customer waiting to be admitted: the agent admitted or declined them. */
+  'session:admission': AdmissionEventSchema,
   /** Staff only: the notes were edited by another staff member. */
   'notes:updated': NotesUpdatedEventSchema,
   'chat:message': ChatMessageSchema,

@@ -99,5 +99,12 @@ describe('assistant agents and transfer of control', () => {
     expect(roles).toEqual(expect.arrayContaining(['agent', 'assistant', 'customer']));
     expect(await texts(alice.page, alice.inSession('record-consent'))).toHaveLength(2);
     await textAppears(alice.page, alice.inSession('record-notes'), 'Printer driver reinstalled.');
+    // R10.5: who ended, how long, and a timeline naming who did what (both transfers, the shares).
+    await textAppears(alice.page, alice.inSession('record-ended-by'), 'Alice Agent');
+    expect((await texts(alice.page, alice.inSession('record-duration')))[0]).toMatch(/^\d+:\d\d/);
+    const events = await texts(alice.page, `${alice.inSession('record-event')}[data-action="control:transferred"]`);
+    expect(events).toEqual([expect.stringContaining('Alice Agent gave control to Bob Agent'), expect.stringContaining('Bob Agent gave control to Alice Agent')]);
+    expect(await texts(alice.page, `${alice.inSession('record-event')}[data-action="share:started"]`)).toHaveLength(2);
+    await visible(alice.page, alice.inSession('record-print'));
   });
 });

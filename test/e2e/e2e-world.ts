@@ -7,7 +7,8 @@ import type { ConfigInput } from '../../server/src/config/config';
 import { TEST_ADMIN, startTestServer, type TestServer } from '../support/test-server';
 import { AgentConsolePage } from './pages/agent-console-page';
 import { CustomerPage, type CustomerPageOptions } from './pages/customer-page';
-import { byTestId, visible } from './pages/page-helpers';
+import { byTestId, isShown } from './pages/page-helpers';
+import { waitFor } from '../support/wait-for';
 
 /** A real server with seeded accounts, a real Chromium, and the pages a test opened (closed after each test). */
 export interface E2eWorld {
@@ -27,8 +28,9 @@ export interface E2eWorld {
 
 async function joined(page: CustomerPage, number: string, name: string): Promise<CustomerPage> {
   await page.join(number, name);
-  // Joined once the snapshot named the agent.
-  await visible(page.page, `${byTestId('agent-name')}[data-i18n="customer.agentIs"]`);
+  // Joined once the snapshot named the agent, or (another customer was there first) waiting to be admitted.
+  const named = `${byTestId('agent-name')}[data-i18n="customer.agentIs"]`;
+  await waitFor('the session or the admission wait shown', async () => (await isShown(page.page, named)) || (await isShown(page.page, byTestId('admission-wait'))) || undefined);
   return page;
 }
 

@@ -52,6 +52,7 @@ describe('multi-session console and several customers', () => {
     await bob.framesDecodedAbove(5);
 
     const dan = await world().customer(number, 'Dan');
+    await bob.answerAdmission('Dan');
     await bob.waitForParticipant('Dan');
     // R1.2: when another customer joins, the first is told.
     await textAppears(cara.page, byTestId('toast'), 'Dan');
@@ -74,5 +75,41 @@ describe('multi-session console and several customers', () => {
     await bob.framesDecodedAbove(5);
     await visible(dan.page, byTestId('sharing-banner'));
     expect(await isShown(cara.page, byTestId('consent-prompt'))).toBe(false);
+  });
+
+  it('a second customer with the same number waits until the agent admits them; a declined one is told', async () => {
+    const { accounts } = world();
+    const bob = await world().signedIn(accounts.bob);
+    const number = await bob.startSession();
+    const cara = await world().customer(number, 'Cara');
+    await bob.waitForParticipant('Cara');
+
+    const dan = await world().customer(number, 'Dan');
+    await visible(dan.page, byTestId('admission-wait'));
+    await bob.sendChat('Cara, your code is 4711');
+    await textAppears(cara.page, byTestId('chat-message'), 'Cara, your code is 4711');
+    // Dan sees nothing of the session before admission: no participants, no chat.
+    expect(await isShown(dan.page, byTestId('participants-panel'))).toBe(false);
+    expect(await texts(dan.page, byTestId('participant-name'))).not.toContain('Cara');
+    expect(await texts(dan.page, byTestId('chat-message'))).toEqual([]);
+    // Cara is not told about someone at the door; the agent is, with Admit / Decline.
+    expect(await texts(cara.page, byTestId('participant-name'))).not.toContain('Dan');
+
+    await bob.answerAdmission('Dan');
+    await bob.waitForParticipant('Dan');
+    // Focus does not fall to <body> once the answered request is gone: it moves to the participants.
+    expect(await bob.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('participants-panel');
+    await waitFor('Dan admitted', async () => !(await isShown(dan.page, byTestId('admission-wait'))) || undefined);
+    await textAppears(dan.page, byTestId('participant-name'), 'Cara');
+    await textAppears(cara.page, byTestId('participant-name'), 'Dan');
+    expect(await texts(dan.page, byTestId('chat-message'))).toEqual([]);
+    await bob.sendChat('Welcome Dan');
+    await textAppears(dan.page, byTestId('chat-message'), 'Welcome Dan');
+
+    const eve = await world().customer(number, 'Eve');
+    await visible(eve.page, byTestId('admission-wait'));
+    await bob.answerAdmission('Eve', false);
+    await waitFor('Eve told she was declined', async () => (await attribute(eve.page, byTestId('session-ended'), 'data-reason')) === 'declined' || undefined);
+    expect(await texts(bob.page, bob.inSession('participant-name'))).not.toContain('Eve');
   });
 });

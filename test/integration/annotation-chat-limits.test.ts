@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS, ROUTES } from '@rs/signaling';
-import type { CustomerJoinResponse, SessionRecordResponse } from '@rs/signaling';
-import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import type { SessionRecordResponse } from '@rs/signaling';
+import { admitAnotherCustomer, newAgent, startSessionWithCustomer } from '../support/signaling-client';
+import type { TestClient } from '../support/signaling-client';
 import { shareScreen } from '../support/share-screen';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
@@ -37,11 +38,15 @@ async function drawingSession(world: { server: TestServer; clients: { close(): v
   return { ...s, producerId };
 }
 
-async function joinCustomer(world: { server: TestServer; clients: { close(): void }[] }, number: string, displayName: string) {
-  const joined = unwrap(await postJson<CustomerJoinResponse>(world.server.url, ROUTES.join, { sessionNumber: number, displayName }));
-  const client = await TestClient.connect(world.server.url, joined.token);
-  world.clients.push(client);
-  return { client, joined, snapshot: await client.call('session:join', { sessionId: joined.sessionId }) };
+/** Another customer, admitted by the session's agent. */
+async function joinCustomer(
+  world: { server: TestServer; clients: { close(): void }[] },
+  s: { agent: TestClient; sessionId: string; created: { session: { number: string } } },
+  displayName: string,
+) {
+  const joined = await admitAnotherCustomer(world.server.url, s.agent, { sessionId: s.sessionId, number: s.created.session.number }, displayName);
+  world.clients.push(joined.client);
+  return joined;
 }
 
 describe('annotation and chat abuse, default limits', () => {
@@ -69,7 +74,7 @@ describe('annotation and chat abuse, default limits', () => {
     expect(relayed).toHaveLength(codes.get('ok') ?? 0);
     expect(relayed.every((e) => e.stroke.points.flat().every((c) => Math.round(c * 10_000) / 10_000 === c))).toBe(true);
 
-    const late = await joinCustomer(world, s.created.session.number, 'Late');
+    const late = await joinCustomer(world, s, 'Late');
     expect(late.snapshot.strokes).toHaveLength(kept.strokes);
     expect(bytesOf(late.snapshot.strokes)).toBeLessThanOrEqual(LIMITS.snapshotStrokeBytes);
     const heapAfter = heapAfterGc([s.agent, s.customer, late.client]);
@@ -102,14 +107,14 @@ describe('annotation and chat storage caps (rates lifted to reach them)', () => 
     // Everyone was told which old strokes went away.
     await s.agent.waitForEvent('annotation:erased', () => s.agent.received('annotation:erased').length === 500 - perCustomer);
 
-    const others = [await joinCustomer(world, s.created.session.number, 'Second'), await joinCustomer(world, s.created.session.number, 'Third')];
+    const others = [await joinCustomer(world, s, 'Second'), await joinCustomer(world, s, 'Third')];
     for (const other of others) {
       for (let i = 0; i < perCustomer; i++) await other.client.call('annotation:draw', { sessionId: s.sessionId, stroke: maxStroke(s.producerId) });
     }
     expect(await s.agent.request('annotation:draw', { sessionId: s.sessionId, stroke: maxStroke(s.producerId) })).toMatchObject({
       ok: false, error: { code: 'MEDIA_LIMIT' },
     });
-    const late = await joinCustomer(world, s.created.session.number, 'Late');
+    const late = await joinCustomer(world, s, 'Late');
     expect(bytesOf(late.snapshot.strokes)).toBeLessThanOrEqual(LIMITS.snapshotStrokeBytes);
     expect(late.snapshot.strokes.length).toBeGreaterThan(0);
 

@@ -1,7 +1,6 @@
-import { ROUTES } from '@rs/signaling';
-import type { CustomerJoinResponse } from '@rs/signaling';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
-import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { admitAnotherCustomer, newAgent, startSessionWithCustomer } from '../support/signaling-client';
+import type { TestClient } from '../support/signaling-client';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 
@@ -23,10 +22,8 @@ async function earlierConversationThenScreen(server: TestServer, clients: { clos
     return s.customer.call('media:produce', { sessionId: s.sessionId, transportId: transport.id, kind: 'video', source: 'screen', rtpParameters: rtp('video') });
   };
   const early = screenAfterBenJoins ? null : await share();
-  const joinedB = unwrap(await postJson<CustomerJoinResponse>(url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Ben' }));
-  const ben = await TestClient.connect(url, joinedB.token);
+  const { client: ben, snapshot: benSnapshot } = await admitAnotherCustomer(url, s.agent, { sessionId: s.sessionId, number: s.created.session.number }, 'Ben');
   clients.push(ben);
-  const benSnapshot = await ben.call('session:join', { sessionId: s.sessionId });
   const screen = early ?? (await share());
   return { ...s, ben, benSnapshot, screen };
 }

@@ -21,6 +21,7 @@ describe('display names', () => {
     const client = await TestClient.connect(world.server.url, joined.token);
     world.clients.push(client);
     expect((await client.call('session:join', { sessionId: s.sessionId })).self.displayName).toBe('evil name');
+    await s.agent.call('session:admit', { sessionId: s.sessionId, participantId: joined.participantId, admit: true });
     const sent = await client.call('chat:send', { sessionId: s.sessionId, text: 'hi' });
     expect(sent.fromName).toBe('evil name');
   });

@@ -1,6 +1,4 @@
-import { ROUTES } from '@rs/signaling';
-import type { CustomerJoinResponse } from '@rs/signaling';
-import { TestClient, login, newAgent, newSupervisor, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TestClient, admitAnotherCustomer, login, newAgent, newSupervisor, startSessionWithCustomer } from '../support/signaling-client';
 import type { Credentials } from '../support/signaling-client';
 import { rtpParameters } from '../support/rtp-parameters';
 import { shareScreen } from '../support/share-screen';
@@ -76,10 +74,8 @@ describe('a hidden supervisor', () => {
     });
 
     // A customer joining now, and the first customer rejoining, see no trace either.
-    const late = unwrap(await postJson<CustomerJoinResponse>(world.server.url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Late' }));
-    const lateClient = await TestClient.connect(world.server.url, late.token);
+    const { client: lateClient, snapshot: lateSnapshot } = await admitAnotherCustomer(world.server.url, s.agent, { sessionId: s.sessionId, number: s.created.session.number }, 'Late');
     world.clients.push(lateClient);
-    const lateSnapshot = await lateClient.call('session:join', { sessionId: s.sessionId });
     await lateClient.call('voice:join', { sessionId: s.sessionId });
     const rejoined = await s.customer.call('session:join', { sessionId: s.sessionId });
 

@@ -1,7 +1,5 @@
-import { ROUTES } from '@rs/signaling';
-import type { CustomerJoinResponse } from '@rs/signaling';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
-import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TestClient, admitAnotherCustomer, newAgent, startSessionWithCustomer } from '../support/signaling-client';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 
@@ -115,10 +113,8 @@ describe('media faults: worker death, lost connections, resume', () => {
     expect(told).toEqual({ sessionId: s.sessionId, customerId: s.joined.participantId, reason: 'reload' });
     expect(await s.agent.request('share:paused', { sessionId: s.sessionId, reason: 'reload' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const other = unwrap(await postJson<CustomerJoinResponse>(world.server.url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Ben' }));
-    const ben = await TestClient.connect(world.server.url, other.token);
+    const { client: ben } = await admitAnotherCustomer(world.server.url, s.agent, { sessionId: s.sessionId, number: s.created.session.number }, 'Ben');
     world.clients.push(ben);
-    await ben.call('session:join', { sessionId: s.sessionId });
     expect(await ben.request('share:paused', { sessionId: s.sessionId, reason: 'reload' })).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
     expect(s.customer.received('share:paused')).toEqual([]);
   });

@@ -111,6 +111,7 @@ describe('roles in a session', () => {
     const second = unwrap(await postJson<{ token: string; participantId: string }>(world.server.url, ROUTES.join, {
       sessionNumber: s.created.session.number, displayName: 'Second',
     }));
+    await s.agent.call('session:admit', { sessionId: s.sessionId, participantId: second.participantId, admit: true });
     await s.customer.waitForEvent('session:participant-joined', (e) => e.participant.id === second.participantId);
     const producerId = await shareScreen(s);
     await s.agent.call('session:select-customer', { sessionId: s.sessionId, customerId: second.participantId });

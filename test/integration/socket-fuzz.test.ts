@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ROUTES, clientRequests } from '@rs/signaling';
-import type { CustomerJoinResponse, RequestName } from '@rs/signaling';
+import type { RequestName } from '@rs/signaling';
 import { MAX_MESSAGE_BYTES } from '../../server/src/gateway/socket-server';
 import { RawSocket, RawTcp } from '../support/raw-socket';
-import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { admitAnotherCustomer, newAgent, startSessionWithCustomer } from '../support/signaling-client';
+import type { TestClient } from '../support/signaling-client';
 import { TEST_ADMIN, startTestServer, useTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 
@@ -28,12 +29,8 @@ describe('fuzzing the socket edge', () => {
   afterAll(() => [target, bystander].forEach((s) => [s.agent, s.customer].forEach((c) => c.close())));
 
   async function freshCustomer(): Promise<{ client: TestClient; token: string }> {
-    const joined = unwrap(
-      await postJson<CustomerJoinResponse>(world.server.url, ROUTES.join, { sessionNumber: target.created.session.number, displayName: 'Fresh' }),
-    );
-    const client = await TestClient.connect(world.server.url, joined.token);
+    const { client, joined } = await admitAnotherCustomer(world.server.url, target.agent, { sessionId: target.sessionId, number: target.created.session.number }, 'Fresh');
     world.clients.push(client);
-    await client.call('session:join', { sessionId: target.sessionId });
     return { client, token: joined.token };
   }
 

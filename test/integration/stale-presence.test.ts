@@ -1,6 +1,4 @@
-import { ROUTES } from '@rs/signaling';
-import type { CustomerJoinResponse } from '@rs/signaling';
-import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
+import { TestClient, admitAnotherCustomer, newAgent, startSessionWithCustomer } from '../support/signaling-client';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 
 /**
@@ -15,10 +13,8 @@ describe('stale presence after a restart', () => {
   it('a participant marked connected with no connection left is shown disconnected after the grace, others stay', async () => {
     const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN), 'Ghost');
     world.clients.push(s.agent);
-    const present = unwrap(await postJson<CustomerJoinResponse>(world.server.url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Present' }));
-    const presentClient = await TestClient.connect(world.server.url, present.token);
+    const { client: presentClient, joined: present } = await admitAnotherCustomer(world.server.url, s.agent, { sessionId: s.sessionId, number: s.created.session.number }, 'Present');
     world.clients.push(presentClient);
-    await presentClient.call('session:join', { sessionId: s.sessionId });
 
     const { store } = world.server.app.services;
     const ghostId = s.joined.participantId;

@@ -122,11 +122,29 @@ export async function startSessionWithCustomer(url: string, agentAccount: Creden
   return { signedIn, created, sessionId, agent, customer, joined, agentSnapshot, customerSnapshot };
 }
 
-/** An agent's session with two customers (Ada, the one helped, and Ben), all three sockets joined. */
+/**
+ * Another customer with the session's number: they wait at the door until the agent in
+ * control (`agent`) admits them, then join again for the whole session (issue 12).
+ */
+export async function admitAnotherCustomer(
+  url: string,
+  agent: TestClient,
+  session: { sessionId: string; number: string },
+  displayName: string,
+  customerKey?: string,
+) {
+  const joined = unwrap(await postJson<CustomerJoinResponse>(url, ROUTES.join, { sessionNumber: session.number, displayName, ...(customerKey ? { customerKey } : {}) }));
+  const client = await TestClient.connect(url, joined.token);
+  await client.call('session:join', { sessionId: session.sessionId });
+  await agent.call('session:admit', { sessionId: session.sessionId, participantId: joined.participantId, admit: true });
+  await client.waitForEvent('session:admission');
+  const snapshot = await client.call('session:join', { sessionId: session.sessionId });
+  return { joined, client, snapshot };
+}
+
+/** An agent's session with two customers (Ada, the one helped, and Ben, admitted), all three sockets joined. */
 export async function startSessionWithTwoCustomers(url: string, admin: Credentials) {
   const s = await startSessionWithCustomer(url, await newAgent(url, admin), 'Ada');
-  const joinedB = unwrap(await postJson<CustomerJoinResponse>(url, ROUTES.join, { sessionNumber: s.created.session.number, displayName: 'Ben' }));
-  const b = await TestClient.connect(url, joinedB.token);
-  await b.call('session:join', { sessionId: s.sessionId });
-  return { ...s, a: s.customer, aId: s.joined.participantId, b, bId: joinedB.participantId };
+  const ben = await admitAnotherCustomer(url, s.agent, { sessionId: s.sessionId, number: s.created.session.number }, 'Ben');
+  return { ...s, a: s.customer, aId: s.joined.participantId, b: ben.client, bId: ben.joined.participantId };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error';
 import type { ParticipantRecord, SessionStore } from '../store/session-store';
 import type { Notifier } from './notifier';
 
-type Viewer = Pick<ParticipantRecord, 'role'>;
+type Viewer = Pick<ParticipantRecord, 'role'> & Partial<Pick<ParticipantRecord, 'waiting'>>;
 type Owner = Pick<ParticipantRecord, 'id' | 'role'>;
 
 /** The voice state without hidden members (the same object when none is hidden). */
@@ -60,7 +60,9 @@ export class CustomerAudience {
     if (owner.role === 'customer') this.notifier.toParticipant(owner.id, 'media:producer-added', payload);
   }
 
+  /** Hidden from customers: a watching supervisor (unless the site shows them), a customer waiting to be admitted. */
   hides(participant: Viewer): boolean {
+    if (participant.waiting === true) return true;
     return participant.role === 'supervisor' && !this.showSupervisors;
   }
 
@@ -71,7 +73,6 @@ export class CustomerAudience {
 
   /** Ids of the session's participants hidden from customers. */
   async hiddenIds(sessionId: string): Promise<Set<string>> {
-    if (this.showSupervisors) return new Set();
     const participants = await this.store.listParticipants(sessionId);
     return new Set(participants.filter((p) => this.hides(p)).map((p) => p.id));
   }

@@ -27,10 +27,15 @@ export async function findParticipant(store: SessionStore, principal: Principal,
   return participants.find((p) => p.accountId === principal.accountId && p.leftAt === null) ?? null;
 }
 
-/** Resolves who a principal is in a session, or refuses. Every session request goes through it. */
-export async function resolveMember(store: SessionStore, principal: Principal, sessionId: string): Promise<Member> {
+/**
+ * Resolves who a principal is in a session, or refuses. Every session request goes through it:
+ * a customer still waiting to be admitted gets NOT_ADMITTED for everything but joining
+ * (the waiting screen) and leaving, which pass `waitingToo`.
+ */
+export async function resolveMember(store: SessionStore, principal: Principal, sessionId: string, waitingToo = false): Promise<Member> {
   const session = await requireLiveSession(store, sessionId);
   const participant = await findParticipant(store, principal, sessionId);
   if (!participant) throw new AppError('NOT_IN_SESSION', 'you are not in this session');
+  if (participant.waiting === true && !waitingToo) throw new AppError('NOT_ADMITTED', 'the agent has not admitted you yet');
   return { session, participant };
 }

@@ -10,7 +10,7 @@ import type { Member } from './membership';
 import type { Notifier } from './notifier';
 import type { ParticipantAnnouncer } from './participant-announcer';
 import type { SessionService } from './session-service';
-import { refuseNotes, refuseSelectCustomer, refuseTakeOver, refuseTransferControl } from './session-rules';
+import { refuseAdmit, refuseNotes, refuseSelectCustomer, refuseTakeOver, refuseTransferControl } from './session-rules';
 import type { StaffDirectory } from './staff-directory';
 import { TypedEmitter } from './typed-emitter';
 
@@ -96,6 +96,32 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     await this.audit(session.id, participant.id, 'customer:selected', customerId);
     if (updated) this.opts.sessions.announceSession(updated);
     this.emit('customer-selected', session.id);
+  }
+
+  /**
+   * Privacy between customers: the agent in control admits a customer waiting at the door
+   * (they join again for the whole session) or declines them (they are out, and told).
+   */
+  async admit({ session, participant }: Member, participantId: string, admit: boolean): Promise<void> {
+    const target = await this.opts.store.getParticipant(session.id, participantId);
+    const refusal = refuseAdmit(session, participant, target);
+    if (refusal || !target) throw new AppError(refusal?.startsWith('only the agent') ? 'NOT_IN_CONTROL' : 'PARTICIPANT_NOT_FOUND', refusal ?? 'nobody waiting');
+    const now = this.opts.clock();
+    if (admit) {
+      // Admitted is when they join: what was said while they waited stays private too.
+      const { waiting: _waiting, ...rest } = target;
+      const admitted: ParticipantRecord = { ...rest, joinedAt: now };
+      await this.opts.store.putParticipant(session.id, admitted);
+      await this.audit(session.id, participant.id, 'participant:admitted', target.id);
+      this.opts.announcer.announce('session:participant-joined', session.id, admitted);
+      await this.opts.sessions.selectIfNone(session, admitted);
+    } else {
+      await this.opts.store.putParticipant(session.id, { ...target, connected: false, leftAt: now });
+      await this.audit(session.id, participant.id, 'participant:declined', target.id);
+      this.opts.announcer.announce('session:participant-left', session.id, { ...target, connected: false, leftAt: now });
+    }
+    this.opts.notifier.toParticipant(target.id, 'session:admission', { sessionId: session.id, admitted: admit });
+    this.opts.log.info({ sessionId: session.id, participantId: target.id, admit }, 'waiting customer answered');
   }
 
   /** R1.7: notes typed during the session, saved with it, staff only. */

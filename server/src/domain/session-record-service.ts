@@ -36,7 +36,7 @@ export class SessionRecordService {
       this.store.listTransfers(sessionId),
     ]);
     const files = transfers.map(toPublicTransfer);
-    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue, files };
+    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, endedBy: session.endedBy, queue, files };
   }
 
   private async mayRead(principal: StaffPrincipal, agentId: string, accounts: readonly (string | null)[]): Promise<boolean> {

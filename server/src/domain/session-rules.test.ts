@@ -7,6 +7,7 @@ import {
   refuseChat,
   refuseConsentAnswer,
   refuseConsentAsk,
+  refuseAdmit,
   refuseConsentCancel,
   refuseEnd,
   refuseLeave,
@@ -16,6 +17,7 @@ import {
   refuseStopShare,
   refuseTakeOver,
   refuseTransferControl,
+  isPresent,
 } from './session-rules';
 
 const session: SessionRecord = {
@@ -189,5 +191,26 @@ describe('removing a participant', () => {
   it('is refused to anyone but the agent in control', () => {
     expect(refuseRemoveParticipant(session, assistant, disconnected)).toMatch(/only the agent in control/);
     expect(refuseRemoveParticipant(session, supervisor, disconnected)).toMatch(/only the agent in control/);
+  });
+});
+
+describe('customers waiting to be admitted (privacy between customers)', () => {
+  const waiting: ParticipantRecord = { ...person('cust-9', 'customer'), waiting: true };
+
+  it('only the agent in control admits, and only someone who waits', () => {
+    expect(refuseAdmit(session, agent, waiting)).toBeNull();
+    expect(refuseAdmit(session, assistant, waiting)).toMatch(/only the agent in control/);
+    expect(refuseAdmit(session, agent, customer2)).toMatch(/nobody/);
+    expect(refuseAdmit(session, agent, { ...waiting, leftAt: 5 })).toMatch(/nobody/);
+    expect(refuseAdmit(session, agent, null)).toMatch(/nobody/);
+    expect(refuseAdmit({ ...session, state: 'ended' }, agent, waiting)).toMatch(/ended/);
+  });
+
+  it('a waiting customer is not present: not chosen, not asked, not written to; they may still leave', () => {
+    expect(isPresent(waiting)).toBe(false);
+    expect(refuseSelectCustomer(session, agent, waiting)).not.toBeNull();
+    expect(refuseConsentAsk(session, agent, waiting)).not.toBeNull();
+    expect(refuseChat(agent, waiting, true)).not.toBeNull();
+    expect(refuseLeave(session, waiting)).toBeNull();
   });
 });

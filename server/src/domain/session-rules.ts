@@ -13,8 +13,14 @@ export function isController(session: SessionRecord, participant: ParticipantRec
   return participant.id === session.controllerId;
 }
 
+/** In the session: not left, and not waiting to be admitted. */
 export function isPresent(participant: ParticipantRecord): boolean {
-  return participant.leftAt === null;
+  return participant.leftAt === null && participant.waiting !== true;
+}
+
+/** A customer held at the door until the agent in control admits them. */
+export function isWaiting(participant: Pick<ParticipantRecord, 'waiting' | 'leftAt'>): boolean {
+  return participant.waiting === true && participant.leftAt === null;
 }
 
 export function isStaff(participant: ParticipantRecord): boolean {
@@ -37,7 +43,7 @@ export function refuseEnd(session: SessionRecord, actor: ParticipantRecord): Ref
 /** Customers and agents not in control leave; the agent in control ends or hands control over first (R1.4). */
 export function refuseLeave(session: SessionRecord, actor: ParticipantRecord): Refusal {
   if (isController(session, actor)) return 'the agent in control ends the session or transfers control before leaving';
-  return isPresent(actor) ? null : 'already left';
+  return actor.leftAt === null ? null : 'already left';
 }
 
 /** R1.4: control goes from the agent in control to another agent present in the session. */
@@ -62,6 +68,13 @@ export function refuseSelectCustomer(session: SessionRecord, actor: ParticipantR
   if (notController) return notController;
   if (!target || !isPresent(target) || target.role !== 'customer') return 'no such customer in the session';
   return null;
+}
+
+/** Privacy between customers: the agent in control admits or declines a customer waiting to join. */
+export function refuseAdmit(session: SessionRecord, actor: ParticipantRecord, target: ParticipantRecord | null): Refusal {
+  const notController = refuseUnlessController(session, actor, 'admit a customer');
+  if (notController) return notController;
+  return target && isWaiting(target) ? null : 'nobody with this id is waiting to join';
 }
 
 /** R1.7: staff of the session write the notes; customers never see them. */

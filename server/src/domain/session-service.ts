@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionSummary } from '@rs/signaling';
+import type { SessionEndedEvent, SessionSummary } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import type { ParticipantRecord, SessionRecord, SessionStore } from '../store/session-store';
@@ -8,7 +8,7 @@ import type { Member } from './membership';
 import type { Notifier } from './notifier';
 import type { ParticipantAnnouncer } from './participant-announcer';
 import { findReturningCustomer, hashCustomerKey } from './customer-key';
-import { canSeeChat, refuseEnd, refuseLeave, refuseRemoveParticipant } from './session-rules';
+import { canSeeChat, isPresent, isWaiting, refuseEnd, refuseLeave, refuseRemoveParticipant } from './session-rules';
 import { generateSessionNumber } from './session-number';
 import { TypedEmitter } from './typed-emitter';
 
@@ -70,17 +70,21 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
    * A customer joins by number; the same generic error for unknown, expired and
    * ended numbers. With the key their browser keeps, a customer who joined
    * before (another tab, closed or not) gets their entry back instead of a second one.
+   * Once a session has had a customer, anyone else with the number waits until the
+   * agent in control admits them (the number stays valid, so it must not be an open door).
    */
   async joinByNumber(number: string, displayName: string, customerKey?: string): Promise<{ sessionId: string; participantId: string }> {
     const session = await this.findLiveByNumber(number);
     await this.opts.store.keepNumber(number);
     const keyHash = customerKey === undefined ? undefined : hashCustomerKey(customerKey);
-    const returning = keyHash ? findReturningCustomer(await this.opts.store.listParticipants(session.id), keyHash) : null;
+    const participants = await this.opts.store.listParticipants(session.id);
+    const returning = keyHash ? findReturningCustomer(participants, keyHash) : null;
     if (returning) return this.rejoin(session, returning, displayName);
+    const held = participants.some((p) => p.role === 'customer');
     const participant = await this.addParticipant(session.id, {
-      id: randomUUID(), role: 'customer', displayName, accountId: null, ...(keyHash ? { customerKeyHash: keyHash } : {}),
+      id: randomUUID(), role: 'customer', displayName, accountId: null, ...(keyHash ? { customerKeyHash: keyHash } : {}), ...(held ? { waiting: true } : {}),
     });
-    if (session.selectedCustomerId === null) await this.selectFirstCustomer(session, participant);
+    if (!held && session.selectedCustomerId === null) await this.selectFirstCustomer(session, participant);
     this.opts.log.info({ sessionId: session.id, participantId: participant.id }, 'customer joined');
     return { sessionId: session.id, participantId: participant.id };
   }
@@ -96,12 +100,13 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
   /** Adds a participant, records it and announces it. */
   async addParticipant(
     sessionId: string,
-    who: Pick<ParticipantRecord, 'id' | 'role' | 'displayName' | 'accountId' | 'customerKeyHash'>,
+    who: Pick<ParticipantRecord, 'id' | 'role' | 'displayName' | 'accountId' | 'customerKeyHash' | 'waiting'>,
   ): Promise<ParticipantRecord> {
     const participant: ParticipantRecord = { ...who, connected: false, joinedAt: this.opts.clock(), leftAt: null, grantsAll: false };
     await this.opts.store.putParticipant(sessionId, participant);
     if (who.accountId) await this.opts.store.linkAgentSession(who.accountId, sessionId);
-    await this.opts.store.appendAudit(sessionId, { at: participant.joinedAt, actor: participant.id, action: 'participant:joined', subject: participant.role });
+    const action = participant.waiting ? 'participant:waiting' : 'participant:joined';
+    await this.opts.store.appendAudit(sessionId, { at: participant.joinedAt, actor: participant.id, action, subject: participant.role });
     this.opts.announcer.announce('session:participant-joined', sessionId, participant);
     return participant;
   }
@@ -157,7 +162,7 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     await store.updateSession(session.id, { state: 'ended', endedAt, endedBy: participant.id });
     await store.releaseNumber(session.number, session.id);
     await store.appendAudit(session.id, { at: endedAt, actor: participant.id, action: 'session:ended', subject: session.id });
-    this.opts.notifier.toSession(session.id, 'session:ended', { sessionId: session.id, endedBy: participant.id, endedAt });
+    await this.tellEnded(session.id, { sessionId: session.id, endedBy: participant.id, endedAt });
     this.emit('session-ended', session.id, participant.id);
     this.opts.log.info({ sessionId: session.id }, 'session ended');
   }
@@ -213,7 +218,7 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     await this.opts.store.updateSession(sessionId, { state: 'ended', endedAt, endedBy: by });
     await this.opts.store.releaseNumber(session.number, sessionId);
     await this.opts.store.appendAudit(sessionId, { at: endedAt, actor: by, action: 'session:ended', subject: sessionId });
-    this.opts.notifier.toSession(sessionId, 'session:ended', { sessionId, endedBy: by, endedAt });
+    await this.tellEnded(sessionId, { sessionId, endedBy: by, endedAt });
     this.emit('session-ended', sessionId, by);
     this.opts.log.info({ sessionId }, 'unattended session ended');
   }
@@ -260,14 +265,27 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     return { sessionId: session.id, participantId: returning.id };
   }
 
+  /** The session's end, to everyone in it and to each customer still waiting at the door (they are in no session room). */
+  private async tellEnded(sessionId: string, payload: SessionEndedEvent): Promise<void> {
+    this.opts.notifier.toSession(sessionId, 'session:ended', payload);
+    for (const p of await this.opts.store.listParticipants(sessionId)) {
+      if (isWaiting(p)) this.opts.notifier.toParticipant(p.id, 'session:ended', payload);
+    }
+  }
+
   private async selectFirstCustomer(session: SessionRecord, customer: ParticipantRecord): Promise<void> {
     const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: customer.id });
     if (updated) this.announceSession(updated);
   }
 
+  /** Selects this customer when nobody is selected (a customer admitted after the first one left). */
+  async selectIfNone(session: SessionRecord, customer: ParticipantRecord): Promise<void> {
+    if (session.selectedCustomerId === null) await this.selectFirstCustomer(session, customer);
+  }
+
   private async selectNextCustomer(session: SessionRecord): Promise<void> {
     const participants = await this.opts.store.listParticipants(session.id);
-    const next = participants.find((p) => p.role === 'customer' && p.leftAt === null);
+    const next = participants.find((p) => p.role === 'customer' && isPresent(p));
     const updated = await this.opts.store.updateSession(session.id, { selectedCustomerId: next?.id ?? null });
     if (updated) this.announceSession(updated);
   }

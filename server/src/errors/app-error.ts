@@ -29,6 +29,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ACCOUNT_DISABLED':
     case 'CONSENT_REQUIRED':
     case 'NOT_IN_SESSION':
+    case 'NOT_ADMITTED':
     case 'NOT_IN_CONTROL':
     case 'NOT_IN_CALL':
     case 'CONTROL_NOT_GRANTED':

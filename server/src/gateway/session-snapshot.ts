@@ -17,6 +17,7 @@ import type { SignalingSocket } from './socket-types';
  */
 export async function attachAndSnapshot(s: Services, socket: SignalingSocket, member: Member): Promise<SessionSnapshot> {
   const { participant } = member;
+  if (participant.waiting === true) return waitingSnapshot(s, socket, member);
   const staff = isStaff(participant);
   const rooms = [sessionRoom(member.session.id), participantRoom(participant.id)];
   await socket.join(staff ? [...rooms, staffRoom(member.session.id)] : rooms);
@@ -38,5 +39,27 @@ export async function attachAndSnapshot(s: Services, socket: SignalingSocket, me
     notes: staff ? await s.store.getNotes(session.id) : null,
     voice: voiceWithout(s.voice.state(session.id), hidden),
     strokes: s.annotations.list(session.id),
+  };
+}
+
+/**
+ * A customer waiting to be admitted: their own room only (the answer comes there), and
+ * nothing of the session: no participants, chat, media, consents, voice or strokes.
+ */
+async function waitingSnapshot(s: Services, socket: SignalingSocket, member: Member): Promise<SessionSnapshot> {
+  await socket.join(participantRoom(member.participant.id));
+  socket.data.sessions.set(member.session.id, member.participant.id);
+  const { session, participants } = await s.sessions.attach(member);
+  const self = participants.find((p) => p.id === member.participant.id) ?? member.participant;
+  return {
+    session: toSummary(session),
+    self: toPublic(self),
+    participants: [],
+    chat: [],
+    consents: [],
+    producers: [],
+    notes: null,
+    voice: { sessionId: session.id, active: false, members: [], micHolderId: null, floor: [], muted: [] },
+    strokes: [],
   };
 }

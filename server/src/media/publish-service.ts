@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import { refusePublish } from '../domain/media-rules';
 import type { Member } from '../domain/membership';
 import type { CustomerAudience } from '../domain/customer-audience';
+import type { MediaAudit } from '../domain/media-audit';
 import type { Notifier } from '../domain/notifier';
 import { isController } from '../domain/session-rules';
 import { KeyedSerialQueue } from '../domain/keyed-serial-queue';
@@ -28,9 +29,11 @@ export class PublishService {
     private readonly voice: VoiceService,
     private readonly notifier: Notifier,
     private readonly audience: CustomerAudience,
+    private readonly audit: MediaAudit,
   ) {
     rooms.on('producer-closed', async (sessionId, producerId, appData, reason) => {
       await this.audience.aboutId(sessionId, appData.participantId, 'media:producer-closed', { sessionId, producerId, reason });
+      await this.audit.producerStopped(sessionId, appData.participantId, appData.source);
     });
     rooms.on('transport-closed', (sessionId, participantId, transportId, reason) => {
       this.notifier.toParticipant(participantId, 'media:transport-closed', { sessionId, transportId, reason });
@@ -46,6 +49,7 @@ export class PublishService {
     if (request.kind !== KIND_OF[request.source]) throw new AppError('INVALID_PAYLOAD', `a ${request.source} track is ${KIND_OF[request.source]}`);
     const info = request.source === 'screen' ? await this.shares.produce(member, request) : await this.produceOwn(member, request);
     this.audience.producerAdded(member.session.id, member.participant, info);
+    await this.audit.producerStarted(member.session.id, member.participant.id, info.source);
     if (info.source === 'mic') await this.voice.applyFloor(member.session.id);
     const room = await this.rooms.get(member.session.id);
     return room.listProducers().find((p) => p.producerId === info.producerId) ?? info;

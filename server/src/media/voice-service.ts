@@ -4,6 +4,7 @@ import { floorOf, refuseMute, refusePassMic, refuseVoiceControl, secondFloorOf }
 import type { MediaRefusal } from '../domain/media-rules';
 import type { Member } from '../domain/membership';
 import type { CustomerAudience } from '../domain/customer-audience';
+import type { MediaAudit } from '../domain/media-audit';
 import type { Logger } from '../logging/logger';
 import type { SessionRecord, SessionStore } from '../store/session-store';
 import type { MediaRooms } from './media-rooms';
@@ -33,6 +34,7 @@ export class VoiceService {
     private readonly rooms: MediaRooms,
     private readonly audience: CustomerAudience,
     private readonly log: Logger,
+    private readonly audit: MediaAudit,
   ) {}
 
   state(sessionId: string): VoiceState {
@@ -43,13 +45,18 @@ export class VoiceService {
     throwIf(refuseVoiceControl(session, participant));
     const current = this.state(session.id);
     if (current.active) return current;
-    return this.update(session, { active: true, members: [participant.id], muted: [], passedTo: null });
+    const started = await this.update(session, { active: true, members: [participant.id], muted: [], passedTo: null });
+    await this.audit.voice(session.id, participant.id, true);
+    return started;
   }
 
   async end({ session, participant }: Member): Promise<VoiceState> {
     throwIf(refuseVoiceControl(session, participant));
+    const wasActive = this.state(session.id).active;
     (await this.rooms.peek(session.id))?.closeProducers('mic');
-    return this.update(session, { active: false, members: [], muted: [], passedTo: null });
+    const ended = await this.update(session, { active: false, members: [], muted: [], passedTo: null });
+    if (wasActive) await this.audit.voice(session.id, participant.id, false);
+    return ended;
   }
 
   async join({ session, participant }: Member): Promise<VoiceState> {

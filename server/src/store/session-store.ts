@@ -26,6 +26,9 @@ export interface AuditEntry {
     | 'session:created'
     | 'session:ended'
     | 'participant:joined'
+    | 'participant:waiting'
+    | 'participant:admitted'
+    | 'participant:declined'
     | 'participant:left'
     | 'participant:rejoined'
     | 'participant:removed'
@@ -48,6 +51,12 @@ export interface AuditEntry {
     | 'control:stopped'
     | 'control:revoked'
     | 'queue:accepted'
+    | 'share:started'
+    | 'share:stopped'
+    | 'video:started'
+    | 'video:stopped'
+    | 'voice:started'
+    | 'voice:ended'
     | 'session:transferred'
     | FileAuditAction;
   subject: string;

@@ -40,6 +40,14 @@ export type AgentSessionsResponse = z.infer<typeof AgentSessionsResponseSchema>;
 export const AssistRequestSchema = z.object({ sessionNumber: SessionNumberSchema }).strict();
 export type AssistRequest = z.infer<typeof AssistRequestSchema>;
 
+/** The agent in control admits or declines a customer waiting to join (privacy between customers). */
+export const AdmitRequestSchema = z.object({ sessionId: SessionIdSchema, participantId: ParticipantIdSchema, admit: z.boolean() }).strict();
+export type AdmitRequest = z.infer<typeof AdmitRequestSchema>;
+
+/** To a waiting customer: the agent's answer. Admitted: join again for the whole snapshot. Declined: they are out. */
+export const AdmissionEventSchema = z.object({ sessionId: SessionIdSchema, admitted: z.boolean() });
+export type AdmissionEvent = z.infer<typeof AdmissionEventSchema>;
+
 export const SelectCustomerRequestSchema = z.object({ sessionId: SessionIdSchema, customerId: ParticipantIdSchema }).strict();
 export type SelectCustomerRequest = z.infer<typeof SelectCustomerRequestSchema>;
 

@@ -86,6 +86,15 @@ export class AgentConsolePage {
     await textAppears(this.page, this.inSession('participant-name'), name);
   }
 
+  /** A customer asks to join the session in front: the agent in control admits (or declines) them with the keyboard. */
+  async answerAdmission(name: string, admit = true): Promise<void> {
+    const item = `${ACTIVE_SESSION} [data-testid="admission-item"]`;
+    await textAppears(this.page, `${item} [data-testid="admission-name"]`, name);
+    await this.page.focus(`${item} [data-testid="${admit ? 'admit-customer' : 'decline-customer'}"]`);
+    await this.page.keyboard.press('Enter');
+    await waitFor(`${name} answered`, async () => (await texts(this.page, `${item} [data-testid="admission-name"]`)).every((t) => !t.includes(name)) || undefined);
+  }
+
   /** The id of a participant of the session in front, by display name. */
   participantId(name: string): Promise<string> {
     return waitFor(`participant ${name}`, () =>

@@ -26,6 +26,10 @@ import { enHistoryConsole } from './catalogs/history/en';
 import { frHistoryConsole } from './catalogs/history/fr';
 import { nlHistoryConsole } from './catalogs/history/nl';
 import { zhTWHistoryConsole } from './catalogs/history/zh-TW';
+import { enRecordsConsole, enRecordsCustomer } from './catalogs/records/en';
+import { frRecordsConsole, frRecordsCustomer } from './catalogs/records/fr';
+import { nlRecordsConsole, nlRecordsCustomer } from './catalogs/records/nl';
+import { zhTWRecordsConsole, zhTWRecordsCustomer } from './catalogs/records/zh-TW';
 import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
@@ -38,15 +42,15 @@ import type { AppCatalogs } from './i18n';
 const join = (...parts: Partial<Catalog>[]): Partial<Catalog> => Object.assign({}, ...parts) as Partial<Catalog>;
 
 export const CUSTOMER_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFolderCustomer),
-  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFolderCustomer),
-  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFolderCustomer),
-  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFolderCustomer),
+  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFolderCustomer, enRecordsCustomer),
+  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFolderCustomer, frRecordsCustomer),
+  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFolderCustomer, zhTWRecordsCustomer),
+  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFolderCustomer, nlRecordsCustomer),
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole),
-  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole),
-  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole),
-  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole),
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole, enRecordsConsole),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole, frRecordsConsole),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole, zhTWRecordsConsole),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole, nlRecordsConsole),
 };

@@ -68,7 +68,8 @@ export class MediaSession {
     this.producers = new MediaProducers(this.transports);
     this.offs.push(signaling.on('media:reset', () => void this.recover()));
     this.offs.push(signaling.on('media:transport-closed', ({ transportId }) => void this.transports.closedByServer(transportId)));
-    this.offs.push(signaling.events.on('snapshot', () => this.onSnapshot(signaling)));
+    // A customer waiting to be admitted has no media in the session yet: the admitted join is their first.
+    this.offs.push(signaling.events.on('snapshot', (snapshot) => snapshot.self.waiting === true || this.onSnapshot(signaling)));
   }
 
   /**

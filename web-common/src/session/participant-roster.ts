@@ -4,7 +4,10 @@ import type { SessionChannel } from './session-channel';
 
 export type ParticipantRosterEvents = {
   changed: [];
+  /** Someone is in the session (a waiting customer: once admitted). */
   joined: [Participant];
+  /** Staff: a customer is at the door, waiting to be admitted. */
+  waiting: [Participant];
 };
 
 /** The participants of one session, kept live from the snapshot and participant events. */
@@ -16,9 +19,11 @@ export class ParticipantRoster {
   constructor(channel: SessionChannel) {
     channel.events.on('snapshot', (snapshot) => this.reset(snapshot));
     channel.on('session:participant-joined', ({ participant }) => {
-      const isNew = !this.byId.has(participant.id);
+      const before = this.byId.get(participant.id);
       this.upsert(participant);
-      if (isNew) this.events.emit('joined', participant);
+      if (participant.waiting === true) {
+        if (!before) this.events.emit('waiting', participant);
+      } else if (!before || before.waiting === true) this.events.emit('joined', participant);
     });
     channel.on('session:participant-updated', ({ participant }) => this.upsert(participant));
     channel.on('session:participant-left', ({ participant }) => {
@@ -35,8 +40,14 @@ export class ParticipantRoster {
     return this.selfId;
   }
 
+  /** Who is in the session (customers waiting to be admitted are not, yet). */
   list(): Participant[] {
-    return [...this.byId.values()].sort((a, b) => a.joinedAt - b.joinedAt);
+    return this.all().filter((p) => p.waiting !== true || p.id === this.selfId);
+  }
+
+  /** Staff: customers waiting at the door for the agent in control, first come first. */
+  waiting(): Participant[] {
+    return this.all().filter((p) => p.waiting === true && p.id !== this.selfId);
   }
 
   customers(): Participant[] {
@@ -49,6 +60,10 @@ export class ParticipantRoster {
 
   get(id: ParticipantId): Participant | undefined {
     return this.byId.get(id);
+  }
+
+  private all(): Participant[] {
+    return [...this.byId.values()].sort((a, b) => a.joinedAt - b.joinedAt);
   }
 
   nameOf(id: ParticipantId): string | undefined {

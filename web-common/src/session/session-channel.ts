@@ -22,6 +22,8 @@ export type SessionChannelEvents = {
   ended: [SessionEndedEvent];
   /** `session:join` was refused (ended session, unknown session...). No retry follows. */
   'join-failed': [ApiError];
+  /** A customer waiting at the door was admitted (a full join follows) or declined (they are out). */
+  admission: [admitted: boolean];
   /** The server's state store is briefly unavailable: the join is retried with backoff. */
   'join-retrying': [ApiError];
 };
@@ -54,6 +56,13 @@ export class SessionChannel {
       this.on('session:ended', (event) => {
         this.ended = true;
         this.events.emit('ended', event);
+      }),
+    );
+    this.subscriptions.add(
+      this.on('session:admission', ({ admitted }) => {
+        if (admitted) void this.join();
+        else this.ended = true;
+        this.events.emit('admission', admitted);
       }),
     );
     if (this.signaling.connected) void this.join();

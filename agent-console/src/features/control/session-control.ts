@@ -52,6 +52,11 @@ export class SessionControl {
     await this.channel.request('session:transfer-control', { sessionId: this.channel.sessionId, toParticipantId: participantId });
   }
 
+  /** Lets a customer waiting at the door in, or turns them away. */
+  async admit(participantId: ParticipantId, admit: boolean): Promise<void> {
+    await this.channel.request('session:admit', { sessionId: this.channel.sessionId, participantId, admit });
+  }
+
   /** Removes a participant whose connection is gone (e.g. a customer's closed tab). */
   async removeParticipant(participantId: ParticipantId): Promise<void> {
     await this.channel.request('session:remove-participant', { sessionId: this.channel.sessionId, participantId });

@@ -1,4 +1,6 @@
 import type { ChatMessage, ConsentRequest, Participant, SessionRecordResponse } from '@rs/signaling';
+import { renderRecordActions } from './record-actions';
+import { renderRecordSummary, renderTimeline } from './record-timeline';
 import { ROLE_LABELS, formatClockTime, formatSessionNumber, h, type MessageKey } from '@rs/web-common';
 
 const ACTIVITY_LABELS: Record<ConsentRequest['activity'], MessageKey> = {
@@ -19,12 +21,19 @@ const STATUS_LABELS: Record<ConsentRequest['status'], MessageKey> = {
   cancelled: 'consentStatus.cancelled',
 };
 
-/** The session record (R10.5): participants with roles and join/leave times, the consent log, the chat and the notes. */
+/**
+ * The session record (R10.5): start, end, duration and who ended; participants with roles and
+ * join/leave times; a timeline of everything that happened; the consent log, the chat and the notes.
+ */
 export function renderSessionRecord(record: SessionRecordResponse): HTMLElement {
   const nameOf = (id: string): string => record.participants.find((p) => p.id === id)?.displayName ?? '…';
-  return h('section', { className: 'session-record', testId: 'session-record', attrs: { 'data-session-id': record.session.id } }, [
+  const element: HTMLElement = h('section', { className: 'session-record', testId: 'session-record', attrs: { 'data-session-id': record.session.id } }, [
     h('h3', { className: 'record-title', i18n: 'record.title', params: { number: formatSessionNumber(record.session.number) } }),
+    renderRecordActions(record, () => element),
+    h('h4', { className: 'record-heading', i18n: 'record.summary' }),
+    renderRecordSummary(record, nameOf),
     section('record.participants', 'record-participants', record.participants.map(participantRow), 'record.none'),
+    section('record.timeline', 'record-timeline', renderTimeline(record.audit, nameOf), 'record.none'),
     section('record.consents', 'record-consents', record.consents.map((c) => consentRow(c, nameOf)), 'record.none'),
     section('record.chat', 'record-chat', record.chat.map((m) => chatRow(m, nameOf)), 'record.none'),
     h('h4', { className: 'record-heading', i18n: 'record.notes' }),
@@ -32,6 +41,7 @@ export function renderSessionRecord(record: SessionRecordResponse): HTMLElement 
       ? h('pre', { className: 'record-notes', testId: 'record-notes', userText: record.notes })
       : h('p', { className: 'field-hint', testId: 'record-notes', i18n: 'notes.empty' }),
   ]);
+  return element;
 }
 
 function section(title: MessageKey, testId: string, rows: HTMLElement[], emptyKey: MessageKey): HTMLElement {

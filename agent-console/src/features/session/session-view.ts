@@ -1,4 +1,5 @@
 import { VideoPanelView, VoicePanelView, annotationErrorMessage, h, type ParticipantsView, type Toaster } from '@rs/web-common';
+import { AdmissionView } from '../control/admission-view';
 import { announceControlChanges } from '../control/control-notices';
 import { SessionToolbarView } from '../control/session-toolbar-view';
 import { createStaffParticipants } from '../control/staff-participants';
@@ -19,6 +20,7 @@ export class SessionView {
   readonly element: HTMLElement;
   private readonly toolbar: SessionToolbarView;
   private readonly participants: ParticipantsView;
+  private readonly admission: AdmissionView;
   private readonly invitation: InvitationView;
   readonly screen: ScreenViewView;
   private readonly remoteControl: RemoteControlView;
@@ -41,6 +43,8 @@ export class SessionView {
     this.queueTools = createSessionQueueTools(session, toaster, closeTab);
     this.toolbar.addAction(this.queueTools.transferButton);
     this.participants = createStaffParticipants(session, toaster);
+    this.admission = new AdmissionView(session, toaster, () => this.participants.element);
+    this.participants.element.tabIndex = -1;
     this.screen = new ScreenViewView({
       viewRequest: session.viewRequest,
       screenView: session.screenView,
@@ -85,7 +89,7 @@ export class SessionView {
       this.endedNotice,
       h('div', { className: 'session-layout' }, [
         h('div', { className: 'session-main' }, [this.remoteControl.element, this.screen.element, this.stats.element, this.notes.element]),
-        h('div', { className: 'session-side' }, [this.queueTools.intake, this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
+        h('div', { className: 'session-side' }, [this.queueTools.intake, this.admission.element, this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
       ]),
     ]);
 
@@ -104,6 +108,7 @@ export class SessionView {
     this.toolbar.render();
     this.queueTools.render();
     this.participants.render(session.roster.list(), session.roster.selfParticipantId, session.selectedCustomer?.id ?? null);
+    this.admission.render();
     this.invitation.setCustomerPresent(session.roster.customers().length > 0);
     this.screen.render();
     this.remoteControl.render();

@@ -21,13 +21,15 @@ import { ScreenShareManager } from '../screen-share/screen-share-manager';
 import { AgentScreenManager } from '../agent-screen/agent-screen-manager';
 
 /** Why the customer is out of the session. */
-export type EndReason = 'agent-ended' | 'left' | 'unavailable';
+export type EndReason = 'agent-ended' | 'left' | 'unavailable' | 'declined';
 
 export type CustomerSessionEvents = {
   ended: [EndReason];
   agentName: [string];
   /** Whether the agent is helping this customer or another one in the same session (R1.2). */
   helped: [boolean];
+  /** Another customer was there first: I wait at the door until the agent admits me (true), then I am in (false). */
+  waiting: [boolean];
 };
 
 const GONE: readonly ClientErrorCode[] = ['SESSION_NOT_FOUND', 'NOT_IN_SESSION', 'UNAUTHENTICATED', 'FORBIDDEN'];
@@ -51,6 +53,8 @@ export class CustomerSession {
   readonly remoteControl: ControlManager;
   private summary: SessionSummary | null = null;
   private finished = false;
+  /** Held at the door (see `waiting`). */
+  waitingToBeAdmitted = false;
 
   constructor(readonly credentials: CustomerCredentials) {
     this.signaling = new SignalingClient({ token: credentials.token });
@@ -69,7 +73,12 @@ export class CustomerSession {
 
     this.channel.events.on('snapshot', (snapshot) => {
       this.setSummary(snapshot.session);
+      this.waitingToBeAdmitted = snapshot.self.waiting === true;
+      this.events.emit('waiting', this.waitingToBeAdmitted);
       if (snapshot.session.state === 'ended') this.finish('agent-ended');
+    });
+    this.channel.events.on('admission', (admitted) => {
+      if (!admitted) this.finish('declined');
     });
     this.channel.on('session:updated', ({ session }) => this.setSummary(session));
     this.roster.events.on('changed', () => {
@@ -138,6 +147,8 @@ export class CustomerSession {
     this.share.close();
     this.voice.close();
     this.video.close();
+    // A declined customer is out: the connection closes with it.
+    if (reason === 'declined') this.signaling.close();
     this.events.emit('ended', reason);
   }
 }

@@ -5,6 +5,7 @@ const TITLES: Record<EndReason, MessageKey> = {
   'agent-ended': 'ended.byAgent',
   left: 'ended.left',
   unavailable: 'ended.notFound',
+  declined: 'ended.declined',
 };
 
 /** The way on from the ended card: join another session by number, or (help page) ask for help again. */

@@ -6,6 +6,7 @@ import { CustomerControlView } from '../remote-control/customer-control-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
 import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
+import { createAdmissionWaitView } from './admission-wait-view';
 import { createTransferWaitView } from './transfer-wait-view';
 
 /** The customer's in-session screen: agent name, Leave, Withdraw permissions, sharing banner, participants and chat. */
@@ -88,12 +89,8 @@ export class SessionScreenView {
     const agentCameraOn = (): boolean => session.controllerId !== null && session.video.cameraOf(session.controllerId) !== null;
     this.video = new VideoPanelView({ video: session.video, roster: session.roster, canStart: agentCameraOn, largeFrom: () => session.controllerId, onError: () => undefined });
     session.video.events.on('changed', () => this.video.render());
-    this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
-      h('div', { className: 'session-bar' }, [
-        h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]),
-        h('div', { className: 'session-actions' }, [createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
-      ]),
-      createConnectionBanner(session.signaling, session.channel),
+    const agentCard = h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]);
+    const inSession = h('div', { className: 'customer-session-body' }, [
       helpingOther.element,
       this.control.element,
       createTransferWaitView(session.signaling),
@@ -101,6 +98,19 @@ export class SessionScreenView {
       this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),
       h('div', { className: 'customer-grid' }, [this.voice.element, this.video.element]),
+    ]);
+    const waitCard = createAdmissionWaitView(session, (waiting) => {
+      inSession.hidden = waiting;
+      agentCard.hidden = waiting;
+    });
+    this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
+      h('div', { className: 'session-bar' }, [
+        agentCard,
+        h('div', { className: 'session-actions' }, [createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
+      ]),
+      createConnectionBanner(session.signaling, session.channel),
+      waitCard,
+      inSession,
     ]);
     renderParticipants();
   }

@@ -12,7 +12,7 @@ import type { SignalingSocket } from '../socket-types';
 
 type SessionHandlers = Pick<
   HandlerMap,
-  'agent:sessions' | 'session:join' | 'session:assist' | 'session:watch' | 'session:leave' | 'session:end' | 'session:remove-participant'
+  'agent:sessions' | 'session:join' | 'session:admit' | 'session:assist' | 'session:watch' | 'session:leave' | 'session:end' | 'session:remove-participant'
 >;
 
 /** The staff principal of a socket (the role check before the handler guarantees it). */
@@ -33,7 +33,12 @@ export function sessionHandlers(s: Services): SessionHandlers {
     },
 
     'session:join': async ({ socket }, { sessionId }) =>
-      attachAndSnapshot(s, socket, await resolveMember(s.store, socket.data.principal, sessionId)),
+      attachAndSnapshot(s, socket, await resolveMember(s.store, socket.data.principal, sessionId, true)),
+
+    'session:admit': async ({ socket }, { sessionId, participantId, admit }) => {
+      await s.control.admit(await joinedMember(s.store, socket, sessionId), participantId, admit);
+      return {};
+    },
 
     'session:assist': async ({ socket }, { sessionNumber }) =>
       attachAndSnapshot(s, socket, await s.control.assist(staffOf(socket), sessionNumber)),
@@ -42,7 +47,7 @@ export function sessionHandlers(s: Services): SessionHandlers {
       attachAndSnapshot(s, socket, await s.control.watch(staffOf(socket), sessionId)),
 
     'session:leave': async ({ socket }, { sessionId }) => {
-      await s.sessions.leave(await joinedMember(s.store, socket, sessionId));
+      await s.sessions.leave(await joinedMember(s.store, socket, sessionId, true));
       socket.data.sessions.delete(sessionId);
       await socket.leave(sessionRoom(sessionId));
       await socket.leave(staffRoom(sessionId));
