@@ -6,7 +6,7 @@ describe('frame codec', () => {
   it('round-trips a frame', () => {
     const payload = new Uint8Array([1, 2, 3, 250]);
     const bytes = encodeFrame({ transferId: 'tr_abc-é', chunkIndex: 70000, offset: 65536, chunkLength: 262144, chunkSha256: digest, payload });
-    const frame = decodeFrame(bytes.buffer);
+    const frame = decodeFrame(bytes);
     expect(frame).not.toBeNull();
     expect(frame!.transferId).toBe('tr_abc-é');
     expect(frame!.chunkIndex).toBe(70000);

@@ -45,7 +45,7 @@ export function encodeFrame(frame: ChunkFrame): Uint8Array {
 export function decodeFrame(data: ArrayBuffer | Uint8Array): ChunkFrame | null {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length < 2 || bytes[0] !== FRAME_VERSION) return null;
-  const idLength = bytes[1];
+  const idLength = bytes[1] ?? 0;
   const headerLength = 2 + idLength + 12 + DIGEST_BYTES;
   if (idLength === 0 || bytes.length < headerLength) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { blobPieces, equalBytes, fingerprintOf, sha256Blob, sha256Bytes, toHex } from './sha256';
 
 describe('sha256 (hash-wasm)', () => {
-  const data = randomBytes(3 * 1024 * 1024 + 17);
+  const data = new Uint8Array(randomBytes(3 * 1024 * 1024 + 17));
   const expected = createHash('sha256').update(data).digest('hex');
 
   it('hashes bytes like node:crypto', async () => {
