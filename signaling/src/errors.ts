@@ -58,6 +58,38 @@ export const ERROR_CODES = [
   /** The admin's quick phrase code is taken in that language and queue. */
   'PHRASE_CODE_TAKEN',
   'PHRASE_NOT_FOUND',
+  // file transfer (R7)
+  /** A file is larger than the server's FILE_TRANSFER_MAX_BYTES. */
+  'FILE_TOO_LARGE',
+  /** A file or folder name is unsafe ('..', separators, control or reserved characters, reserved names, too long). */
+  'INVALID_FILE_NAME',
+  /** More than FILES_PER_OFFER_MAX files in one offer. */
+  'TOO_MANY_FILES',
+  'TRANSFER_NOT_FOUND',
+  /** The request does not fit the transfer's state (e.g. progress on a finished transfer, accept twice). */
+  'TRANSFER_STATE',
+  /** No live transfer exists between these two participants (signals and relay need one). */
+  'NO_TRANSFER',
+  /** Peer to peer is forbidden on this server (FILE_TRANSFER_FORCE_RELAY): use the relay. */
+  'P2P_DISABLED',
+  /** Sender and receiver computed different SHA-256 for the whole file. */
+  'HASH_MISMATCH',
+  /** The receiver declined the offer. */
+  'DECLINED',
+  /** A party cancelled the transfer. */
+  'CANCELLED',
+  /** A reloaded sender re-selected a file that is not the one offered. */
+  'FILE_CHANGED',
+  /** The receiver's browser storage is full. */
+  'STORAGE_FULL',
+  'FILE_READ_ERROR',
+  'FILE_WRITE_ERROR',
+  /** Folder mode: the customer has not granted a folder. */
+  'FOLDER_NOT_GRANTED',
+  /** Folder mode: the customer's app did not answer in time. */
+  'FS_TIMEOUT',
+  /** Folder mode: the customer's app refused or failed the operation (the message says DENIED, NOT_FOUND, EXISTS or FS_ERROR). */
+  'FS_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

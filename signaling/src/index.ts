@@ -16,5 +16,8 @@ export * from './events/annotation-events';
 export * from './events/remote-input';
 export * from './events/control-events';
 export * from './events/queue-events';
+export * from './file-names';
+export * from './issue-codes';
+export * from './events/file-events';
 export * from './quality';
 export * from './socket-protocol';

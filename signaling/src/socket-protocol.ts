@@ -80,6 +80,36 @@ import {
   SetPresenceRequestSchema,
   TransferredEventSchema,
 } from './events/queue-events';
+import {
+  FileListResponseSchema,
+  FileOfferRequestSchema,
+  FileOfferResponseSchema,
+  FileCompleteRequestSchema,
+  FileFailRequestSchema,
+  FilePathRequestSchema,
+  FileProgressRequestSchema,
+  FileRelayConnectRequestSchema,
+  FileRelayConsumeRequestSchema,
+  FileRelayConsumeResponseSchema,
+  FileRelayProduceRequestSchema,
+  FileRelayProduceResponseSchema,
+  FileRelayReadyEventSchema,
+  FileRelayTransportResponseSchema,
+  FileResendEventSchema,
+  FileResendRequestSchema,
+  FileSignalEventSchema,
+  FileSignalRequestSchema,
+  FileTransferEventSchema,
+  FileTransferRefSchema,
+  FileTransferSchema,
+  FolderAnswerRequestSchema,
+  FolderEventSchema,
+  FolderRequestSchema,
+  FolderRequestedEventSchema,
+  FsRequestEventSchema,
+  FsRequestSchema,
+  FsResponseSchema,
+} from './events/file-events';
 import { AgentPresenceSchema, WaitStatusSchema } from './queue-models';
 import { ChatMessageSchema, ConsentRequestSchema, ProducerInfoSchema } from './models';
 import type { Role } from './models';
@@ -199,6 +229,43 @@ export const clientRequests = {
   'quick-phrases:list': request({ request: QuickPhrasesRequestSchema, response: QuickPhrasesResponseSchema, roles: STAFF }),
   /** Supervisors: the live queue board (also pushed as queue:board). */
   'queue:board': request({ request: EmptySchema, response: QueueBoardSchema, roles: SUPERVISOR }),
+
+  // ---- file transfer (events/file-events.ts, R7); the server checks who is a party of each transfer ----
+  /** Offer files to one participant (customer <-> agent in control or staff); consent 'file-transfer' first when the customer lacks it. */
+  'file:offer': request({ request: FileOfferRequestSchema, response: FileOfferResponseSchema, roles: ANYONE }),
+  /** Receiver: offered -> accepted. */
+  'file:accept': request({ request: FileTransferRefSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** Receiver: -> cancelled 'DECLINED'. */
+  'file:decline': request({ request: FileTransferRefSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** Sender, receiver or the agent in control: -> cancelled 'CANCELLED'. */
+  'file:cancel': request({ request: FileTransferRefSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** Receiver: verified chunk prefix (monotonic unless reset); accepted|paused -> running. */
+  'file:progress': request({ request: FileProgressRequestSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** Receiver: a chunk failed its hash; the sender gets file:resend. */
+  'file:resend': request({ request: FileResendRequestSchema, response: EmptySchema, roles: ANYONE }),
+  /** Sender and receiver each: equal hashes -> verified, different -> failed 'HASH_MISMATCH'. */
+  'file:complete': request({ request: FileCompleteRequestSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** Either party: -> failed with that reason code. */
+  'file:fail': request({ request: FileFailRequestSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** Sender: which path (p2p or relay) carries the transfer now. */
+  'file:path': request({ request: FilePathRequestSchema, response: FileTransferSchema, roles: ANYONE }),
+  /** The transfers I may see (customers: their own), the relay setting and the size limit. Call after join/rejoin. */
+  'file:list': request({ request: SessionRefSchema, response: FileListResponseSchema, roles: ANYONE }),
+  /** A simple-peer signal to the other party of a live transfer (P2P_DISABLED when relay is forced, NO_TRANSFER). */
+  'file:signal': request({ request: FileSignalRequestSchema, response: EmptySchema, roles: ANYONE }),
+  /** My SCTP-only relay transport on the session's router (only with a live transfer). */
+  'file:relay-transport': request({ request: SessionRefSchema, response: FileRelayTransportResponseSchema, roles: ANYONE }),
+  'file:relay-connect': request({ request: FileRelayConnectRequestSchema, response: EmptySchema, roles: ANYONE }),
+  /** My data producer towards peerId (only with a live transfer from me to them); the peer gets file:relay-ready. */
+  'file:relay-produce': request({ request: FileRelayProduceRequestSchema, response: FileRelayProduceResponseSchema, roles: ANYONE }),
+  /** A data consumer of fromId's producer towards me (only with a live transfer from them to me). */
+  'file:relay-consume': request({ request: FileRelayConsumeRequestSchema, response: FileRelayConsumeResponseSchema, roles: ANYONE }),
+  /** Folder mode (R7.2): the agent in control asks the customer to grant a folder. */
+  'files:folder-request': request({ request: FolderRequestSchema, response: FolderEventSchema, roles: STAFF }),
+  /** The customer grants a folder, declines, or says their browser cannot (unsupported). */
+  'files:folder-answer': request({ request: FolderAnswerRequestSchema, response: FolderEventSchema, roles: CUSTOMER }),
+  /** The agent in control: list, mkdir, rename, delete or fetch in the granted folder (relayed to the customer's app). */
+  'files:fs': request({ request: FsRequestSchema, response: FsResponseSchema, roles: STAFF }),
 } as const;
 
 export type ClientRequests = typeof clientRequests;
@@ -242,6 +309,22 @@ export const serverEvents = {
   'share:paused': SharePausedEventSchema,
   /** Where remote control stands in the session (the target's copy carries the pairing code). */
   'control:state': ControlStateEventSchema,
+
+  // ---- file transfer ----
+  /** To sender, receiver and staff of the session: a transfer changed (any field). */
+  'file:transfer': FileTransferEventSchema,
+  /** To the sender: send again from this chunk. */
+  'file:resend': FileResendEventSchema,
+  /** To the other party: a simple-peer signal. */
+  'file:signal': FileSignalEventSchema,
+  /** To the receiver: the sender's relay data producer exists (call file:relay-consume). */
+  'file:relay-ready': FileRelayReadyEventSchema,
+  /** To the customer: the agent asks for a folder. */
+  'files:folder-requested': FolderRequestedEventSchema,
+  /** To staff and that customer: where folder access stands. */
+  'files:folder': FolderEventSchema,
+  /** To the customer, WITH an acknowledgement: answer with FsAnswer ({ok:true, entries?} | {ok:false, code}) within 60 s. */
+  'files:fs-request': FsRequestEventSchema,
 
   // ---- inbound support queues ----
   /** To a waiting customer: their own entry changed (position, estimate, max wait reached, state). */

@@ -49,7 +49,27 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'FORM_INVALID':
     case 'TRANSFER_MESSAGE_TOO_LONG':
+    case 'FILE_TOO_LARGE':
+    case 'INVALID_FILE_NAME':
+    case 'TOO_MANY_FILES':
       return 400;
+    case 'TRANSFER_NOT_FOUND':
+    case 'NO_TRANSFER':
+      return 404;
+    case 'TRANSFER_STATE':
+    case 'P2P_DISABLED':
+    case 'HASH_MISMATCH':
+    case 'DECLINED':
+    case 'CANCELLED':
+    case 'FILE_CHANGED':
+    case 'STORAGE_FULL':
+    case 'FILE_READ_ERROR':
+    case 'FILE_WRITE_ERROR':
+    case 'FOLDER_NOT_GRANTED':
+    case 'FS_FAILED':
+      return 409;
+    case 'FS_TIMEOUT':
+      return 504;
     case 'SESSION_ENDED':
     case 'CONSENT_ALREADY_ANSWERED':
     case 'SESSION_LIMIT':

@@ -1,4 +1,4 @@
-import { clientRequests } from '@rs/signaling';
+import { clientRequests, codedIssueOf } from '@rs/signaling';
 import type { RequestName, RequestOf, ResponseOf } from '@rs/signaling';
 import { AppError, toErrorPayload } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
@@ -38,7 +38,7 @@ export function registerHandler<N extends RequestName>(socket: SignalingSocket, 
       }
       if (payloads.length > 1) throw new AppError('INVALID_PAYLOAD', `one payload expected, got ${payloads.length}`);
       const parsed = definition.request.safeParse(payloads[0]);
-      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', describeIssues(parsed.error.issues));
+      if (!parsed.success) throw new AppError(codedIssueOf(parsed.error.issues) ?? 'INVALID_PAYLOAD', describeIssues(parsed.error.issues));
       reply({ ok: true, data: await handler({ socket, log }, parsed.data as RequestOf<N>) });
     } catch (err) {
       if (err instanceof AppError) limited.write('info', socket.id, { event: name, code: err.code }, 'request refused');

@@ -64,7 +64,8 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
   });
   const limited = new LogLimiter({ log });
   httpServer.once('close', () => limited.close());
-  const handlers: HandlerMap = {
+  // File transfer handlers (file:*, files:*) are registered by the next step; until then those events answer UNKNOWN_EVENT.
+  const handlers: Omit<HandlerMap, `file:${string}` | `files:${string}`> & Partial<HandlerMap> = {
     ...sessionHandlers(services),
     ...controlHandlers(services),
     ...chatConsentHandlers(services),
