@@ -1,4 +1,5 @@
 import type {
+  FileTransferEvent,
   RequestName,
   RequestOf,
   ResponseOf,
@@ -119,7 +120,9 @@ export class SessionChannel {
   }
 }
 
-/** Every session event names its session: as `sessionId`, or inside `session` (session:updated). */
+/** Every session event names its session: as `sessionId`, inside `session` (session:updated) or inside `transfer` (file:transfer). */
 function sessionIdOf(payload: ServerEventOf<SessionEventName>): SessionId {
-  return 'sessionId' in payload ? payload.sessionId : payload.session.id;
+  if ('sessionId' in payload) return payload.sessionId;
+  if ('transfer' in payload) return (payload as FileTransferEvent).transfer.sessionId;
+  return payload.session.id;
 }
