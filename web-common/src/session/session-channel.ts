@@ -1,5 +1,4 @@
 import type {
-  FileTransferEvent,
   RequestName,
   RequestOf,
   ResponseOf,
@@ -120,9 +119,7 @@ export class SessionChannel {
   }
 }
 
-/** Every session event names its session: as `sessionId`, inside `session` (session:updated) or inside `transfer` (file:transfer). */
+/** Every session event names its session: as `sessionId`, or inside `session` (session:updated). */
 function sessionIdOf(payload: ServerEventOf<SessionEventName>): SessionId {
-  if ('sessionId' in payload) return payload.sessionId;
-  if ('transfer' in payload) return (payload as FileTransferEvent).transfer.sessionId;
-  return payload.session.id;
+  return 'sessionId' in payload ? payload.sessionId : payload.session.id;
 }
