@@ -21,7 +21,7 @@ export interface ChunkFrame {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export function encodeFrame(frame: ChunkFrame): Uint8Array {
+export function encodeFrame(frame: ChunkFrame): Uint8Array<ArrayBuffer> {
   const id = encoder.encode(frame.transferId);
   if (id.length === 0 || id.length > MAX_ID_BYTES) throw new RangeError('transfer id length');
   if (frame.chunkSha256.length !== DIGEST_BYTES) throw new RangeError('chunk digest length');
