@@ -40,6 +40,15 @@ describe('SendWindow (sender resume bookkeeping)', () => {
     expect(w.nextChunk).toBe(4);
   });
 
+  it('counts chunks sent on an earlier path as resent when they go again', () => {
+    const w = new SendWindow(1000, 100, 3, 100, 6);
+    w.take();
+    w.take();
+    w.take();
+    w.take();
+    expect(w.bytesResent).toBe(300);
+  });
+
   it('restarts lower when the receiver lost its store (reset)', () => {
     const w = new SendWindow(1000, 100, 5, 100);
     w.acknowledge(2, true);

@@ -17,11 +17,13 @@ export class SendWindow {
     private readonly chunkSize: number,
     verified: number,
     private windowChunks: number,
+    /** Chunks already sent once before (an earlier path or page): sending them again counts as resent. */
+    sentBefore = 0,
   ) {
     this.chunkCount = chunkCountFor(size, chunkSize);
     this.acked = clamp(verified, this.chunkCount);
     this.next = this.acked;
-    this.highestSent = this.acked;
+    this.highestSent = Math.max(this.acked, clamp(sentBefore, this.chunkCount));
   }
 
   get nextChunk(): number {
