@@ -1,4 +1,4 @@
-import type { FileTransfer } from '@rs/signaling';
+import type { ErrorCode, FileTransfer } from '@rs/signaling';
 import { ChunkAssembler } from './chunk-assembler';
 import { bytesInChunks } from './chunk-plan';
 import type { ChunkStore } from './chunk-store';
@@ -13,7 +13,7 @@ export interface IncomingDeps {
   progress(transferId: string, verifiedChunks: number, reset: boolean): void;
   resend(transferId: string, fromChunk: number): void;
   complete(transferId: string, sha256: string): Promise<void>;
-  fail(transferId: string, reason: string): void;
+  fail(transferId: string, reason: ErrorCode): void;
   changed(transferId: string): void;
 }
 
@@ -55,7 +55,7 @@ export class IncomingTransfer {
   start(): Promise<void> {
     this.started ??= this.open().catch((error: unknown) => {
       console.warn('file store failed', error);
-      this.deps.fail(this.id, 'FILE_STORE_FAILED');
+      this.deps.fail(this.id, storeError(error));
     });
     return this.started;
   }
@@ -73,7 +73,7 @@ export class IncomingTransfer {
     this.framesSeen += 1;
     this.queue = this.queue.then(() => this.process(frame)).catch((error: unknown) => {
       console.warn('file chunk failed', error);
-      this.deps.fail(this.id, 'FILE_STORE_FAILED');
+      this.deps.fail(this.id, storeError(error));
     });
   }
 
@@ -136,4 +136,9 @@ export class IncomingTransfer {
     this.hashing = false;
     this.deps.changed(this.id);
   }
+}
+
+/** A full disk says so; anything else is a write error. */
+function storeError(error: unknown): ErrorCode {
+  return error instanceof Error && /quota|full/i.test(`${error.name} ${error.message}`) ? 'STORAGE_FULL' : 'FILE_WRITE_ERROR';
 }

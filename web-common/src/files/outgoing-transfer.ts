@@ -1,4 +1,4 @@
-import type { FileTransfer, TransferPath } from '@rs/signaling';
+import type { ErrorCode, FileTransfer, TransferPath } from '@rs/signaling';
 import { frameOffsets, FRAME_PAYLOAD_BYTES } from './chunk-plan';
 import { encodeFrame } from './frame-codec';
 import type { FileLinks } from './links/file-links';
@@ -17,7 +17,7 @@ export interface OutgoingDeps {
   readonly links: FileLinks;
   complete(transferId: string, sha256: string): Promise<void>;
   reportPath(transferId: string, path: TransferPath): void;
-  fail(transferId: string, reason: string): void;
+  fail(transferId: string, reason: ErrorCode): void;
   changed(transferId: string): void;
 }
 
@@ -84,7 +84,7 @@ export class OutgoingTransfer {
     this.fileHash ??= sha256Blob(this.file);
     void this.run(generation).catch((error: unknown) => {
       console.warn('file send failed', error);
-      if (generation === this.loopGeneration) this.deps.fail(this.id, 'FILE_READ_FAILED');
+      if (generation === this.loopGeneration) this.deps.fail(this.id, 'FILE_READ_ERROR');
     });
   }
 
