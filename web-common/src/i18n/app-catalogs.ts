@@ -18,6 +18,10 @@ import { frHelp, frQueueConsole } from './catalogs/queue/fr';
 import { nlHelp, nlQueueConsole } from './catalogs/queue/nl';
 import { zhTWHelp, zhTWQueueConsole } from './catalogs/queue/zh-TW';
 import { zhTWConsole, zhTWCustomer } from './catalogs/zh-TW';
+import { enFiles } from './catalogs/files/en';
+import { frFiles } from './catalogs/files/fr';
+import { nlFiles } from './catalogs/files/nl';
+import { zhTWFiles } from './catalogs/files/zh-TW';
 import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
@@ -30,15 +34,15 @@ import type { AppCatalogs } from './i18n';
 const join = (...parts: Partial<Catalog>[]): Partial<Catalog> => Object.assign({}, ...parts) as Partial<Catalog>;
 
 export const CUSTOMER_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer),
-  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer),
-  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer),
-  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer),
+  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFiles),
+  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFiles),
+  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFiles),
+  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFiles),
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout),
-  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout),
-  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout),
-  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout),
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFiles),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFiles),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFiles),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFiles),
 };

@@ -1,5 +1,6 @@
 import type { AccountsMessageKey } from './accounts/en';
 import type { ConfirmMessageKey } from './confirm/en';
+import type { FilesMessageKey } from './files/en';
 import type { QueueMessageKey } from './queue/en';
 import type { ReadoutMessageKey } from './readout/en';
 
@@ -376,7 +377,7 @@ export const enConsole = {
   'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey | FilesMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */
