@@ -11,8 +11,8 @@ describe('RateMeter', () => {
     expect(meter.secondsLeft(5_000_000)).toBe(4);
     meter.add(5000, 1_000_000);
     meter.add(6000, 3_000_000);
-    // Only samples within 3 s of the last one count (plus one): 1000 -> 6000.
-    expect(meter.bytesPerSecond()).toBe(2_000_000 / 5);
+    // Samples older than 3 s before the last one are dropped (two always stay): 5000 -> 6000.
+    expect(meter.bytesPerSecond()).toBe(2_000_000);
   });
 
   it('starts over when progress goes back (a reset)', () => {

@@ -1,5 +1,5 @@
 import type { TransferPath } from '@rs/signaling';
-import { TypedEmitter } from '../../util/typed-emitter';
+import type { TypedEmitter } from '../../util/typed-emitter';
 
 export type SendPathEvents = {
   /** The path can no longer carry frames (the other page went away, ICE failed, the server closed it). */
