@@ -5,6 +5,8 @@ import type { Clock } from './domain/clock';
 import { ConsentService } from './domain/consent-service';
 import { ControlService } from './domain/control/control-service';
 import { CustomerAudience } from './domain/customer-audience';
+import { FileTransferService } from './domain/files/file-transfer-service';
+import { FolderService } from './domain/files/folder-service';
 import { ParticipantAnnouncer } from './domain/participant-announcer';
 import { RateBuckets } from './domain/rate-bucket';
 import { SessionControlService } from './domain/session-control-service';
@@ -69,8 +71,14 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
   const voice = new VoiceService(store, rooms, audience, log.child({ component: 'voice' }));
   const annotations = new AnnotationService(rooms, notifier, new RateBuckets({ capacity: config.drawBurstPoints, refillPerSecond: config.drawPointsPerSecond }, clock));
   const publish = new PublishService(rooms, shares, voice, notifier, audience);
+  const folders = new FolderService({ store, notifier, asker: notifier, clock, log: log.child({ component: 'folders' }) });
+  const files = new FileTransferService({
+    store, consents, notifier, clock, log: log.child({ component: 'files' }),
+    maxBytes: config.fileTransferMaxBytes, forceRelay: config.fileTransferForceRelay,
+    folderGranted: (sessionId, customerId) => folders.isGranted(sessionId, customerId),
+  });
   const services: Services = {
-    store, sessions, control, consents, remote, rooms, shares, publish, voice, annotations, directory, audience,
+    store, sessions, control, consents, remote, rooms, shares, publish, voice, annotations, directory, audience, files, folders,
     chat: new ChatService(store, notifier, clock, new RateBuckets({ capacity: config.chatBurst, refillPerSecond: config.chatPerSecond }, clock)),
     showSupervisorsToCustomers: config.showSupervisorsToCustomers,
   };
@@ -89,6 +97,7 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
     await rooms.close(sessionId);
   });
   control.on('activities-stopped', (sessionId, actorId) => shares.stopAll(sessionId, actorId));
+  wireFiles(services, sessions);
   control.on('controller-changed', (sessionId) => voice.refresh(sessionId));
   control.on('customer-selected', (sessionId) => voice.refresh(sessionId));
   control.on('taken-over', async (sessionId, participantId) => {
@@ -99,4 +108,24 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
   });
 
   return { services, notifier, records: new SessionRecordService(store, directory, queueRecordOf) };
+}
+
+/** A party away pauses its transfers; a session's end cancels them; an idle pair's relay channels close. */
+function wireFiles({ files, folders, rooms }: Services, sessions: SessionService): void {
+  const away = async (sessionId: string, participantId: string) => {
+    await folders.customerAway(sessionId, participantId);
+    await files.partyAway(sessionId, participantId);
+  };
+  sessions.on('participant-disconnected', away);
+  sessions.on('participant-gone', away);
+  sessions.on('session-ended', async (sessionId, endedBy) => {
+    folders.sessionEnded(sessionId);
+    await files.sessionEnded(sessionId, endedBy);
+  });
+  files.on('pair-idle', async (sessionId, a, b) => {
+    const relay = (await rooms.peek(sessionId))?.existingFiles;
+    if (!relay) return;
+    relay.closePair(a, b);
+    for (const id of [a, b]) if (!(await files.hasAnyLiveTransfer(sessionId, id))) relay.closePeer(id);
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileTransferSchema } from './events/file-events';
 import { ParticipantIdSchema, SessionIdSchema, SessionNumberSchema } from './ids';
 import { LIMITS } from './limits';
 import {
@@ -129,6 +130,8 @@ export const SessionRecordResponseSchema = z.object({
   notes: z.string(),
   /** Sessions from a support queue: queue, wait, who accepted, form answers, transfers (null otherwise). */
   queue: QueueRecordSchema.nullable().default(null),
+  /** Every file transfer of the session (R7): name, size, hash, direction, who, when, outcome; never contents. */
+  files: z.array(FileTransferSchema).default([]),
 });
 export type SessionRecordResponse = z.infer<typeof SessionRecordResponseSchema>;
 

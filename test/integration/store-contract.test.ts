@@ -6,6 +6,7 @@ import { createSessionStore } from '../../server/src/store/create-store';
 import { MemorySessionStore } from '../../server/src/store/memory-session-store';
 import { RedisSessionStore } from '../../server/src/store/redis-session-store';
 import type { ChatDraft, ParticipantRecord, SessionRecord, SessionStore } from '../../server/src/store/session-store';
+import type { TransferRecord } from '../../server/src/domain/files/transfer-record';
 import { startRedisServer, type RedisServerHandle } from '../support/redis-server';
 import { MemoryQueueStore } from '../../server/src/store/memory-queue-store';
 import { RedisQueueStore } from '../../server/src/store/redis-queue-store';
@@ -32,6 +33,13 @@ const draft = (sessionId: string, text = 'hello'): ChatDraft => ({
 const consent = (sessionId: string, over: Partial<ConsentRequest> = {}): ConsentRequest => ({
   id: randomUUID(), sessionId, activity: 'view-desktop', requestedBy: randomUUID(), customerId: randomUUID(),
   status: 'pending', requestedAt: 1_000, answeredAt: null, automatic: false, surface: null, ...over,
+});
+
+const transfer = (sessionId: string, over: Partial<TransferRecord> = {}): TransferRecord => ({
+  transferId: randomUUID(), sessionId, senderId: randomUUID(), receiverId: randomUUID(), batchId: randomUUID(),
+  file: { name: 'report.pdf', size: 600_000, lastModified: 1_000, path: ['docs'], fingerprint: 'c'.repeat(64) },
+  target: { kind: 'download' }, chunkSize: 262_144, chunkCount: 3, state: 'offered', path: null, verifiedChunks: 0,
+  sha256: null, reason: null, createdAt: 1_000, updatedAt: 1_000, customerId: randomUUID(), consentId: null, senderSha256: null, receiverSha256: null, ...over,
 });
 
 /** Retention of ended sessions in these stores (Redis counts it in real seconds). */
@@ -237,6 +245,27 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('file transfers', () => {
+      it('puts, gets, overwrites and lists in the order first put; unknown is null', async () => {
+        const first = transfer(sid, { createdAt: 2_000 });
+        const second = transfer(sid, { createdAt: 2_000, target: { kind: 'granted-folder', path: ['a', 'b'] } });
+        const third = transfer(sid, { createdAt: 1_500 });
+        for (const t of [first, second, third]) await store.putTransfer(t);
+        const running = { ...first, state: 'running' as const, verifiedChunks: 2, path: 'relay' as const, receiverSha256: 'd'.repeat(64) };
+        await store.putTransfer(running);
+        expect(await store.getTransfer(sid, first.transferId)).toEqual(running);
+        expect(await store.listTransfers(sid)).toEqual([running, second, third]);
+        expect(await store.getTransfer(sid, randomUUID())).toBeNull();
+        expect(await store.getTransfer(randomUUID(), first.transferId)).toBeNull();
+        expect(await store.listTransfers(randomUUID())).toEqual([]);
+      });
+      it('keeps names and hashes intact', async () => {
+        const t = transfer(sid, { file: { ...transfer(sid).file, name: 'Zoë 王 \u{1F600}.txt' }, sha256: 'e'.repeat(64), state: 'verified' });
+        await store.putTransfer(t);
+        expect(await store.getTransfer(sid, t.transferId)).toEqual(t);
+      });
+    });
+
     describe('audit', () => {
       it('appends and lists in order', async () => {
         const entries = (['session:created', 'participant:joined', 'consent:requested'] as const).map(
@@ -284,10 +313,13 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
         await store.putParticipant(s.id, helper);
         await store.appendChat(s.id, draft(s.id));
         await store.putConsent(consent(s.id));
+        const t = transfer(s.id);
+        await store.putTransfer(t);
         await store.appendAudit(s.id, { at: 1, actor: helper.id, action: 'session:created', subject: s.id });
         await store.setNotes(s.id, 'notes');
         await store.updateSession(s.id, { state: 'ended', endedAt: 2_000, endedBy: helper.id });
         await store.appendAudit(s.id, { at: 2, actor: helper.id, action: 'session:ended', subject: s.id });
+        await store.putTransfer({ ...t, state: 'cancelled', reason: 'SESSION_ENDED' });
         await store.putParticipant(s.id, { ...helper, connected: false, leftAt: 2_000 });
         await store.setNotes(s.id, 'notes after the end');
         expect(await store.getSession(s.id)).toMatchObject({ state: 'ended' });
@@ -296,6 +328,7 @@ function describeSessionStoreContract(name: string, makeStore: () => Promise<Sto
         const leftovers = async () => [
           await store.getSession(s.id), await store.getNotes(s.id), ...(await store.listParticipants(s.id)),
           ...(await store.listChat(s.id)), ...(await store.listConsents(s.id)), ...(await store.listAudit(s.id)),
+          ...(await store.listTransfers(s.id)), await store.getTransfer(s.id, t.transferId),
         ].filter((x) => x !== null && x !== '');
         await waitFor('the ended session to expire', async () => (await leftovers()).length === 0);
         expect(await store.listSessionsOfAgent('helper')).toEqual([]);
@@ -388,9 +421,10 @@ describe('with a real redis-server', () => {
     await store.appendChat(s.id, draft(s.id));
     await store.putConsent(consent(s.id));
     await store.appendAudit(s.id, { at: 1, actor: 'p1', action: 'session:created', subject: s.id });
+    await store.putTransfer(transfer(s.id));
     const keys = (await raw.keys('layout:*')).sort();
     const base = `layout:session:${s.id}`;
-    const expected = [base, `${base}:audit`, `${base}:chat`, `${base}:consents`, `${base}:participants`];
+    const expected = [base, `${base}:audit`, `${base}:chat`, `${base}:consents`, `${base}:participants`, `${base}:transfer-order`, `${base}:transfers`];
     expect(keys).toEqual(['layout:agent:agent-1:sessions', 'layout:number:123456789', ...expected].sort());
     await Promise.all([store.close(), raw.close()]);
   });
@@ -406,8 +440,9 @@ describe('with a real redis-server', () => {
     await store.putConsent(consent(s.id));
     await store.setNotes(s.id, 'n');
     await store.appendAudit(s.id, { at: 1, actor: 'p1', action: 'session:created', subject: s.id });
+    await store.putTransfer(transfer(s.id));
     const keys = (await raw.keys(`ttl:session:${s.id}*`)).sort();
-    expect(keys).toHaveLength(6);
+    expect(keys).toHaveLength(8);
     expect(await Promise.all(keys.map((k) => raw.ttl(k)))).toEqual(keys.map(() => -1));
     await store.updateSession(s.id, { state: 'ended', endedAt: 2, endedBy: 'p1' });
     await store.setNotes(s.id, 'after the end');

@@ -76,7 +76,7 @@ export class NumberedSessions implements SessionCreator, CustomerJoiner, Session
     if (!found) throw new AppError('SESSION_NOT_FOUND', 'no such session');
     if (principal.role !== 'admin' && principal.accountId !== found.agentId) throw new AppError('FORBIDDEN', 'not your session');
     const { agentId: _agentId, ...session } = found;
-    return { session, participants: [], chat: [], consents: [], audit: [], notes: '', queue: null };
+    return { session, participants: [], chat: [], consents: [], audit: [], notes: '', queue: null, files: [] };
   }
 }
 

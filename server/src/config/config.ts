@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { z } from 'zod';
-import { NewPasswordSchema, UsernameSchema } from '@rs/signaling';
+import { DEFAULT_FILE_TRANSFER_MAX_BYTES, NewPasswordSchema, UsernameSchema } from '@rs/signaling';
 import { TrustProxySchema } from './trust-proxy';
 
 /** 'true'/'1'/'yes' and 'false'/'0'/'no' from the environment, or a boolean. */
@@ -81,6 +81,10 @@ const ConfigSchema = z.object({
   queueTickMs: z.coerce.number().int().min(10).default(1000),
   /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
   allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
+  /** Largest file one transfer may carry (R7.3; default 150 MiB; 4 GiB and more work). */
+  fileTransferMaxBytes: z.coerce.number().int().positive().default(DEFAULT_FILE_TRANSFER_MAX_BYTES),
+  /** Files always go through the SFU relay, never peer to peer (sites that forbid direct connections; tests). */
+  fileTransferForceRelay: booleanFlag.default(false),
 });
 
 function splitList(value: string): string[] {
@@ -138,6 +142,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       helpRequestsPerAddress: env.HELP_REQUESTS_PER_ADDRESS,
       queueAbandonGraceSeconds: env.QUEUE_ABANDON_GRACE_SECONDS,
       queueTickMs: env.QUEUE_TICK_MS,
+      fileTransferMaxBytes: env.FILE_TRANSFER_MAX_BYTES,
+      fileTransferForceRelay: env.FILE_TRANSFER_FORCE_RELAY,
     }),
     media: drop({
       workers: env.MEDIA_WORKERS,

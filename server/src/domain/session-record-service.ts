@@ -2,6 +2,7 @@ import type { QueueRecord, SessionRecordResponse } from '@rs/signaling';
 import type { StaffPrincipal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { SessionStore } from '../store/session-store';
+import { toPublicTransfer } from './files/transfer-record';
 import { toPublic } from './participant-announcer';
 import { toSummary } from './session-service';
 import type { StaffDirectory } from './staff-directory';
@@ -26,14 +27,16 @@ export class SessionRecordService {
     if (!(await this.mayRead(principal, session.agentId, participants.map((p) => p.accountId)))) {
       throw new AppError('FORBIDDEN', 'not your session');
     }
-    const [chat, consents, audit, notes, queue] = await Promise.all([
+    const [chat, consents, audit, notes, queue, transfers] = await Promise.all([
       this.store.listChat(sessionId),
       this.store.listConsents(sessionId),
       this.store.listAudit(sessionId),
       this.store.getNotes(sessionId),
       this.queueRecordOf(sessionId),
+      this.store.listTransfers(sessionId),
     ]);
-    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue };
+    const files = transfers.map(toPublicTransfer);
+    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, queue, files };
   }
 
   private async mayRead(principal: StaffPrincipal, agentId: string, accounts: readonly (string | null)[]): Promise<boolean> {

@@ -18,6 +18,8 @@ const CHAT_LOOKBACK = 4;
 
 export type SessionServiceEvents = {
   'participant-gone': [sessionId: string, participantId: string];
+  /** The participant's last connection closed (they may come back: a reload, a network drop). */
+  'participant-disconnected': [sessionId: string, participantId: string];
   'session-ended': [sessionId: string, endedBy: string];
 };
 
@@ -117,6 +119,7 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
 
   async detach(member: Member): Promise<void> {
     await this.setConnected(member, false);
+    this.emit('participant-disconnected', member.session.id, member.participant.id);
   }
 
   async leave({ session, participant }: Member): Promise<void> {

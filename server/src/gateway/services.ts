@@ -2,6 +2,8 @@ import type { ChatService } from '../domain/chat-service';
 import type { ConsentService } from '../domain/consent-service';
 import type { ControlService } from '../domain/control/control-service';
 import type { CustomerAudience } from '../domain/customer-audience';
+import type { FileTransferService } from '../domain/files/file-transfer-service';
+import type { FolderService } from '../domain/files/folder-service';
 import type { SessionControlService } from '../domain/session-control-service';
 import type { SessionService } from '../domain/session-service';
 import type { StaffDirectory } from '../domain/staff-directory';
@@ -22,6 +24,9 @@ export interface Services {
   /** Remote control (R3.1, R3.7, R9). */
   remote: ControlService;
   rooms: MediaRooms;
+  /** File transfer (R7.1, R7.3) and folder mode (R7.2). */
+  files: FileTransferService;
+  folders: FolderService;
   shares: ShareService;
   publish: PublishService;
   voice: VoiceService;

@@ -1,11 +1,13 @@
 import type { ServerEventName, ServerEventOf } from '@rs/signaling';
+import type { FsRequestEvent } from '@rs/signaling';
+import type { ParticipantAsker } from '../domain/files/folder-service';
 import type { Notifier } from '../domain/notifier';
 import type { QueueNotifier } from '../domain/queue/queue-notifier';
 import { SUPERVISORS_ROOM, agentRoom, entryRoom, participantRoom, sessionRoom, staffRoom } from './socket-types';
 import type { SignalingServer } from './socket-types';
 
 /** Delivers domain notifications through socket.io rooms. */
-export class SocketNotifier implements Notifier, QueueNotifier {
+export class SocketNotifier implements Notifier, QueueNotifier, ParticipantAsker {
   private io: SignalingServer | null = null;
 
   /** The server exists after the services that notify; it is bound once created. */
@@ -41,6 +43,17 @@ export class SocketNotifier implements Notifier, QueueNotifier {
 
   toSupervisors<N extends ServerEventName>(event: N, payload: ServerEventOf<N>): void {
     this.emit(SUPERVISORS_ROOM, event, payload);
+  }
+
+  /** One connection of the participant (the newest joined) answers through its acknowledgement; rejects on timeout or when none is connected. */
+  async ask(participantId: string, event: 'files:fs-request', payload: FsRequestEvent, timeoutMs: number): Promise<unknown> {
+    if (!this.io) throw new Error('not bound');
+    const sockets = await this.io.in(participantRoom(participantId)).fetchSockets();
+    const socket = sockets.at(-1);
+    if (!socket) throw new Error('not connected');
+    const target = this.io.to(socket.id).timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown[]> };
+    const replies = await target.emitWithAck(event, payload);
+    return replies[0];
   }
 
   private emit<N extends ServerEventName>(room: string, event: N, payload: ServerEventOf<N>, except?: string): void {

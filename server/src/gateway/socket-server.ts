@@ -14,6 +14,8 @@ import type { Handler, HandlerMap } from './define-handler';
 import { guardAssist } from './guarded-assist';
 import { chatConsentHandlers } from './handlers/chat-consent-handlers';
 import { controlHandlers } from './handlers/control-handlers';
+import { fileHandlers } from './handlers/file-handlers';
+import { folderHandlers } from './handlers/folder-handlers';
 import { remoteControlHandlers } from './handlers/remote-control-handlers';
 import { attachHelperNamespace } from './helper-namespace';
 import { RateBuckets } from '../domain/rate-bucket';
@@ -31,9 +33,10 @@ import type { SignalingServer, SignalingSocket } from './socket-types';
 
 /**
  * Largest message a client may send, checked by engine.io before anything is parsed.
- * The largest legitimate ones (notes: 20,000 characters; a 2,000-point stroke) fit well.
+ * The largest legitimate one is a file offer of FILES_PER_OFFER_MAX files (a folder: ~250 bytes per file,
+ * ~400 with long names); notes (20,000 characters) and a 2,000-point stroke fit well.
  */
-export const MAX_MESSAGE_BYTES = 128 * 1024;
+export const MAX_MESSAGE_BYTES = 512 * 1024;
 /** A silent peer is noticed within PING_INTERVAL + PING_TIMEOUT (socket.io's defaults: 25 s + 20 s). */
 const PING_INTERVAL_MS = 15_000;
 const PING_TIMEOUT_MS = 10_000;
@@ -64,8 +67,7 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
   });
   const limited = new LogLimiter({ log });
   httpServer.once('close', () => limited.close());
-  // File transfer handlers (file:*, files:*) are registered by the next step; until then those events answer UNKNOWN_EVENT.
-  const handlers: Omit<HandlerMap, `file:${string}` | `files:${string}`> & Partial<HandlerMap> = {
+  const handlers: HandlerMap = {
     ...sessionHandlers(services),
     ...controlHandlers(services),
     ...chatConsentHandlers(services),
@@ -73,6 +75,8 @@ export function createSocketServer(httpServer: HttpServer, edge: SocketEdge, ser
     ...voiceAnnotationHandlers(services),
     ...remoteControlHandlers(services),
     ...queueHandlers(queues),
+    ...fileHandlers(services),
+    ...folderHandlers(services),
   };
   handlers['session:assist'] = guardAssist(handlers['session:assist'], edge.assistGuard);
   const stalePresence = new StalePresence(io, services, edge.reconnectGraceMs, log);

@@ -5,7 +5,7 @@ import type { Member } from '../domain/membership';
 import type { CustomerAudience } from '../domain/customer-audience';
 import type { Notifier } from '../domain/notifier';
 import { isController } from '../domain/session-rules';
-import { KeyedSerialQueue } from './keyed-serial-queue';
+import { KeyedSerialQueue } from '../domain/keyed-serial-queue';
 import type { MediaRooms } from './media-rooms';
 import type { ShareService } from './share-service';
 import { withMediaErrors } from './share-service';

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
 import { MEDIA_CODECS } from './media-codecs';
 import { PeerMedia } from './peer-media';
+import { FileRelay } from './file-relay';
 import { createRtpTap } from './rtp-tap';
 import type { RtpTapTarget } from './rtp-tap';
 import type { ProducerAppData } from './peer-media';
@@ -38,6 +39,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   private readonly stopping = new Set<string>();
   private routerLost = false;
   private closed = false;
+  private fileRelay: FileRelay | null = null;
 
   private constructor(
     readonly sessionId: string,
@@ -80,6 +82,18 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     const producer = this.findProducer(producerId);
     if (!producer) throw new AppError('MEDIA_NOT_FOUND', 'no such media');
     return createRtpTap(this.router, producer, this.transport.listenIp, target);
+  }
+
+  /** The session's file relay (data channels only), created on first use and closed with the room. */
+  get files(): FileRelay {
+    if (this.closed) throw new AppError('MEDIA_NOT_FOUND', 'the media session is closed');
+    this.fileRelay ??= new FileRelay(this.router, this.transport, this.log.child({ component: 'file-relay' }));
+    return this.fileRelay;
+  }
+
+  /** The file relay if one was created and the room is open (never creates one). */
+  get existingFiles(): FileRelay | null {
+    return this.closed ? null : this.fileRelay;
   }
 
   get rtpCapabilities(): types.RtpCapabilities {
@@ -247,6 +261,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     if (reason === 'stopped') for (const id of peer?.producers.keys() ?? []) this.stopping.add(id);
     peer?.close();
     this.peers.delete(participantId);
+    this.fileRelay?.closePeer(participantId);
   }
 
   /** Closes some of a participant's transports (their client dropped them): what they carried is lost. */
@@ -259,6 +274,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
     if (this.closed) return;
     this.closed = true;
     for (const participantId of [...this.peers.keys()]) this.closePeer(participantId, reason);
+    this.fileRelay?.close();
     this.router.close();
     this.emit('closed', this.routerLost);
   }

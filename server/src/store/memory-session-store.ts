@@ -8,6 +8,7 @@ import type {
   PairingRecord,
   SessionStore,
 } from './session-store';
+import type { TransferRecord } from '../domain/files/transfer-record';
 import { DEFAULT_RECORD_RETENTION_SECONDS } from './session-store';
 
 interface NumberEntry {
@@ -22,6 +23,7 @@ interface SessionData {
   participants: Map<string, ParticipantRecord>;
   chat: ChatMessage[];
   consents: Map<string, ConsentRequest>;
+  transfers: Map<string, TransferRecord>;
   audit: AuditEntry[];
 }
 
@@ -171,6 +173,18 @@ export class MemorySessionStore implements SessionStore {
     return structuredClone(consent);
   }
 
+  async putTransfer(transfer: TransferRecord): Promise<void> {
+    this.#data(transfer.sessionId).transfers.set(transfer.transferId, structuredClone(transfer));
+  }
+
+  async getTransfer(sessionId: string, transferId: string): Promise<TransferRecord | null> {
+    return copyOrNull(this.#find(sessionId)?.transfers.get(transferId));
+  }
+
+  async listTransfers(sessionId: string): Promise<TransferRecord[]> {
+    return [...(this.#find(sessionId)?.transfers.values() ?? [])].map((t) => structuredClone(t));
+  }
+
   async appendAudit(sessionId: string, entry: AuditEntry): Promise<void> {
     this.#data(sessionId).audit.push(structuredClone(entry));
   }
@@ -248,7 +262,7 @@ export class MemorySessionStore implements SessionStore {
   #data(sessionId: string): SessionData {
     let data = this.#find(sessionId);
     if (!data) {
-      data = { record: null, participants: new Map(), chat: [], consents: new Map(), audit: [] };
+      data = { record: null, participants: new Map(), chat: [], consents: new Map(), transfers: new Map(), audit: [] };
       this.#sessions.set(sessionId, data);
     }
     return data;

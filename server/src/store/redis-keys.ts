@@ -18,6 +18,10 @@ export interface RedisKeys {
   consents(sessionId: string): string;
   /** List of AuditEntry JSON, oldest first. */
   audit(sessionId: string): string;
+  /** Hash: transfer id -> TransferRecord JSON. */
+  transfers(sessionId: string): string;
+  /** List of transfer ids in the order they were created. */
+  transferOrder(sessionId: string): string;
   /** String: AccountRecord JSON. */
   account(accountId: string): string;
   /** Hash: username -> account id (HSETNX keeps usernames unique). */
@@ -74,6 +78,8 @@ export function createRedisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys 
     chat: (sessionId) => `${prefix}session:${sessionId}:chat`,
     consents: (sessionId) => `${prefix}session:${sessionId}:consents`,
     audit: (sessionId) => `${prefix}session:${sessionId}:audit`,
+    transfers: (sessionId) => `${prefix}session:${sessionId}:transfers`,
+    transferOrder: (sessionId) => `${prefix}session:${sessionId}:transfer-order`,
     account: (accountId) => `${prefix}account:${accountId}`,
     accountUsernames: () => `${prefix}accounts:usernames`,
     accountIds: () => `${prefix}accounts:ids`,

@@ -4,6 +4,7 @@ import type { RedisClient } from './redis-client';
 import { createRedisKeys, type RedisKeys } from './redis-keys';
 import { APPEND_CHAT_SCRIPT, RELEASE_NUMBER_SCRIPT, TRANSITION_CONSENT_SCRIPT } from './redis-session-scripts';
 import { DEFAULT_RECORD_RETENTION_SECONDS } from './session-store';
+import type { TransferRecord } from '../domain/files/transfer-record';
 import type {
   AuditEntry,
   ChatDraft,
@@ -100,7 +101,7 @@ export class RedisSessionStore implements SessionStore {
 
   #sessionKeys(sessionId: string): string[] {
     const k = this.#keys;
-    return [k.session(sessionId), k.notes(sessionId), k.participants(sessionId), k.chat(sessionId), k.consents(sessionId), k.audit(sessionId)];
+    return [k.session(sessionId), k.notes(sessionId), k.participants(sessionId), k.chat(sessionId), k.consents(sessionId), k.audit(sessionId), k.transfers(sessionId), k.transferOrder(sessionId)];
   }
 
   async linkAgentSession(agentId: string, sessionId: string): Promise<void> {
@@ -183,6 +184,26 @@ export class RedisSessionStore implements SessionStore {
       arguments: [requestId, to, String(at), ...from],
     });
     return parseOrNull<ConsentRequest>(typeof updated === 'string' ? updated : null);
+  }
+
+  /**
+   * Not atomic across the two keys: the node hosting the session serialises its transfer changes.
+   * Both keys exist before a session ends (no transfer starts after), so they carry its retention TTL.
+   */
+  async putTransfer(transfer: TransferRecord): Promise<void> {
+    const added = await this.#client.hSet(this.#keys.transfers(transfer.sessionId), transfer.transferId, JSON.stringify(transfer));
+    if (added > 0) await this.#client.rPush(this.#keys.transferOrder(transfer.sessionId), transfer.transferId);
+  }
+
+  async getTransfer(sessionId: string, transferId: string): Promise<TransferRecord | null> {
+    return parseOrNull<TransferRecord>(await this.#client.hGet(this.#keys.transfers(sessionId), transferId));
+  }
+
+  async listTransfers(sessionId: string): Promise<TransferRecord[]> {
+    const ids = await this.#client.lRange(this.#keys.transferOrder(sessionId), 0, -1);
+    if (ids.length === 0) return [];
+    const values = await this.#client.hmGet(this.#keys.transfers(sessionId), ids);
+    return values.map((v) => parseOrNull<TransferRecord>(v)).filter(isPresent);
   }
 
   async appendAudit(sessionId: string, entry: AuditEntry): Promise<void> {

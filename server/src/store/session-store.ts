@@ -1,4 +1,5 @@
 import type { ChatMessage, ConsentRequest, ConsentStatus, Participant, SessionSummary } from '@rs/signaling';
+import type { TransferRecord } from '../domain/files/transfer-record';
 
 /** A support session as stored. It outlives the session itself (the session record). */
 export interface SessionRecord extends SessionSummary {
@@ -47,9 +48,26 @@ export interface AuditEntry {
     | 'control:stopped'
     | 'control:revoked'
     | 'queue:accepted'
-    | 'session:transferred';
+    | 'session:transferred'
+    | FileAuditAction;
   subject: string;
 }
+
+/** File transfer and folder mode (R7): what happened to which file, never its contents. */
+export type FileAuditAction =
+  | 'file:offered'
+  | 'file:accepted'
+  | 'file:verified'
+  | 'file:failed'
+  | 'file:cancelled'
+  | 'file:denied'
+  | 'files:folder-requested'
+  | 'files:folder-answered'
+  | 'files:list'
+  | 'files:mkdir'
+  | 'files:rename'
+  | 'files:delete'
+  | 'files:fetch';
 
 /** A helper pairing code (R9): single use, short-lived, bound to one session, participant and control grant. */
 export interface PairingRecord {
@@ -122,6 +140,12 @@ export interface SessionStore {
     to: ConsentStatus,
     at: number,
   ): Promise<ConsentRequest | null>;
+
+  /** Creates or replaces a file transfer (the service serialises the changes of one session). */
+  putTransfer(transfer: TransferRecord): Promise<void>;
+  getTransfer(sessionId: string, transferId: string): Promise<TransferRecord | null>;
+  /** In the order they were first put (an offer's files in their order). */
+  listTransfers(sessionId: string): Promise<TransferRecord[]>;
 
   appendAudit(sessionId: string, entry: AuditEntry): Promise<void>;
   listAudit(sessionId: string): Promise<AuditEntry[]>;
