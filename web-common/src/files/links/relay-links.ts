@@ -103,23 +103,36 @@ export class RelayLinks {
     return this.device;
   }
 
+  /**
+   * The server keeps one relay transport per participant (a new one replaces the old), and a
+   * mediasoup-client transport either sends or receives: a page that switches from sending to
+   * receiving (or back) starts a new transport. Both at once is not possible on this protocol.
+   */
   private transport(direction: Direction): Promise<types.Transport> {
-    let pending = this.transports[direction];
-    if (!pending) {
-      pending = this.createTransport(direction);
-      this.transports[direction] = pending;
-      const drop = (): void => {
-        if (this.transports[direction] === pending) this.transports[direction] = null;
-      };
-      pending.then((transport) => {
-        transport.on('connectionstatechange', (state) => {
-          if (state === 'failed' || state === 'closed') {
-            drop();
-            transport.close();
-          }
-        });
-      }, drop);
+    const current = this.transports[direction];
+    if (current) return current;
+    const other = direction === 'send' ? 'recv' : 'send';
+    const previous = this.transports[other];
+    if (previous) {
+      this.transports[other] = null;
+      if (other === 'send') this.producers.clear();
+      else this.consumers.clear();
+      void previous.then((transport) => transport.close(), () => undefined);
     }
+    const pending = this.createTransport(direction);
+    this.transports[direction] = pending;
+    const drop = (): void => {
+      if (this.transports[direction] === pending) this.transports[direction] = null;
+    };
+    pending.then((transport) => {
+      transport.on('connectionstatechange', (state) => {
+        if (state === 'failed' || state === 'closed') {
+          drop();
+          transport.close();
+        }
+      });
+      transport.observer.on('close', drop);
+    }, drop);
     return pending;
   }
 
