@@ -16,7 +16,9 @@ export function createAgentFiles(session: AgentSession, toaster: Toaster): Agent
   const panel = new FilesPanelView({
     files: manager,
     recipient: () => {
-      const customer = session.selectedCustomer;
+      // The customer being helped; with one customer, that one (nobody chose yet).
+      const connected = session.roster.customers().filter((c) => c.connected);
+      const customer = session.selectedCustomer ?? (connected.length === 1 ? connected[0] : null);
       return session.isController && customer?.connected ? customer.id : null;
     },
     nameOf: (id) => session.roster.nameOf(id) ?? '',
