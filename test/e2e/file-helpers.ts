@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { waitFor } from '../support/wait-for';
 import { attribute, byTestId, click, texts, visible } from './pages/page-helpers';
@@ -32,7 +32,7 @@ export async function randomFile(size: number, name = `random-${size}.bin`): Pro
       writeMore();
     });
   }
-  return { path, name, size, sha256: await sha256File(path) };
+  return { path, name: basename(path), size, sha256: await sha256File(path) };
 }
 
 export function sha256File(path: string): Promise<string> {
@@ -85,18 +85,21 @@ export class FilesPanel {
   }
 
   async waitState(name: string, state: string, timeoutMs = 120_000): Promise<NonNullable<Awaited<ReturnType<FilesPanel['itemOf']>>>> {
-    return waitFor(`${name} is ${state}`, async () => {
-      const item = await this.itemOf(name);
-      if (item?.state === 'failed' && state !== 'failed') throw new Error(`${name} failed`);
-      return item?.state === state ? item : undefined;
-    }, timeoutMs);
+    const item = await waitFor(`${name} is ${state}`, async () => {
+      const seen = await this.itemOf(name);
+      const final = seen && ['failed', 'cancelled', 'denied', 'verified'].includes(seen.state);
+      return seen?.state === state || final ? seen : undefined;
+    }, { timeoutMs, intervalMs: 250 });
+    if (item.state !== state) throw new Error(`${name} ended ${item.state}, not ${state}`);
+    return item;
   }
 
   async waitBytes(name: string, atLeast: number, timeoutMs = 120_000): Promise<void> {
-    await waitFor(`${name} past ${atLeast} bytes`, async () => ((await this.itemOf(name))?.bytesDone ?? 0) >= atLeast || undefined, timeoutMs);
+    await waitFor(`${name} past ${atLeast} bytes`, async () => ((await this.itemOf(name))?.bytesDone ?? 0) >= atLeast || undefined, { timeoutMs, intervalMs: 100 });
   }
 
   async press(name: string, button: string): Promise<void> {
+    await this.open();
     const item = await this.itemOf(name);
     if (!item) throw new Error(`no item ${name}`);
     await click(this.page, `${this.scope ? `${this.scope} ` : ''}[data-transfer-id="${item.id}"] [data-testid="${button}"]`);

@@ -28,6 +28,7 @@ describe.each([
   async function pair(customerName: string): Promise<Pair> {
     const { accounts } = world();
     const agent = await world().signedIn(accounts.alice);
+    agent.page.on('console', (m) => process.stderr.write(`[agent console] ${m.type()} ${m.text()}\n`));
     const number = await agent.startSession();
     const customer = await world().customer(number, customerName);
     await agent.waitForParticipant(customerName);

@@ -129,9 +129,9 @@ export class FilesPanelView {
     }
     item.render(view);
     // Something new arrives for me: the panel opens (once per transfer).
-    if (!this.seen.has(transferId)) {
+    if (!this.seen.has(transferId) && !view.outgoing && ['awaiting-consent', 'offered', 'connecting', 'running'].includes(view.phase)) {
       this.seen.add(transferId);
-      if (!view.outgoing && (view.phase === 'offered' || view.phase === 'connecting' || view.phase === 'running')) this.show();
+      this.show();
     }
   }
 
