@@ -39,9 +39,18 @@ describe.each([
     big = await randomFile(BIG);
   });
 
+  describe('between the two apps', () => {
+  // Agents may hold 2 sessions: each test ends its own (before the world closes the pages).
+  let current: AgentConsolePage | null = null;
+  afterEach(async () => {
+    await current?.endSession().catch(() => undefined);
+    current = null;
+  });
+
   async function pair(customerName: string): Promise<Pair> {
     const { accounts } = world();
     const agent = await world().signedIn(accounts.alice);
+    current = agent;
     const number = await agent.startSession();
     const customer = await world().customer(number, customerName);
     await agent.waitForParticipant(customerName);
@@ -124,5 +133,6 @@ describe.each([
     expect(denied.bytesDone).toBe(0);
     expect((await customerFiles.itemOf(big.name))?.state ?? 'denied').toBe('denied');
     expect(await partFiles(customer.page)).toEqual([]);
+  });
   });
 });
