@@ -52,6 +52,7 @@ async function buildWebApp(app) {
   for (const css of ['common.css', 'styles.css']) if (existsSync(join(outDir, css))) renames[css] = hashName(outDir, css);
   rewriteIndex(outDir, renames);
   if (app === 'customer-client') await buildHelpButton(appDir, outDir);
+  await buildFilesWorker(outDir);
   moveSourceMaps(outDir, join(appDir, 'sourcemaps'));
   const sizes = measure(outDir);
   precompress(outDir);
@@ -71,6 +72,26 @@ async function buildHelpButton(appDir, outDir) {
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
+    tsconfig: join(root, 'tsconfig.json'),
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * files-worker.js, the worker that writes received file chunks to the Origin Private File System
+ * (web-common/src/files/chunk-store-worker.ts); the app starts it by this stable name, next to its script.
+ */
+async function buildFilesWorker(outDir) {
+  await build({
+    entryPoints: [join(root, 'web-common/src/files/chunk-store-worker.ts')],
+    outfile: join(outDir, 'files-worker.js'),
+    bundle: true,
+    minify: true,
+    sourcemap: 'external',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
     tsconfig: join(root, 'tsconfig.json'),
     legalComments: 'none',
     logLevel: 'warning',

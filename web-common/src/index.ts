@@ -59,3 +59,8 @@ export { describeControl, type ControlStatus } from './control/control-status';
 export { framePoint, type FramePoint, type ClientRect } from './control/frame-point';
 export { KeyMapper, type KeyLike } from './control/key-mapping';
 export { FolderHandle, systemDirectoryPicker, type FolderFile } from './folder/folder-handle';
+
+// File transfer (R7)
+export { FileTransferManager, type FileTransferEvents, type TransferView } from './files/file-transfer-manager';
+export { FilesPanelView, mountFolderBrowser, type FilesPanelOptions } from './files/ui/files-panel-view';
+export { formatBytes } from './format/bytes';

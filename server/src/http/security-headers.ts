@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * Content-Security-Policy of every response: scripts, styles and sockets from this origin
- * only ('self' covers ws:/wss: of the same host), media and images also from blob:/data:
+ * only ('self' covers ws:/wss: of the same host; 'wasm-unsafe-eval' lets the file-transfer hashing
+ * compile its WebAssembly, no string eval), media and images also from blob:/data:
  * (streams, canvases), and no page of ours inside another site's frame (clickjacking
  * of the consent prompt).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "connect-src 'self'",
   "img-src 'self' blob: data:",

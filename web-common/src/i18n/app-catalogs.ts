@@ -30,6 +30,10 @@ import { enRecordsConsole, enRecordsCustomer } from './catalogs/records/en';
 import { frRecordsConsole, frRecordsCustomer } from './catalogs/records/fr';
 import { nlRecordsConsole, nlRecordsCustomer } from './catalogs/records/nl';
 import { zhTWRecordsConsole, zhTWRecordsCustomer } from './catalogs/records/zh-TW';
+import { enFiles } from './catalogs/files/en';
+import { frFiles } from './catalogs/files/fr';
+import { nlFiles } from './catalogs/files/nl';
+import { zhTWFiles } from './catalogs/files/zh-TW';
 import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
@@ -42,15 +46,15 @@ import type { AppCatalogs } from './i18n';
 const join = (...parts: Partial<Catalog>[]): Partial<Catalog> => Object.assign({}, ...parts) as Partial<Catalog>;
 
 export const CUSTOMER_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFolderCustomer, enRecordsCustomer),
-  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFolderCustomer, frRecordsCustomer),
-  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFolderCustomer, zhTWRecordsCustomer),
-  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFolderCustomer, nlRecordsCustomer),
+  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFolderCustomer, enRecordsCustomer, enFiles),
+  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFolderCustomer, frRecordsCustomer, frFiles),
+  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFolderCustomer, zhTWRecordsCustomer, zhTWFiles),
+  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFolderCustomer, nlRecordsCustomer, nlFiles),
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole, enRecordsConsole),
-  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole, frRecordsConsole),
-  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole, zhTWRecordsConsole),
-  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole, nlRecordsConsole),
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole, enRecordsConsole, enFiles),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole, frRecordsConsole, frFiles),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole, zhTWRecordsConsole, zhTWFiles),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole, nlRecordsConsole, nlFiles),
 };

@@ -11,6 +11,7 @@ import { createSessionQueueTools, type SessionQueueTools } from '../queue/sessio
 import { StreamStatsView } from '../screen-view/stream-stats-view';
 import type { AgentSession } from './agent-session';
 import { InvitationView } from './invitation-view';
+import { createAgentFiles, type AgentFiles } from '../files/agent-files';
 
 /** The view of each open session (the debug hooks read the stage and the readout). */
 export const sessionViews = new WeakMap<AgentSession, SessionView>();
@@ -31,6 +32,7 @@ export class SessionView {
   private readonly endedNotice: HTMLElement;
   private readonly review: NotesReviewView;
   private readonly queueTools: SessionQueueTools;
+  readonly files: AgentFiles;
 
   constructor(
     private readonly session: AgentSession,
@@ -42,6 +44,8 @@ export class SessionView {
     this.invitation = new InvitationView(session.summary.number, session.invitation);
     this.queueTools = createSessionQueueTools(session, toaster, closeTab);
     this.toolbar.addAction(this.queueTools.transferButton);
+    this.files = createAgentFiles(session, toaster);
+    this.toolbar.addAction(this.files.toggle);
     this.participants = createStaffParticipants(session, toaster);
     this.admission = new AdmissionView(session, toaster, () => this.participants.element);
     this.participants.element.tabIndex = -1;
@@ -88,7 +92,7 @@ export class SessionView {
       this.toolbar.element,
       this.endedNotice,
       h('div', { className: 'session-layout' }, [
-        h('div', { className: 'session-main' }, [this.remoteControl.element, this.screen.element, this.stats.element, this.notes.element]),
+        h('div', { className: 'session-main' }, [this.remoteControl.element, this.files.panel.element, this.screen.element, this.stats.element, this.notes.element]),
         h('div', { className: 'session-side' }, [this.queueTools.intake, this.admission.element, this.participants.element, this.voice.element, this.video.element, session.chat.view, this.invitation.element]),
       ]),
     ]);
@@ -114,6 +118,7 @@ export class SessionView {
     this.remoteControl.render();
     this.voice.render();
     this.video.render();
+    this.files.render();
     this.notes.setEditable(!session.ended);
     this.element.dataset.state = session.ended ? 'ended' : 'open';
     this.element.dataset.role = session.selfRole ?? '';
@@ -127,5 +132,6 @@ export class SessionView {
     this.screen.dispose();
     this.stats.dispose();
     this.voice.dispose();
+    this.files.close();
   }
 }

@@ -8,6 +8,7 @@ import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
 import { createAdmissionWaitView } from './admission-wait-view';
 import { createTransferWaitView } from './transfer-wait-view';
+import { createCustomerFiles, type CustomerFiles } from '../files/customer-files';
 
 /** The customer's in-session screen: agent name, Leave, Withdraw permissions, sharing banner, participants and chat. */
 export class SessionScreenView {
@@ -18,6 +19,7 @@ export class SessionScreenView {
   private readonly voice: VoicePanelView;
   private readonly video: VideoPanelView;
   private readonly control: CustomerControlView;
+  readonly files: CustomerFiles;
 
   constructor(session: CustomerSession, toaster: Toaster) {
     const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
@@ -63,6 +65,8 @@ export class SessionScreenView {
       allow: (request, grantAll) => {
         // Control needs no capture here: the grant issues the helper's pairing code (shown in the control panel).
         if (request.activity === 'control-desktop') session.consent.answer(request.id, true, grantAll).catch(() => toaster.show('control.failed', undefined, 'error'));
+        // Files need no capture either: the grant lets the offered transfers through (R7.1).
+        else if (request.activity === 'file-transfer') session.consent.answer(request.id, true, grantAll).catch(() => toaster.show('files.error.generic', { code: 'CONSENT' }, 'error'));
         else void session.share.allow(request, grantAll);
       },
       deny: (request) => session.share.deny(request),
@@ -87,6 +91,7 @@ export class SessionScreenView {
       callWasActive = session.voice.active;
     });
     const agentCameraOn = (): boolean => session.controllerId !== null && session.video.cameraOf(session.controllerId) !== null;
+    this.files = createCustomerFiles(session, toaster);
     this.video = new VideoPanelView({ video: session.video, roster: session.roster, canStart: agentCameraOn, largeFrom: () => session.controllerId, onError: () => undefined });
     session.video.events.on('changed', () => this.video.render());
     const agentCard = h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]);
@@ -95,6 +100,7 @@ export class SessionScreenView {
       this.control.element,
       createTransferWaitView(session.signaling),
       banner.element,
+      this.files.panel.element,
       this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),
       h('div', { className: 'customer-grid' }, [this.voice.element, this.video.element]),
@@ -106,7 +112,7 @@ export class SessionScreenView {
     this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
       h('div', { className: 'session-bar' }, [
         agentCard,
-        h('div', { className: 'session-actions' }, [createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
+        h('div', { className: 'session-actions' }, [this.files.toggle, createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
       ]),
       createConnectionBanner(session.signaling, session.channel),
       waitCard,
@@ -122,5 +128,6 @@ export class SessionScreenView {
     this.control.dispose();
     this.screens.dispose();
     this.voice.dispose();
+    this.files.close();
   }
 }

@@ -2,6 +2,7 @@ import type { AccountsMessageKey } from './accounts/en';
 import type { ConfirmMessageKey } from './confirm/en';
 import type { FolderMessageKey } from './folder/en';
 import type { HistoryMessageKey } from './history/en';
+import type { FilesMessageKey } from './files/en';
 import type { QueueMessageKey } from './queue/en';
 import type { ReadoutMessageKey } from './readout/en';
 import type { RecordsMessageKey } from './records/en';
@@ -379,7 +380,7 @@ export const enConsole = {
   'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey | FolderMessageKey | HistoryMessageKey | RecordsMessageKey;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey | FolderMessageKey | HistoryMessageKey | RecordsMessageKey | FilesMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */
