@@ -4,11 +4,13 @@ import {
   type ErrorCode,
   type FileDescriptor,
   type FileTransfer,
+  type FileTransferTarget,
   type ParticipantId,
   type RequestOf,
   type TransferPath,
 } from '@rs/signaling';
 import { ApiError } from '../connection/api-error';
+import type { FolderFile } from '../folder/folder-handle';
 import type { SessionChannel } from '../session/session-channel';
 import { Subscriptions, TypedEmitter } from '../util/typed-emitter';
 import { bytesInChunks } from './chunk-plan';
@@ -29,6 +31,9 @@ export type FileTransferEvents = {
   /** A download finished and was handed to the browser. */
   saved: [transferId: string];
 };
+
+/** Writes a verified granted-folder transfer into the shared folder (target path, then the file's own folders). */
+export type FolderWriter = (transfer: FileTransfer, file: File) => Promise<void>;
 
 export interface TransferView {
   readonly transfer: FileTransfer;
@@ -61,6 +66,7 @@ export class FileTransferManager {
   private readonly incoming = new Map<string, IncomingTransfer>();
   private readonly meters = new Map<string, RateMeter>();
   private readonly saved = new Set<string>();
+  private folderWriter: FolderWriter | null = null;
   private readonly subscriptions = new Subscriptions();
   private forceRelay = false;
   maxBytes = DEFAULT_FILE_TRANSFER_MAX_BYTES;
@@ -112,21 +118,30 @@ export class FileTransferManager {
     return this.forceRelay;
   }
 
-  /** Offers files to `receiverId` (fingerprints first: a reloaded sender is recognised by them). */
-  async offer(receiverId: ParticipantId, files: readonly File[]): Promise<FileTransfer[]> {
-    const tooLarge = files.find((file) => file.size > this.maxBytes);
-    if (tooLarge) throw new ApiError('FILE_TOO_LARGE', tooLarge.name);
+  /**
+   * Offers files to `receiverId` (fingerprints first: a reloaded sender is recognised by them).
+   * Files of a folder carry their folder path; `target` says where the receiver puts them (R7.2).
+   */
+  async offer(receiverId: ParticipantId, files: readonly (File | FolderFile)[], target: FileTransferTarget = { kind: 'download' }): Promise<FileTransfer[]> {
+    const entries = files.map((entry) => (entry instanceof File ? { file: entry, path: [] } : entry));
+    const tooLarge = entries.find(({ file }) => file.size > this.maxBytes);
+    if (tooLarge) throw new ApiError('FILE_TOO_LARGE', tooLarge.file.name);
     const descriptors: FileDescriptor[] = [];
-    for (const file of files) {
-      descriptors.push({ name: file.name, size: file.size, lastModified: Math.max(0, Math.floor(file.lastModified)), path: [], fingerprint: await fingerprintOf(file, FILE_CHUNK_BYTES) });
+    for (const { file, path } of entries) {
+      descriptors.push({ name: file.name, size: file.size, lastModified: Math.max(0, Math.floor(file.lastModified)), path: [...path], fingerprint: await fingerprintOf(file, FILE_CHUNK_BYTES) });
     }
-    const { transfers } = await this.channel.request('file:offer', { sessionId: this.channel.sessionId, receiverId, files: descriptors, target: { kind: 'download' } });
+    const { transfers } = await this.channel.request('file:offer', { sessionId: this.channel.sessionId, receiverId, files: descriptors, target });
     transfers.forEach((transfer, index) => {
-      const file = files[index];
-      if (file) this.sources.set(transfer.transferId, file);
+      const entry = entries[index];
+      if (entry) this.sources.set(transfer.transferId, entry.file);
       this.apply(transfer);
     });
     return transfers;
+  }
+
+  /** Where verified granted-folder transfers are written (the customer's shared folder); null: none shared. */
+  setFolderWriter(writer: FolderWriter | null): void {
+    this.folderWriter = writer;
   }
 
   accept(transferId: string): Promise<void> {
@@ -160,6 +175,12 @@ export class FileTransferManager {
     const transfer = this.transfers.get(transferId);
     if (!transfer || transfer.state !== 'verified' || transfer.senderId === this.selfId()) return;
     const file = await this.store.file(transferId);
+    if (transfer.target.kind === 'granted-folder' && this.folderWriter) {
+      await this.folderWriter(transfer, file);
+      this.saved.add(transferId);
+      this.events.emit('saved', transferId);
+      return;
+    }
     const url = URL.createObjectURL(file);
     const anchor = document.createElement('a');
     anchor.href = url;

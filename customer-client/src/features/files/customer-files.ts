@@ -1,4 +1,5 @@
-import { FileTransferManager, FilesPanelView, h, type Toaster } from '@rs/web-common';
+import { FileTransferManager, FilesPanelView, h, mountFolderBrowser, type Toaster } from '@rs/web-common';
+import { createGrantedFolder } from './granted-folder-mount';
 import type { CustomerSession } from '../session/customer-session';
 
 /** The customer's Files panel (R7.1): files from the agent to download, files to send to the agent in control. */
@@ -21,6 +22,19 @@ export function createCustomerFiles(session: CustomerSession, toaster: Toaster):
     toaster,
   });
   session.roster.events.on('changed', () => panel.render());
+  const folder = createGrantedFolder({
+    channel: session.channel,
+    nameOf: (id) => session.roster.nameOf(id) ?? session.agentName,
+    offerToAgent: async (agentId, files) => {
+      await manager.offer(agentId, files);
+    },
+  });
+  mountFolderBrowser(panel, folder.element);
+  manager.setFolderWriter(async (transfer, file) => {
+    const shared = folder.folder;
+    if (!shared) throw new Error('no shared folder');
+    await shared.write([...(transfer.target.kind === 'granted-folder' ? transfer.target.path : []), ...transfer.file.path], transfer.file.name, file);
+  });
   session.events.on('agentName', () => panel.render());
   const toggle = h('button', { className: 'btn btn-secondary', testId: 'files-open', i18n: 'files.open', attrs: { type: 'button' }, on: { click: () => panel.toggle() } });
   return { manager, panel, toggle, close: () => manager.close() };
