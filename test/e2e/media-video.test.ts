@@ -13,6 +13,8 @@ describe('video (R5)', () => {
     const number = await agent.startSession();
     const carol = await world().customer(number, 'Carol');
     const bob = await world().customer(number, 'Bob');
+    // A second customer waits until the agent in control admits them (issue 12).
+    await agent.answerAdmission('Bob');
     await agent.waitForParticipant('Bob');
     await agent.selectCustomer('Carol');
     const carolId = await agent.participantId('Carol');

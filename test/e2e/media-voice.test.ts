@@ -111,6 +111,8 @@ describe('voice call (R4)', () => {
     const sessionId = await world().sessionIdOf(number);
     const carol = await world().customer(number, 'Carol');
     const bob = await world().customer(number, 'Bob');
+    // A second customer waits until the agent in control admits them (issue 12).
+    await agent.answerAdmission('Bob');
     await agent.waitForParticipant('Bob');
     const carolId = await agent.participantId('Carol');
     const bobId = await agent.participantId('Bob');
