@@ -73,6 +73,8 @@ describe('no stuck or ghost states', () => {
 
     // Another customer's closed tab leaves a ghost: the agent removes it.
     const gus = await world().customer(number, 'Gus');
+    // A second customer waits until the agent in control admits them (issue 12).
+    await alice.answerAdmission('Gus');
     const gusId = await alice.participantId('Gus');
     await gus.closeTab();
     const gusRow = `[data-testid="session-view"]:not([hidden]) [data-participant-id="${gusId}"]`;
