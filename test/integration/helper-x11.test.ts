@@ -76,10 +76,17 @@ describe('helper on a real X display', () => {
     expect(await platform.injector.geometry()).toEqual({ width: 1280, height: 720, monitors: [{ x: 0, y: 0, width: 1280, height: 720, primary: true }] });
     const observer = await X11Connection.open(xvfb.display);
     try {
+      // The injector's XTEST requests and the observer's query travel on two
+      // connections, which X serves in no fixed order: wait for the pointer.
+      const pointerAt = (rootX: number, rootY: number) =>
+        waitFor(`the pointer at ${rootX},${rootY}`, async () => {
+          const p = await observer.queryPointer();
+          return (p.rootX === rootX && p.rootY === rootY) || undefined;
+        }, { timeoutMs: 5000, intervalMs: 20 });
       await input({ t: 'move', x: 0.25, y: 0.5 });
-      expect(await observer.queryPointer()).toMatchObject({ rootX: 320, rootY: 360 });
+      await pointerAt(320, 360);
       await input({ t: 'move', x: 1, y: 1 });
-      expect(await observer.queryPointer()).toMatchObject({ rootX: 1279, rootY: 719 });
+      await pointerAt(1279, 719);
     } finally {
       await observer.close();
     }
