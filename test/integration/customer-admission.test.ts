@@ -3,6 +3,7 @@ import type { CustomerJoinResponse } from '@rs/signaling';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
 import { TestClient, newAgent, postJson, startSessionWithCustomer, unwrap } from '../support/signaling-client';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
+import { waitFor } from '../support/wait-for';
 import type { TestServer } from '../support/test-server';
 
 /**
@@ -22,7 +23,7 @@ async function sharingSessionAndStranger(server: TestServer, clients: { close():
   const stranger = await TestClient.connect(url, joinedB.token);
   clients.push(stranger);
   const waitingSnapshot = await stranger.call('session:join', { sessionId: s.sessionId });
-  return { ...s, screen, stranger, strangerId: joinedB.participantId, waitingSnapshot };
+  return { ...s, screen, stranger, strangerId: joinedB.participantId, strangerToken: joinedB.token, waitingSnapshot };
 }
 
 describe('a second customer with the same number waits to be admitted', () => {
@@ -74,7 +75,14 @@ describe('a second customer with the same number waits to be admitted', () => {
     expect(await s.customer.request('session:admit', { sessionId: s.sessionId, participantId: s.strangerId, admit: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await s.agent.call('session:admit', { sessionId: s.sessionId, participantId: s.strangerId, admit: false });
     await s.stranger.waitForEvent('session:admission', (e) => !e.admitted);
-    expect(await s.stranger.request('session:join', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_IN_SESSION' } });
+    // The server cuts the declined customer's connection (told first, then a namespace goodbye: no reconnect)...
+    await waitFor('the declined customer\'s socket cut by the server', () => !s.stranger.socket.connected || undefined);
+    // ...and refuses whatever they try with their token afterwards.
+    const again = await TestClient.connect(world.server.url, s.strangerToken);
+    world.clients.push(again);
+    expect(await again.request('session:join', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_IN_SESSION' } });
+    expect(await again.request('chat:send', { sessionId: s.sessionId, text: 'let me in' })).toMatchObject({ ok: false, error: { code: 'NOT_IN_SESSION' } });
+    expect(await again.request('media:capabilities', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_IN_SESSION' } });
     expect(await s.agent.request('session:admit', { sessionId: s.sessionId, participantId: s.strangerId, admit: true })).toMatchObject({ ok: false, error: { code: 'PARTICIPANT_NOT_FOUND' } });
     const left = await s.agent.waitForEvent('session:participant-left', (e) => e.participant.id === s.strangerId);
     expect(left.participant.leftAt).not.toBeNull();

@@ -9,4 +9,6 @@ export interface Notifier {
   /** The customers of the session only (never staff). */
   toCustomers<N extends ServerEventName>(sessionId: string, event: N, payload: ServerEventOf<N>): void;
   toParticipant<N extends ServerEventName>(participantId: string, event: N, payload: ServerEventOf<N>): void;
+  /** Closes every connection of the participant, on every node (after what was sent to them; they do not reconnect). */
+  disconnectParticipant(participantId: string): void;
 }

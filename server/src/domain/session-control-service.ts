@@ -121,6 +121,8 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
       this.opts.announcer.announce('session:participant-left', session.id, { ...target, connected: false, leftAt: now });
     }
     this.opts.notifier.toParticipant(target.id, 'session:admission', { sessionId: session.id, admitted: admit });
+    // Declined is out: the server closes their connection (anything they try again is refused: they have left).
+    if (!admit) this.opts.notifier.disconnectParticipant(target.id);
     this.opts.log.info({ sessionId: session.id, participantId: target.id, admit }, 'waiting customer answered');
   }
 

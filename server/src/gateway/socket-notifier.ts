@@ -31,6 +31,11 @@ export class SocketNotifier implements Notifier, QueueNotifier, ParticipantAsker
     this.emit(participantRoom(participantId), event, payload);
   }
 
+  disconnectParticipant(participantId: string): void {
+    // A namespace goodbye: the client is told (after the events already queued) and does not reconnect.
+    this.io?.in(participantRoom(participantId)).disconnectSockets(false);
+  }
+
   /** The waiting page(s) of the entry, and the customer's session page when the entry is a transferred session. */
   toEntry<N extends ServerEventName>(entry: { id: string; participantId: string | null }, event: N, payload: ServerEventOf<N>): void {
     this.emit(entryRoom(entry.id), event, payload);
