@@ -105,6 +105,8 @@ function openHistory(token: string): void {
     document.querySelector<HTMLElement>('[data-testid="open-history"]')?.focus();
   }, showSignIn);
   home.hidden = true;
+  // Notices about the sessions behind it would cover the History screen's controls.
+  toaster.clear();
   main.append(screen.element);
   screen.show();
 }

@@ -52,6 +52,9 @@ describe('the session record', () => {
     await s.agent.call('media:close-producer', { sessionId: sid, producerId: camera.producerId });
     await s.agent.call('voice:end', { sessionId: sid });
     // Notes and chat: public, private, a supervisor's whisper.
+    await s.agent.call('notes:update', { sessionId: sid, text: 'Reinstalled the printer' });
+    await s.agent.call('notes:update', { sessionId: sid, text: 'Reinstalled the printer driver.' });
+    await assistant.call('notes:update', { sessionId: sid, text: 'Reinstalled the printer driver. Version 2.1.' });
     await s.agent.call('notes:update', { sessionId: sid, text: 'Reinstalled the printer driver.' });
     await s.agent.call('chat:send', { sessionId: sid, text: 'Hello Casey' });
     await s.agent.call('chat:send', { sessionId: sid, text: 'Just for Casey', to: customerId });
@@ -82,6 +85,8 @@ describe('the session record', () => {
     expectAction('control:taken-over', supervisorSnap.self.id);
     expectAction('participant:left', customerId);
     expectAction('session:ended', supervisorSnap.self.id);
+    // Who edited the notes and when: one line per run of edits by one person (the console saves as they type).
+    expect(record.audit.filter((a) => a.action === 'notes:edited').map((a) => a.actor)).toEqual([agentId, assistantSnap.self.id, agentId]);
     expect(record.audit.find((a) => a.action === 'control:transferred')?.subject).toBe(assistantSnap.self.id);
 
     expect(record.endedBy).toBe(supervisorSnap.self.id);
@@ -90,6 +95,11 @@ describe('the session record', () => {
     expect(customer).toMatchObject({ role: 'customer', displayName: 'Casey' });
     expect(customer?.leftAt).toBeGreaterThanOrEqual(customer?.joinedAt ?? Infinity);
     expect(record.participants.map((p) => p.displayName).sort()).toEqual(['Alice Agent', 'Bob Assistant', 'Casey', 'Sam Supervisor']);
+    // Everyone has a leave time: those still there when the session ended left at its end.
+    for (const p of record.participants) expect([p.displayName, p.leftAt !== null && p.leftAt <= (record.session.endedAt ?? 0)]).toEqual([p.displayName, true]);
+    expect(record.participants.find((p) => p.id === assistantSnap.self.id)?.leftAt).toBe(record.session.endedAt);
+    expect(record.participants.find((p) => p.id === supervisorSnap.self.id)?.leftAt).toBe(record.session.endedAt);
+    expect(record.notes).toBe('Reinstalled the printer driver.');
     // Who asked, and the answer (the granted request ended with the share).
     expect(record.consents.map((c) => [c.requestedBy, c.status])).toEqual([[agentId, 'ended'], [agentId, 'denied']]);
     expect(record.notes).toBe('Reinstalled the printer driver.');

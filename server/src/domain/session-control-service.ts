@@ -14,6 +14,9 @@ import { refuseAdmit, refuseNotes, refuseSelectCustomer, refuseTakeOver, refuseT
 import type { StaffDirectory } from './staff-directory';
 import { TypedEmitter } from './typed-emitter';
 
+/** Notes edits by one person closer together than this are one line of the record. */
+const NOTES_EDIT_RUN_MS = 60_000;
+
 export type SessionControlEvents = {
   /** Support activities must stop (transfer of control, customer switch): R1.2, R1.4. */
   'activities-stopped': [sessionId: string, actorId: string, cause: 'control-changed' | 'customer-switched'];
@@ -131,6 +134,7 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     const refusal = refuseNotes(participant);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
     await this.opts.store.setNotes(session.id, request.text);
+    await this.auditNotesEdit(session.id, participant.id);
     this.opts.notifier.toStaff(session.id, 'notes:updated', { sessionId: session.id, text: request.text });
   }
 
@@ -153,6 +157,16 @@ export class SessionControlService extends TypedEmitter<SessionControlEvents> {
     if (updated) this.opts.sessions.announceSession(updated);
     this.emit('controller-changed', session.id);
     this.opts.log.info({ sessionId: session.id, from: from.id, to: to.id, action }, 'control changed');
+  }
+
+  /**
+   * Who edited the notes, and when (R1.7): the console saves as people type, so a run of edits by one
+   * person within NOTES_EDIT_RUN_MS with nothing else in between is one line (its first edit).
+   */
+  private async auditNotesEdit(sessionId: string, actor: string): Promise<void> {
+    const last = (await this.opts.store.listAudit(sessionId)).at(-1);
+    const sameRun = last?.action === 'notes:edited' && last.actor === actor && this.opts.clock() - last.at < NOTES_EDIT_RUN_MS;
+    if (!sameRun) await this.audit(sessionId, actor, 'notes:edited', sessionId);
   }
 
   private audit(sessionId: string, actor: string, action: AuditEntry['action'], subject: string): Promise<void> {

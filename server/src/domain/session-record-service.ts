@@ -36,7 +36,10 @@ export class SessionRecordService {
       this.store.listTransfers(sessionId),
     ]);
     const files = transfers.map(toPublicTransfer);
-    return { session: toSummary(session), participants: participants.map(toPublic), chat, consents, audit, notes, endedBy: session.endedBy, queue, files };
+    // Whoever was still there when the session ended left at its end.
+    const { endedAt } = session;
+    const left = endedAt === null ? participants : participants.map((p) => (p.leftAt === null ? { ...p, leftAt: endedAt } : p));
+    return { session: toSummary(session), participants: left.map(toPublic), chat, consents, audit, notes, endedBy: session.endedBy, queue, files };
   }
 
   private async mayRead(principal: StaffPrincipal, agentId: string, accounts: readonly (string | null)[]): Promise<boolean> {

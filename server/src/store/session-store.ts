@@ -58,6 +58,7 @@ export interface AuditEntry {
     | 'voice:started'
     | 'voice:ended'
     | 'session:transferred'
+    | 'notes:edited'
     | FileAuditAction;
   subject: string;
 }

@@ -3,6 +3,7 @@ import { enShared, type Catalog, type MessageKey } from './catalogs/en';
 import { frShared } from './catalogs/fr';
 import { nlShared } from './catalogs/nl';
 import { zhTWShared } from './catalogs/zh-TW';
+import { selectPlurals } from './plural';
 import { detectLanguage, matchLanguage, type Language } from './language-detection';
 
 export type MessageParams = Record<string, string | number>;
@@ -17,8 +18,9 @@ let current: Language = 'en';
 
 /** The message for `key` in the current language, `{param}`s filled in. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[current][key] ?? catalogs.en[key] ?? key;
-  if (!params) return template;
+  const message = catalogs[current][key] ?? catalogs.en[key] ?? key;
+  if (!params) return message;
+  const template = selectPlurals(message, current, params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);

@@ -19,4 +19,9 @@ export class Toaster {
       window.setTimeout(() => toast.remove(), 300);
     }, durationMs);
   }
+
+  /** Removes every notice at once (a new screen opens: what was said about the old one no longer applies). */
+  clear(): void {
+    this.element.replaceChildren();
+  }
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry, SessionRecordResponse } from '@rs/signaling';
-import { formatClockTime, formatDateTime, formatDuration, h, type MessageKey } from '@rs/web-common';
+import { formatClockTime, formatDateTime, formatDuration, h, t, type MessageKey, type MessageParams } from '@rs/web-common';
 
 /** Each audit action as a sentence; others fall back to 'timeline.other' with the raw action. */
 const ACTION_LABELS: Record<string, MessageKey> = {
@@ -38,6 +38,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'video:stopped': 'timeline.videoStopped',
   'voice:started': 'timeline.voiceStarted',
   'voice:ended': 'timeline.voiceEnded',
+  'notes:edited': 'timeline.notesEdited',
 };
 
 /** A participant's display name by id (the record keeps everyone who took part, left or not). */
@@ -58,10 +59,20 @@ export function renderRecordSummary(record: SessionRecordResponse, nameOf: NameO
 /** Every audit entry in order, as "time — who did what". */
 export function renderTimeline(audit: readonly AuditEntry[], nameOf: NameOf): HTMLElement[] {
   return [...audit].sort((a, b) => a.at - b.at).map((entry) => {
-    const key = ACTION_LABELS[entry.action] ?? 'timeline.other';
+    const { key, params } = sentenceOf(entry, nameOf);
     return h('li', { className: 'record-row', testId: 'record-event', attrs: { 'data-action': entry.action } }, [
       h('span', { className: 'record-time', text: formatClockTime(entry.at) }),
-      h('span', { i18n: key, params: { actor: nameOf(entry.actor), subject: nameOf(entry.subject), action: entry.action } }),
+      h('span', { i18n: key, params }),
     ]);
   });
+}
+
+function sentenceOf(entry: AuditEntry, nameOf: NameOf): { key: MessageKey; params: MessageParams } {
+  return { key: ACTION_LABELS[entry.action] ?? 'timeline.other', params: { actor: nameOf(entry.actor), subject: nameOf(entry.subject), action: entry.action } };
+}
+
+/** An audit entry as the timeline words it, in the current language. */
+export function timelineSentence(entry: AuditEntry, nameOf: NameOf): string {
+  const { key, params } = sentenceOf(entry, nameOf);
+  return t(key, params);
 }

@@ -29,7 +29,7 @@ export function renderSessionRecord(record: SessionRecordResponse): HTMLElement 
   const nameOf = (id: string): string => record.participants.find((p) => p.id === id)?.displayName ?? '…';
   const element: HTMLElement = h('section', { className: 'session-record', testId: 'session-record', attrs: { 'data-session-id': record.session.id } }, [
     h('h3', { className: 'record-title', i18n: 'record.title', params: { number: formatSessionNumber(record.session.number) } }),
-    renderRecordActions(record, () => element),
+    renderRecordActions(record, () => element, nameOf),
     h('h4', { className: 'record-heading', i18n: 'record.summary' }),
     renderRecordSummary(record, nameOf),
     section('record.participants', 'record-participants', record.participants.map(participantRow), 'record.none'),

@@ -8,7 +8,7 @@ export const enConfirmConsole = {
   'confirm.takeOverBody': "You become the agent in control and the agent becomes an observer. Remote control in progress stops.",
   'confirm.takeOver': "Take over",
   'confirm.signOutTitle': "Sign out with live sessions?",
-  'confirm.signOutBody': "You still have {count} live session(s). If you sign out, customers wait without you until you sign in again.",
+  'confirm.signOutBody': "You still have {count, plural, one {# live session} other {# live sessions}}. If you sign out, customers wait without you until you sign in again.",
   'confirm.signOut': "Sign out",
 } as const;
 

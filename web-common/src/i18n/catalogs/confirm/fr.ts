@@ -9,7 +9,7 @@ export const frConfirmConsole: CatalogPart<typeof enConfirmConsole> = {
   'confirm.takeOverBody': "Vous devenez l’agent qui contrôle la session et l’agent devient observateur. La prise en main en cours s’arrête.",
   'confirm.takeOver': "Prendre le contrôle",
   'confirm.signOutTitle': "Se déconnecter avec des sessions en cours ?",
-  'confirm.signOutBody': "Vous avez encore {count} session(s) en cours. Si vous vous déconnectez, les clients attendent sans vous jusqu’à votre retour.",
+  'confirm.signOutBody': "Vous avez encore {count, plural, one {# session en cours} other {# sessions en cours}}. Si vous vous déconnectez, les clients attendent sans vous jusqu’à votre retour.",
   'confirm.signOut': "Se déconnecter",
 };
 

@@ -9,7 +9,7 @@ export const nlConfirmConsole: CatalogPart<typeof enConfirmConsole> = {
   'confirm.takeOverBody': "U wordt de agent die de sessie bestuurt en de agent wordt toeschouwer. Overname op afstand die bezig is, stopt.",
   'confirm.takeOver': "Overnemen",
   'confirm.signOutTitle': "Afmelden met lopende sessies?",
-  'confirm.signOutBody': "U hebt nog {count} lopende sessie(s). Als u zich afmeldt, wachten de klanten zonder u tot u weer aanmeldt.",
+  'confirm.signOutBody': "U hebt nog {count, plural, one {# lopende sessie} other {# lopende sessies}}. Als u zich afmeldt, wachten de klanten zonder u tot u weer aanmeldt.",
   'confirm.signOut': "Afmelden",
 };
 

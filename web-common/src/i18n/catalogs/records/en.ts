@@ -52,6 +52,8 @@ export const enRecordsConsole = {
   'timeline.videoStopped': "{actor} turned the camera off",
   'timeline.voiceStarted': "{actor} started a voice call",
   'timeline.voiceEnded': "{actor} ended the voice call",
+  'record.exportCsv': "Export CSV",
+  'timeline.notesEdited': "{actor} edited the notes",
   'timeline.other': "{actor}: {action}",
 } as const;
 

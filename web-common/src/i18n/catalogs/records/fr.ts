@@ -53,6 +53,8 @@ export const frRecordsConsole: CatalogPart<typeof enRecordsConsole> = {
   'timeline.videoStopped': "{actor} a éteint la caméra",
   'timeline.voiceStarted': "{actor} a lancé un appel vocal",
   'timeline.voiceEnded': "{actor} a terminé l’appel vocal",
+  'record.exportCsv': "Exporter en CSV",
+  'timeline.notesEdited': "{actor} a modifié les notes",
   'timeline.other': "{actor} : {action}",
 };
 

@@ -53,6 +53,8 @@ export const nlRecordsConsole: CatalogPart<typeof enRecordsConsole> = {
   'timeline.videoStopped': "{actor} zette de camera uit",
   'timeline.voiceStarted': "{actor} startte een spraakgesprek",
   'timeline.voiceEnded': "{actor} beëindigde het spraakgesprek",
+  'record.exportCsv': "CSV exporteren",
+  'timeline.notesEdited': "{actor} bewerkte de notities",
   'timeline.other': "{actor}: {action}",
 };
 

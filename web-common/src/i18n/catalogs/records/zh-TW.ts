@@ -53,6 +53,8 @@ export const zhTWRecordsConsole: CatalogPart<typeof enRecordsConsole> = {
   'timeline.videoStopped': "{actor} 關閉了攝影機",
   'timeline.voiceStarted': "{actor} 開始了語音通話",
   'timeline.voiceEnded': "{actor} 結束了語音通話",
+  'record.exportCsv': "匯出 CSV",
+  'timeline.notesEdited': "{actor} 編輯了備註",
   'timeline.other': "{actor}：{action}",
 };
 
