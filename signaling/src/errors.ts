@@ -92,6 +92,8 @@ export const ERROR_CODES = [
   'FS_TIMEOUT',
   /** Folder mode: the customer's app refused or failed the operation (the message says DENIED, NOT_FOUND, EXISTS or FS_ERROR). */
   'FS_FAILED',
+  /** A new session number was asked for a session whose number a customer has used (it stays for the whole session). */
+  'NUMBER_IN_USE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -245,6 +245,8 @@ export const ROUTES = {
   sessions: '/api/sessions',
   /** GET: the record of a session (staff of the session, its agent's supervisor, admins). */
   sessionRecord: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/record`,
+  /** POST: a new number for a session whose number expired unused (the agent in control). */
+  sessionNumber: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/number`,
   join: '/api/join',
   /** GET: the helper program (remote control, R9); `${ROUTES.helperDownload}/:code` appends the pairing trailer. */
   helperDownload: '/helper/download',

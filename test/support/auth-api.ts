@@ -63,6 +63,17 @@ export class NumberedSessions implements SessionCreator, CustomerJoiner, Session
     return { session, numberExpiresAt: this.#now + NUMBER_TTL_SECONDS * 1000 };
   }
 
+  async renewNumber(sessionId: string, accountId: string): Promise<{ session: SessionSummary; numberExpiresAt: number }> {
+    const session = this.#sessions.get(sessionId);
+    if (!session || session.agentId !== accountId) throw new AppError('NOT_IN_CONTROL', 'not your session');
+    const number = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
+    if (!(await this.store.reserveNumber(number, sessionId, NUMBER_TTL_SECONDS))) throw new Error(`number ${number} taken`);
+    await this.store.releaseNumber(session.number, sessionId);
+    const renewed = { ...session, number };
+    this.#sessions.set(sessionId, renewed);
+    return { session: renewed, numberExpiresAt: this.#now + NUMBER_TTL_SECONDS * 1000 };
+  }
+
   async joinByNumber(number: string, _displayName: string): Promise<{ sessionId: string; participantId: string }> {
     const sessionId = await this.store.findSessionIdByNumber(number);
     const session = sessionId ? this.#sessions.get(sessionId) : undefined;

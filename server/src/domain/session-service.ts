@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import type { ParticipantRecord, SessionRecord, SessionStore } from '../store/session-store';
 import type { Clock } from './clock';
-import type { Member } from './membership';
+import { requireLiveSession, type Member } from './membership';
 import type { Notifier } from './notifier';
 import type { ParticipantAnnouncer } from './participant-announcer';
 import { findReturningCustomer, hashCustomerKey } from './customer-key';
@@ -64,6 +64,27 @@ export class SessionService extends TypedEmitter<SessionServiceEvents> {
     await store.appendAudit(id, { at: now, actor: controllerId, action: 'session:created', subject: id });
     this.opts.log.info({ sessionId: id }, 'session created');
     return { session, numberExpiresAt: now + numberTtlSeconds * 1000 };
+  }
+
+  /**
+   * A new number for a session whose number nobody used (it expired, or the agent fears it leaked):
+   * only the agent in control, only while no customer has joined (a used number stays for the
+   * whole session: NUMBER_IN_USE). The old number stops joining at once.
+   */
+  async renewNumber(sessionId: string, accountId: string): Promise<{ session: SessionRecord; numberExpiresAt: number }> {
+    const { store, clock, numberTtlSeconds } = this.opts;
+    const session = await requireLiveSession(store, sessionId);
+    const participants = await store.listParticipants(sessionId);
+    const controller = participants.find((p) => p.id === session.controllerId);
+    if (!controller || controller.accountId !== accountId || controller.leftAt !== null) throw new AppError('NOT_IN_CONTROL', 'only the agent in control gets a new number');
+    if (participants.some((p) => p.role === 'customer')) throw new AppError('NUMBER_IN_USE', 'a customer has used this number; it stays for the session');
+    const number = await this.reserveFreshNumber(sessionId);
+    const updated = (await store.updateSession(sessionId, { number })) ?? { ...session, number };
+    await store.releaseNumber(session.number, sessionId);
+    await store.appendAudit(sessionId, { at: clock(), actor: controller.id, action: 'session:number-renewed', subject: sessionId });
+    this.announceSession(updated);
+    this.opts.log.info({ sessionId }, 'session number renewed');
+    return { session: updated, numberExpiresAt: clock() + numberTtlSeconds * 1000 };
   }
 
   /**

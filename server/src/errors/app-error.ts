@@ -68,6 +68,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FILE_WRITE_ERROR':
     case 'FOLDER_NOT_GRANTED':
     case 'FS_FAILED':
+    case 'NUMBER_IN_USE':
       return 409;
     case 'FS_TIMEOUT':
       return 504;

@@ -12,6 +12,8 @@ import { parseBody } from './validate';
 /** Starts sessions; SESSION_LIMIT when the agent already runs maxSessions of them. */
 export interface SessionCreator {
   create(agent: { id: string; displayName: string; maxSessions: number }): Promise<{ session: SessionSummary; numberExpiresAt: number }>;
+  /** A new number for a session whose number expired unused (NOT_IN_CONTROL, NUMBER_IN_USE). */
+  renewNumber(sessionId: string, accountId: string): Promise<{ session: SessionSummary; numberExpiresAt: number }>;
 }
 
 /** Reads a session's record; FORBIDDEN for staff who may not see it. */
@@ -32,7 +34,7 @@ export interface SessionRoutesOptions {
 
 const SessionParamsSchema = z.object({ sessionId: z.string().uuid() });
 
-/** An agent starts a session (outbound, R1.1); staff read session records (R10.5). */
+/** An agent starts a session (outbound, R1.1) and renews its unused number; staff read session records (R10.5). */
 export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (app, options) => {
   const { issuer, accounts, sessions, sessionRecords } = options;
 
@@ -43,6 +45,14 @@ export const sessionRoutes: FastifyPluginAsync<SessionRoutesOptions> = async (ap
     const { session, numberExpiresAt } = await sessions.create({ id, displayName, maxSessions });
     const joinUrl = `${joinLinkOrigin(request, options)}/#s=${session.number}`;
     // Parsing strips what the stored record holds beyond the public summary.
+    return ok({ session: SessionSummarySchema.parse(session), joinUrl, numberExpiresAt });
+  });
+
+  app.post(`${ROUTES.sessions}/:sessionId/number`, async (request): Promise<Result<CreateSessionResponse>> => {
+    const agent = await requireRole(request, issuer, ROUTE_ROLES.createSession);
+    const { sessionId } = parseBody(SessionParamsSchema, request.params);
+    const { session, numberExpiresAt } = await sessions.renewNumber(sessionId, agent.accountId);
+    const joinUrl = `${joinLinkOrigin(request, options)}/#s=${session.number}`;
     return ok({ session: SessionSummarySchema.parse(session), joinUrl, numberExpiresAt });
   });
 

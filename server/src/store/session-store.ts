@@ -9,7 +9,7 @@ export interface SessionRecord extends SessionSummary {
 }
 
 /** What may change on a stored session. */
-export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId' | 'agentName'>>;
+export type SessionPatch = Partial<Pick<SessionRecord, 'state' | 'endedAt' | 'endedBy' | 'controllerId' | 'selectedCustomerId' | 'agentName' | 'number'>>;
 
 /** A participant as stored: staff carry their account id, customers null. */
 export interface ParticipantRecord extends Participant {
@@ -59,6 +59,7 @@ export interface AuditEntry {
     | 'voice:ended'
     | 'session:transferred'
     | 'notes:edited'
+    | 'session:number-renewed'
     | FileAuditAction;
   subject: string;
 }
