@@ -74,6 +74,11 @@ export class ApiClient {
     return this.call(ROUTES.sessions, CreateSessionResponseSchema, { method: 'POST', body: {}, token });
   }
 
+  /** A new number for a session whose number expired unused (the agent in control; NUMBER_IN_USE once a customer joined). */
+  renewSessionNumber(token: string, sessionId: string): Promise<CreateSessionResponse> {
+    return this.call(ROUTES.sessionNumber(sessionId), CreateSessionResponseSchema, { method: 'POST', body: {}, token });
+  }
+
   sessionRecord(token: string, sessionId: string): Promise<SessionRecordResponse> {
     return this.call(ROUTES.sessionRecord(sessionId), SessionRecordResponseSchema, { method: 'GET', token });
   }

@@ -66,6 +66,11 @@ export class SessionControl {
     await this.channel.request('session:take-over', { sessionId: this.channel.sessionId });
   }
 
+  /** A summary the console got over REST (a new number): the same as one pushed over the socket. */
+  applySummary(summary: SessionSummary): void {
+    this.update(summary);
+  }
+
   private update(summary: SessionSummary): void {
     const previous = this.current;
     this.current = summary;

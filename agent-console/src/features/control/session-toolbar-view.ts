@@ -1,4 +1,4 @@
-import { StatusLine, askConfirmation, bindAttribute, formatSessionNumber, h, unbindAttribute, type Toaster } from '@rs/web-common';
+import { StatusLine, askConfirmation, bindAttribute, bindText, formatSessionNumber, h, unbindAttribute, type Toaster } from '@rs/web-common';
 import type { AgentSession } from '../session/agent-session';
 
 /**
@@ -13,6 +13,7 @@ export class SessionToolbarView {
   private readonly leaveButton: HTMLButtonElement;
   private readonly takeOverButton: HTMLButtonElement;
   private readonly actions: HTMLElement;
+  private readonly heading: HTMLElement;
 
   constructor(
     private readonly session: AgentSession,
@@ -23,7 +24,7 @@ export class SessionToolbarView {
     this.takeOverButton = this.button('take-over', 'btn-primary', 'session.takeOver', () => this.takeOver());
     this.element = h('div', { className: 'session-toolbar' }, [
       h('div', { className: 'session-title' }, [
-        h('h1', { className: 'session-heading', i18n: 'tab.label', params: { number: formatSessionNumber(session.summary.number) } }),
+        (this.heading = h('h1', { className: 'session-heading', i18n: 'tab.label', params: { number: formatSessionNumber(session.summary.number) } })),
         this.note.element,
       ]),
       (this.actions = h('div', { className: 'toolbar-actions' }, [this.takeOverButton, this.leaveButton, this.endButton])),
@@ -37,6 +38,7 @@ export class SessionToolbarView {
 
   render(): void {
     const { session } = this;
+    bindText(this.heading, 'tab.label', { number: formatSessionNumber(session.summary.number) });
     const controllerName = session.control.controller?.displayName ?? session.summary.agentName;
     if (session.ended) this.note.clear();
     else if (session.isController) this.note.show('session.inControl', 'success', undefined, 'in-control');

@@ -7,7 +7,7 @@ import { NotesManager } from '../notes/notes-manager';
 import { AgentScreenManager } from '../screen-view/agent-screen-manager';
 import { ScreenViewManager } from '../screen-view/screen-view-manager';
 import { ViewRequestManager } from '../screen-view/view-request-manager';
-import type { Invitation } from './invitations';
+import { rememberInvitation, type Invitation } from './invitations';
 
 export type AgentSessionEvents = {
   /** The summary, the roles or the selected customer changed. */
@@ -42,7 +42,7 @@ export class AgentSession {
   constructor(
     readonly context: StaffContext,
     summary: SessionSummary,
-    readonly invitation: Invitation,
+    private currentInvitation: Invitation,
   ) {
     this.channel = new SessionChannel(context.signaling, summary.id);
     this.roster = new ParticipantRoster(this.channel);
@@ -74,6 +74,19 @@ export class AgentSession {
     });
     this.control.events.on('changed', () => this.events.emit('changed'));
     this.roster.events.on('changed', () => this.events.emit('changed'));
+  }
+
+  /** The customer's join link and when an unused number expires. */
+  get invitation(): Invitation {
+    return this.currentInvitation;
+  }
+
+  /** A new number when the old one expired unused (the server says NUMBER_IN_USE once a customer joined). */
+  async renewNumber(): Promise<void> {
+    const renewed = await this.context.api.renewSessionNumber(this.context.token, this.id);
+    rememberInvitation(renewed);
+    this.currentInvitation = { joinUrl: renewed.joinUrl, numberExpiresAt: renewed.numberExpiresAt };
+    this.control.applySummary(renewed.session);
   }
 
   get summary(): SessionSummary {

@@ -13,6 +13,7 @@ export interface TabState {
 
 interface Tab {
   button: HTMLButtonElement;
+  label: HTMLElement;
   customer: HTMLElement;
   role: HTMLElement;
   badge: HTMLElement;
@@ -43,7 +44,7 @@ export class SessionTabsView {
       },
       [label, customer, role, badge],
     );
-    this.tabs.set(id, { button, customer, role, badge });
+    this.tabs.set(id, { button, label, customer, role, badge });
     this.element.appendChild(button);
     this.update(id, state);
   }
@@ -51,6 +52,9 @@ export class SessionTabsView {
   update(id: string, state: TabState): void {
     const tab = this.tabs.get(id);
     if (!tab) return;
+    // The number changes when the agent gets a new one for an expired number.
+    bindText(tab.label, 'tab.label', { number: state.number });
+    tab.button.dataset.number = state.number.replace(/\D/g, '');
     tab.customer.textContent = state.customerName ?? '';
     tab.customer.hidden = !state.customerName;
     tab.role.hidden = state.role === null || state.role === 'agent';

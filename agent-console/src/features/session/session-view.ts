@@ -41,7 +41,7 @@ export class SessionView {
   ) {
     const { context } = session;
     this.toolbar = new SessionToolbarView(session, toaster);
-    this.invitation = new InvitationView(session.summary.number, session.invitation);
+    this.invitation = new InvitationView(session);
     this.queueTools = createSessionQueueTools(session, toaster, closeTab);
     this.toolbar.addAction(this.queueTools.transferButton);
     this.files = createAgentFiles(session, toaster);
@@ -128,6 +128,7 @@ export class SessionView {
   }
 
   dispose(): void {
+    this.invitation.dispose();
     this.remoteControl.dispose();
     this.screen.dispose();
     this.stats.dispose();

@@ -6,6 +6,7 @@ import type { FilesMessageKey } from './files/en';
 import type { QueueMessageKey } from './queue/en';
 import type { ReadoutMessageKey } from './readout/en';
 import type { RecordsMessageKey } from './records/en';
+import type { TeamMessageKey } from './team/en';
 
 /*
  * The English catalog is the reference: its keys type every other catalog, so a
@@ -380,7 +381,7 @@ export const enConsole = {
   'control.giveHint': 'Share your screen first; then run the helper on your computer.',
 } as const;
 
-export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey | FolderMessageKey | HistoryMessageKey | RecordsMessageKey | FilesMessageKey;
+export type MessageKey = keyof typeof enShared | keyof typeof enCustomer | keyof typeof enConsole | QueueMessageKey | AccountsMessageKey | ConfirmMessageKey | ReadoutMessageKey | FolderMessageKey | HistoryMessageKey | RecordsMessageKey | FilesMessageKey | TeamMessageKey;
 /** Every message in one language (each app ships only the parts it uses). */
 export type Catalog = { readonly [K in MessageKey]: string };
 /** One part of a catalog, with exactly the keys of its English reference. */

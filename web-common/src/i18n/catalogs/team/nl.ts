@@ -1,0 +1,20 @@
+import type { CatalogPart } from '../en';
+import type { enTeamConsole, enTeamCustomer } from './en';
+
+export const nlTeamConsole: CatalogPart<typeof enTeamConsole> = {
+  'invite.renew': "Nieuw nummer",
+  'invite.renewing': "Nieuw nummer aanmaken…",
+  'invite.renewed': "Nieuw nummer {number}: geef de klant dit nummer (het oude werkt niet meer).",
+  'invite.renewFailed': "Er kon geen nieuw nummer worden gemaakt. Probeer het opnieuw.",
+  'invite.numberInUse': "Een klant heeft dit nummer gebruikt: het blijft de hele sessie geldig.",
+};
+
+export const nlTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
+  'join.askNewNumber': "Een nummer blijft 15 minuten geldig zolang het niet gebruikt is en vervalt met de sessie. Vraag degene die u helpt om een nieuw nummer.",
+  'ended.askNewNumber': "Meer hulp nodig? Vraag degene die u helpt om een nieuw sessienummer en neem opnieuw deel.",
+  'cue.message': "{count, plural, one {(#) Nieuw bericht} other {(#) Nieuwe berichten}}",
+  'cue.agentJoined': "{name} neemt deel",
+  'cue.admitted': "U bent in de sessie",
+  'cue.voice': "Spraakgesprek gestart",
+  'cue.sound': "Geluidsmeldingen",
+};
