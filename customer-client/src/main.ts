@@ -54,6 +54,8 @@ exposeDebugHooks({
   },
   /** Inbound counters (packets, frames, audio energy) of everything this page consumes. */
   inboundMedia: (): Promise<InboundMediaSummary[]> => (current ? inboundMediaSummary(current.session.media) : Promise.resolve([])),
+  /** Sound cues played while the page was in the background (issue 12). */
+  soundCuesPlayed: (): number => current?.view.cues.played ?? 0,
   receivedEventNames: (): string[] => received.map((event) => event.name),
   receivedEvents: (): { name: string; json: string }[] => [...received],
 });

@@ -13,6 +13,7 @@ export class JoinFormView {
   private readonly nameInput: HTMLInputElement;
   private readonly submit: HTMLButtonElement;
   private readonly error = new StatusLine('join-error', 'form-error');
+  private readonly hint = new StatusLine('join-hint', 'field-hint');
 
   constructor(
     private readonly manager: JoinManager,
@@ -49,6 +50,7 @@ export class JoinFormView {
       ]),
       h('div', { className: 'field' }, [h('label', { i18n: 'join.nameLabel', attrs: { for: 'join-name' } }), this.nameInput]),
       this.error.element,
+      this.hint.element,
       this.submit,
     ]);
     this.element = h('section', { className: 'card join-card', testId: 'join-screen' }, [
@@ -72,6 +74,7 @@ export class JoinFormView {
     event.preventDefault();
     if (this.submit.disabled) return;
     this.error.clear();
+    this.hint.clear();
     this.setBusy(true);
     try {
       const credentials = await this.manager.join(this.numberInput.value, this.nameInput.value);
@@ -79,6 +82,7 @@ export class JoinFormView {
     } catch (error) {
       const failure = error instanceof JoinError ? error : new JoinError('error.generic', null);
       this.error.show(failure.messageKey, 'error', failure.params);
+      if (failure.hint) this.hint.show(failure.hint, 'info');
       this.numberInput.setAttribute('aria-invalid', String(failure.field === 'number'));
       this.nameInput.setAttribute('aria-invalid', String(failure.field === 'name'));
       (failure.field === 'name' ? this.nameInput : this.numberInput).focus();

@@ -9,6 +9,8 @@ export class JoinError extends Error {
     readonly messageKey: MessageKey,
     readonly field: 'number' | 'name' | null,
     readonly params?: MessageParams,
+    /** The way forward, when there is one (a number that no longer joins: ask for a new one). */
+    readonly hint?: MessageKey,
   ) {
     super(messageKey);
   }
@@ -31,7 +33,9 @@ export class JoinManager {
       if (error instanceof ApiError && error.code === 'RATE_LIMITED') {
         throw new JoinError('join.rateLimited', null, { seconds: error.retryAfterSeconds ?? 60 });
       }
-      throw new JoinError(messageFor(error), error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.code === 'STORE_UNAVAILABLE') ? null : 'number');
+      const key = messageFor(error);
+      const field = error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.code === 'STORE_UNAVAILABLE') ? null : 'number';
+      throw new JoinError(key, field, undefined, key === 'join.invalidNumber' ? 'join.askNewNumber' : undefined);
     }
   }
 }

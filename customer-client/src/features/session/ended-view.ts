@@ -29,6 +29,8 @@ export function createEndedView(reason: EndReason, joinAnother: () => void, acti
     h('div', { className: 'ended-icon', attrs: { 'aria-hidden': 'true' } }),
     title,
     h('p', { className: 'card-intro', i18n: 'ended.thanks' }),
+    // Joining by number: a session that ended (or is gone) takes a new number from the person helping.
+    action === JOIN_ANOTHER && (reason === 'agent-ended' || reason === 'unavailable') ? h('p', { className: 'field-hint', testId: 'ended-hint', i18n: 'ended.askNewNumber' }) : null,
     button,
   ]);
   queueMicrotask(() => title.focus());

@@ -6,6 +6,7 @@ import { CustomerControlView } from '../remote-control/customer-control-view';
 import { SharingBannerView } from '../screen-share/sharing-banner-view';
 import { ShareStartPrompt } from '../screen-share/share-start-prompt';
 import type { CustomerSession } from './customer-session';
+import { AttentionCues } from './attention-cues';
 import { createAdmissionWaitView } from './admission-wait-view';
 import { createTransferWaitView } from './transfer-wait-view';
 import { createCustomerFiles, type CustomerFiles } from '../files/customer-files';
@@ -20,6 +21,8 @@ export class SessionScreenView {
   private readonly video: VideoPanelView;
   private readonly control: CustomerControlView;
   readonly files: CustomerFiles;
+  /** Tab title and sound cues while the page is in the background. */
+  readonly cues: AttentionCues;
 
   constructor(session: CustomerSession, toaster: Toaster) {
     const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
@@ -94,6 +97,7 @@ export class SessionScreenView {
     this.files = createCustomerFiles(session, toaster);
     this.video = new VideoPanelView({ video: session.video, roster: session.roster, canStart: agentCameraOn, largeFrom: () => session.controllerId, onError: () => undefined });
     session.video.events.on('changed', () => this.video.render());
+    this.cues = new AttentionCues(session);
     const agentCard = h('div', { className: 'agent-card' }, [h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } }), agentLine]);
     const inSession = h('div', { className: 'customer-session-body' }, [
       helpingOther.element,
@@ -112,7 +116,7 @@ export class SessionScreenView {
     this.element = h('section', { className: 'customer-session', testId: 'customer-session' }, [
       h('div', { className: 'session-bar' }, [
         agentCard,
-        h('div', { className: 'session-actions' }, [this.files.toggle, createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
+        h('div', { className: 'session-actions' }, [this.cues.toggle, this.files.toggle, createWithdrawView(session.ledger, session.share, toaster), leaveButton]),
       ]),
       createConnectionBanner(session.signaling, session.channel),
       waitCard,
@@ -129,5 +133,6 @@ export class SessionScreenView {
     this.screens.dispose();
     this.voice.dispose();
     this.files.close();
+    this.cues.dispose();
   }
 }
