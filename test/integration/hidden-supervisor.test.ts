@@ -103,3 +103,30 @@ describe('a hidden supervisor', () => {
     await s.customer.waitForEvent('media:producer-added', (p) => p.producerId === micId);
   });
 });
+
+/**
+ * Issue 12, item 4: the customer is told when another agent joins, and sees who is watching
+ * when the site setting says so (SHOW_SUPERVISORS_TO_CUSTOMERS=true).
+ */
+describe('who is watching, when the site shows supervisors to customers', () => {
+  const world = useTestServer({ showSupervisorsToCustomers: true });
+
+  it('the customer is told of an assistant and of a watching supervisor, and sees both in their snapshot', async () => {
+    const url = world.server.url;
+    const supervisorAccount = await newSupervisor(url);
+    const s = await startSessionWithCustomer(url, await newAgent(url, TEST_ADMIN, 3, 'Ann', supervisorAccount.id));
+    const assistant = await TestClient.connect(url, (await login(url, await newAgent(url, TEST_ADMIN, 3, 'Bob Assistant'))).token);
+    const supervisor = await TestClient.connect(url, (await login(url, supervisorAccount)).token);
+    world.clients.push(s.agent, s.customer, assistant, supervisor);
+
+    const assisting = await assistant.call('session:assist', { sessionNumber: s.created.session.number });
+    const told = await s.customer.waitForEvent('session:participant-joined', (e) => e.participant.id === assisting.self.id);
+    expect(told.participant).toMatchObject({ role: 'assistant', displayName: 'Bob Assistant' });
+
+    const watching = await supervisor.call('session:watch', { sessionId: s.sessionId });
+    const seen = await s.customer.waitForEvent('session:participant-joined', (e) => e.participant.id === watching.self.id);
+    expect(seen.participant).toMatchObject({ role: 'supervisor', displayName: 'Sam Supervisor' });
+    const snapshot = await s.customer.call('session:join', { sessionId: s.sessionId });
+    expect(snapshot.participants.map((p) => p.role).sort()).toEqual(['agent', 'assistant', 'customer', 'supervisor']);
+  });
+});
