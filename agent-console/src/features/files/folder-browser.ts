@@ -148,9 +148,12 @@ export class FolderBrowser {
   /** Cancels every unfinished transfer started here. */
   cancelAll(): Promise<void> {
     return this.run(async () => {
-      for (const transfer of this.batches.unfinished()) {
-        await this.options.channel.request('file:cancel', { sessionId: this.options.channel.sessionId, transferId: transfer.transferId });
-      }
+      const unfinished = this.batches.unfinished();
+      // One may finish while the others are cancelled: its refusal (already verified) changes nothing.
+      const answers = await Promise.all(unfinished.map((transfer) => this.options.channel.request('file:cancel', { sessionId: this.options.channel.sessionId, transferId: transfer.transferId }).catch(() => null)));
+      for (const answer of answers) if (answer) this.batches.update(answer);
+      const first = unfinished[0];
+      if (first) this.status = this.batches.statusOf(first.transferId);
     });
   }
 
