@@ -1,71 +1,159 @@
 import type { Page } from 'puppeteer-core';
 import { useE2eWorld } from './e2e-world';
 import { FilesPanel } from './file-helpers';
+import { installPicker, opfsHas, treeHashes, type TreeFile } from './folder-helpers';
+import type { AgentConsolePage } from './pages/agent-console-page';
+import type { CustomerPage } from './pages/customer-page';
+import { isShown } from './pages/page-helpers';
 import { waitFor } from '../support/wait-for';
 
-/** Runs in the page: the folder picker answers with an OPFS folder (only the picker call is replaced; MACHINE.md). */
-function installPicker(folder: string, files: Record<string, string>): void {
-  (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () => {
-    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
-    for (const [path, text] of Object.entries(files)) {
-      const parts = path.split('/');
-      let at = dir;
-      for (const part of parts.slice(0, -1)) at = await at.getDirectoryHandle(part, { create: true });
-      const writable = await (await at.getFileHandle(parts[parts.length - 1] ?? '', { create: true })).createWritable();
-      await writable.write(text);
-      await writable.close();
-    }
-    return dir;
-  };
+const MB = 1024 * 1024;
+
+/** Presses a button the way a keyboard user does: focus it, then Enter. */
+async function pressKey(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { visible: true });
+  await page.focus(selector);
+  await page.keyboard.press('Enter');
 }
 
-function readOpfs(page: Page, path: string[]): Promise<string | undefined> {
-  return page.evaluate(async (parts: string[]) => {
-    try {
-      let dir = await navigator.storage.getDirectory();
-      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-      return await (await (await dir.getFileHandle(parts[parts.length - 1] ?? '')).getFile()).text();
-    } catch {
-      return undefined;
-    }
-  }, path);
+function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
 }
 
-/** R7.2 in both apps: the customer shares a folder; the agent browses it, writes into it and copies a nested folder out. */
+/** R7.2 in both apps: the customer shares a folder, the agent works in it beside a folder of their own. */
 describe('folder mode (R7.2)', () => {
   const world = useE2eWorld();
-
-  it('the agent browses the shared folder, sends a file into it and copies a nested folder from it; each step consented', async () => {
-    const { accounts } = world();
-    const agent = await world().signedIn(accounts.alice);
-    await agent.page.evaluate(installPicker, 'mine', { 'hello.txt': 'hello from the agent' });
-    const number = await agent.startSession();
-    const customer = await world().customer(number, 'Ann', {
-      beforeLoad: (page) => page.evaluateOnNewDocument(installPicker, 'shared', { 'Reports/2026/q3.txt': 'quarter three' }),
+  describe('between the two apps', () => {
+    // Agents may hold 2 sessions: each test ends its own (in this inner block: before the world closes the pages).
+    let current: AgentConsolePage | null = null;
+    afterEach(async () => {
+      await current?.endSession().catch(() => undefined);
+      current = null;
     });
-    await agent.waitForParticipant('Ann');
-    const agentFiles = new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])');
-    const inTab = (testId: string): string => `[data-testid="session-view"]:not([hidden]) ${testId}`;
-    await agentFiles.open();
 
-    await agent.page.click(inTab('[data-testid="folder-ask"]'));
-    await customer.page.waitForSelector('[data-testid="granted-folder-choose"]', { visible: true });
-    await customer.page.click('[data-testid="granted-folder-choose"]');
-    await agent.page.waitForSelector(inTab('[data-testid="folder-remote-entry"][data-name="Reports"]'), { visible: true });
+    /** Alice helps a customer who shares the OPFS folder "shared"; Alice's own folder is "mine". */
+    async function sharedFolder(customerName: string, mine: Record<string, TreeFile>, shared: Record<string, TreeFile>) {
+      const { accounts } = world();
+      const agent = await world().signedIn(accounts.alice);
+      current = agent;
+      await agent.page.evaluate(installPicker, 'mine', mine);
+      const number = await agent.startSession();
+      const customer: CustomerPage = await world().customer(number, customerName, {
+        beforeLoad: (page) => page.evaluateOnNewDocument(installPicker, 'shared', shared),
+      });
+      await agent.waitForParticipant(customerName);
+      const inTab = (testId: string): string => `[data-testid="session-view"]:not([hidden]) ${testId}`;
+      const agentFiles = new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])');
+      await agentFiles.open();
+      await pressKey(agent.page, inTab('[data-testid="folder-ask"]'));
+      await customer.page.waitForSelector('[data-testid="granted-folder-choose"]', { visible: true });
+      await customer.page.click('[data-testid="granted-folder-choose"]');
+      await agent.page.waitForSelector(inTab('[data-testid="folder-remote-entry"]'), { visible: true });
+      const remote = (name: string, testId: string) => inTab(`[data-testid="folder-remote-entry"][data-name="${name}"] [data-testid="${testId}"]`);
+      const local = (name: string, testId: string) => inTab(`[data-testid="folder-local-entry"][data-name="${name}"] [data-testid="${testId}"]`);
+      const status = (): Promise<string> => textOf(agent.page, inTab('[data-testid="folder-status"]'));
+      return { agent, customer, inTab, remote, local, status, agentFiles, customerFiles: new FilesPanel(customer.page), sessionId: await world().sessionIdOf(number) };
+    }
 
-    // Agent's folder -> the customer's: the customer consents, the file lands in the shared folder.
-    await agent.page.click(inTab('[data-testid="folder-choose-local"]'));
-    const send = inTab('[data-testid="folder-local-entry"][data-name="hello.txt"] [data-testid="folder-send"]');
-    await agent.page.waitForSelector(send, { visible: true });
-    await agent.page.click(send);
-    await customer.answerConsent(true);
-    expect(await waitFor('hello.txt in the shared folder', () => readOpfs(customer.page, ['shared', 'hello.txt']), { timeoutMs: 60_000 })).toBe('hello from the agent');
+    /** The customer answers a folder operation's question (shown on their page, naming what is asked). */
+    async function customerAnswers(customer: CustomerPage, allow: boolean, mentions: string): Promise<void> {
+      await customer.page.waitForSelector('[data-testid="granted-folder-confirm"]', { visible: true });
+      expect(await textOf(customer.page, '[data-testid="granted-folder-confirm"]')).toContain(mentions);
+      await customer.page.click(`[data-testid="granted-folder-${allow ? 'allow' : 'deny'}"]`);
+    }
 
-    // A nested folder of the customer's -> the agent: asked on the customer's side, verified on both.
-    await agent.page.click(inTab('[data-testid="folder-remote-entry"][data-name="Reports"] [data-testid="folder-fetch"]'));
-    await customer.page.waitForSelector('[data-testid="granted-folder-allow"]', { visible: true });
-    await customer.page.click('[data-testid="granted-folder-allow"]');
-    const fetched = await agentFiles.waitState('q3.txt', 'verified', 60_000);
-    expect(fetched.sha256).toMatch(/^[0-9a-f]{64}$/);
-  }, 240_000);
+    it('nested folders go both ways into the other side\'s folder, every file with the same SHA-256', async () => {
+      const { agent, customer, inTab, remote, local, status } = await sharedFolder(
+        'Ann',
+        { 'Outbox/a.bin': { random: 700_000 }, 'Outbox/Sub/b.txt': 'bravo', 'Outbox/Sub/Deep/c.bin': { random: 300_000 }, 'hello.txt': 'hi' },
+        { 'Reports/notes.txt': 'notes', 'Reports/2026/q3.bin': { random: 600_000 }, 'Reports/2026/Q4/x.txt': 'x' },
+      );
+      // The customer always sees that a folder is shared (and can stop), with the Files panel closed.
+      await customer.page.waitForSelector('[data-testid="granted-folder"]', { visible: true });
+      expect(await isShown(customer.page, '[data-testid="files-panel"]')).toBe(false);
+      expect(await textOf(customer.page, '[data-testid="granted-folder"]')).toContain('shared');
+
+      // The agent's folder beside the customer's: the Outbox tree goes into the customer's folder.
+      await pressKey(agent.page, inTab('[data-testid="folder-choose-local"]'));
+      await pressKey(agent.page, local('Outbox', 'folder-send'));
+      await customer.answerConsent(true);
+      const sent = await treeHashes(agent.page, ['mine', 'Outbox']);
+      expect(Object.keys(sent ?? {}).sort()).toEqual(['Sub/Deep/c.bin', 'Sub/b.txt', 'a.bin']);
+      await waitFor('Outbox arrived whole in the shared folder', async () => {
+        const arrived = await treeHashes(customer.page, ['shared', 'Outbox']);
+        return JSON.stringify(arrived) === JSON.stringify(sent) || undefined;
+      }, { timeoutMs: 90_000 });
+      await waitFor('the status line says what completed', async () => (await status()).includes('3 of 3 files copied to shared') || undefined);
+      await agent.page.waitForSelector(remote('Outbox', 'folder-fetch'), { visible: true });
+
+      // The customer's Reports tree comes into my folder (asked on their side).
+      await pressKey(agent.page, remote('Reports', 'folder-fetch'));
+      await customerAnswers(customer, true, 'Reports');
+      const source = await treeHashes(customer.page, ['shared', 'Reports']);
+      expect(Object.keys(source ?? {}).sort()).toEqual(['2026/Q4/x.txt', '2026/q3.bin', 'notes.txt']);
+      await waitFor('Reports arrived whole in my folder', async () => {
+        const arrived = await treeHashes(agent.page, ['mine', 'Reports']);
+        return JSON.stringify(arrived) === JSON.stringify(source) || undefined;
+      }, { timeoutMs: 90_000 });
+      await waitFor('the status line says where', async () => (await status()).includes('3 of 3 files copied to mine') || undefined);
+      await agent.page.waitForSelector(local('Reports', 'folder-send'), { visible: true });
+
+      // Stop sharing from the main page: the agent is told, and can no longer work in it.
+      await customer.page.click('[data-testid="granted-folder-stop"]');
+      await waitFor('the agent sees the folder is no longer shared', async () => !(await isShown(agent.page, inTab('[data-testid="folder-remote"] li'))) || undefined);
+      expect(await isShown(customer.page, '[data-testid="granted-folder"]')).toBe(false);
+    }, 300_000);
+
+    it('create, rename and delete in the customer\'s folder from the keyboard, each asked on the customer\'s side and audited', async () => {
+      const { agent, customer, inTab, remote, status, sessionId } = await sharedFolder('Bea', {}, { 'notes.txt': 'notes', 'old.log': 'log' });
+
+      await pressKey(agent.page, inTab('[data-testid="folder-mkdir"]'));
+      await agent.page.waitForSelector('[data-testid="folder-name-input"]', { visible: true });
+      await agent.page.keyboard.type('Logs');
+      await agent.page.keyboard.press('Enter');
+      await customerAnswers(customer, true, 'Logs');
+      await waitFor('Logs exists', async () => (await opfsHas(customer.page, ['shared', 'Logs'])) || undefined);
+      await agent.page.waitForSelector(remote('Logs', 'folder-rename'), { visible: true });
+      expect(await status()).toContain('Logs');
+
+      await pressKey(agent.page, remote('notes.txt', 'folder-rename'));
+      await agent.page.waitForSelector('[data-testid="folder-name-input"]', { visible: true });
+      await agent.page.keyboard.type('notes-2026.txt');
+      await agent.page.keyboard.press('Enter');
+      await customerAnswers(customer, true, 'notes-2026.txt');
+      await waitFor('notes.txt renamed', async () => ((await opfsHas(customer.page, ['shared', 'notes-2026.txt'])) && !(await opfsHas(customer.page, ['shared', 'notes.txt']))) || undefined);
+
+      // Refused: nothing happens and the agent is told.
+      await pressKey(agent.page, remote('old.log', 'folder-delete'));
+      await customerAnswers(customer, false, 'old.log');
+      await waitFor('the agent sees the refusal', async () => (await status()).includes('refused') || undefined);
+      expect(await opfsHas(customer.page, ['shared', 'old.log'])).toBe(true);
+
+      await pressKey(agent.page, remote('old.log', 'folder-delete'));
+      await customerAnswers(customer, true, 'old.log');
+      await waitFor('old.log deleted', async () => !(await opfsHas(customer.page, ['shared', 'old.log'])) || undefined);
+
+      const audit = (await world().server.app.services.store.listAudit(sessionId)).map((e) => `${e.action} ${e.subject}`);
+      expect(audit).toEqual(expect.arrayContaining(['files:mkdir /Logs: ok', 'files:rename /notes.txt -> notes-2026.txt: ok', 'files:delete /old.log: DENIED', 'files:delete /old.log: ok']));
+    }, 300_000);
+
+    it('a running folder transfer is cancelled from the folder view', async () => {
+      const { agent, customer, inTab, local, status } = await sharedFolder('Cid', { 'Big/large.bin': { random: 100 * MB }, 'Big/small.txt': 'small' }, { 'keep.txt': 'keep' });
+      await pressKey(agent.page, inTab('[data-testid="folder-choose-local"]'));
+      await pressKey(agent.page, local('Big', 'folder-send'));
+      await customer.answerConsent(true);
+      const customerFiles = new FilesPanel(customer.page);
+      await customerFiles.waitBytes('large.bin', 1, 120_000);
+      await agent.page.waitForSelector(inTab('[data-testid="folder-progress"]'), { visible: true });
+      await pressKey(agent.page, inTab('[data-testid="folder-cancel"]'));
+      await customerFiles.waitState('large.bin', 'cancelled');
+      await waitFor('the status line says it was cancelled', async () => {
+        const line = await status();
+        if (!line.startsWith('Cancelled')) throw new Error(line);
+        return line;
+      });
+      expect(await opfsHas(customer.page, ['shared', 'Big', 'large.bin'])).toBe(false);
+      expect(await isShown(agent.page, inTab('[data-testid="folder-progress"]'))).toBe(false);
+    }, 300_000);
+  });
 });

@@ -32,8 +32,12 @@ export type FileTransferEvents = {
   saved: [transferId: string];
 };
 
-/** Writes a verified granted-folder transfer into the shared folder (target path, then the file's own folders). */
-export type FolderWriter = (transfer: FileTransfer, file: File) => Promise<void>;
+/**
+ * Writes a verified received file into a folder (R7.2): the customer's shared folder for granted-folder
+ * targets, the agent's own folder for files fetched from the customer's. Resolves false when the file
+ * is not for a folder (it is then handed to the browser as a download).
+ */
+export type FolderWriter = (transfer: FileTransfer, file: File) => Promise<boolean>;
 
 export interface TransferView {
   readonly transfer: FileTransfer;
@@ -139,7 +143,7 @@ export class FileTransferManager {
     return transfers;
   }
 
-  /** Where verified granted-folder transfers are written (the customer's shared folder); null: none shared. */
+  /** Where verified transfers for a folder are written (the customer's shared folder, the agent's own); null: downloads only. */
   setFolderWriter(writer: FolderWriter | null): void {
     this.folderWriter = writer;
   }
@@ -175,8 +179,7 @@ export class FileTransferManager {
     const transfer = this.transfers.get(transferId);
     if (!transfer || transfer.state !== 'verified' || transfer.senderId === this.selfId()) return;
     const file = await this.store.file(transferId);
-    if (transfer.target.kind === 'granted-folder' && this.folderWriter) {
-      await this.folderWriter(transfer, file);
+    if (this.folderWriter && (await this.folderWriter(transfer, file))) {
       this.saved.add(transferId);
       this.events.emit('saved', transferId);
       return;

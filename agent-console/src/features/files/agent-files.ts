@@ -33,6 +33,8 @@ export function createAgentFiles(session: AgentSession, toaster: Toaster): Agent
     offerToCustomer: (customerId, files, path) => manager.offer(customerId, files, { kind: 'granted-folder', path }),
   });
   mountFolderBrowser(panel, folders.element);
+  // Files fetched from the customer's folder are written into my own folder when I chose one.
+  manager.setFolderWriter((transfer, file) => folders.browser.writeFetched(transfer, file));
   const toggle = h('button', { className: 'btn btn-secondary', testId: 'files-open', i18n: 'files.open', attrs: { type: 'button', 'aria-expanded': 'false' }, on: { click: () => panel.toggle() } });
   const sync = (): void => toggle.setAttribute('aria-expanded', String(panel.visible));
   new MutationObserver(sync).observe(panel.element, { attributes: true, attributeFilter: ['hidden'] });

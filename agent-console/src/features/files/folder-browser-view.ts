@@ -23,6 +23,8 @@ export class FolderBrowserView {
   private readonly remote: HTMLElement;
   private readonly localPane: HTMLElement;
   private readonly statusLine: HTMLElement;
+  private readonly progressRow: HTMLElement;
+  private readonly progressBar: HTMLProgressElement;
 
   constructor(private readonly browser: FolderBrowser) {
     this.stateLine = h('p', { className: 'folder-state', testId: 'folder-state' });
@@ -30,10 +32,17 @@ export class FolderBrowserView {
     this.remote = h('section', { className: 'folder-pane', testId: 'folder-remote' });
     this.localPane = h('section', { className: 'folder-pane', testId: 'folder-local' });
     this.statusLine = h('p', { className: 'folder-status', testId: 'folder-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.progressBar = h('progress', { className: 'folder-progress-bar', testId: 'folder-progress', i18nAttrs: { 'aria-label': 'folder.progress.label' }, attrs: { max: 1, value: 0 } });
+    // Cancel stops every folder transfer still running (both ways).
+    this.progressRow = h('div', { className: 'folder-progress', attrs: { hidden: true } }, [
+      this.progressBar,
+      h('button', { className: 'btn btn-secondary btn-small', testId: 'folder-cancel', i18n: 'folder.cancelAll', attrs: { type: 'button' }, on: { click: () => void browser.cancelAll() } }),
+    ]);
     this.element = h('div', { className: 'folder-browser', testId: 'folder-browser' }, [
       h('h3', { className: 'folder-title', i18n: 'folder.title' }),
       h('div', { className: 'folder-head' }, [this.stateLine, this.askButton]),
       h('div', { className: 'folder-panes' }, [this.remote, this.localPane]),
+      this.progressRow,
       this.statusLine,
     ]);
     browser.events.on('changed', () => this.render());
@@ -47,6 +56,12 @@ export class FolderBrowserView {
     this.element.setAttribute('aria-busy', String(b.busy));
     this.renderRemote();
     this.renderLocal();
+    const progress = b.progress;
+    this.progressRow.hidden = progress === null;
+    if (progress) {
+      this.progressBar.max = Math.max(progress.total, 1);
+      this.progressBar.value = progress.done;
+    }
     if (b.status) {
       bindText(this.statusLine, b.status.key, b.status.params);
       this.statusLine.dataset.tone = b.status.tone;
@@ -66,7 +81,6 @@ export class FolderBrowserView {
         this.button('folder.up', 'folder-remote-up', () => void b.openRemote(b.remotePath.slice(0, -1)), b.remotePath.length === 0),
         this.button('folder.refresh', 'folder-remote-refresh', () => void b.openRemote(b.remotePath)),
         this.button('folder.mkdir', 'folder-mkdir', () => this.askName('folder.mkdir', '', (name) => void b.mkdir(name))),
-        this.button('folder.cancelAll', 'folder-cancel', () => void b.cancelAll()),
       ]),
       b.skipped > 0 ? h('p', { className: 'field-hint', testId: 'folder-skipped', i18n: 'folder.skipped', params: { count: b.skipped } }) : null,
       this.list(b.remoteEntries, 'folder-remote-entry', (entry) => [
@@ -91,6 +105,7 @@ export class FolderBrowserView {
         this.button('folder.chooseLocal', 'folder-choose-local', () => void b.chooseLocal()),
         this.button('folder.up', 'folder-local-up', () => void b.openLocal(b.localPath.slice(0, -1)), !b.local || b.localPath.length === 0),
       ]),
+      b.local ? null : h('p', { className: 'field-hint', testId: 'folder-local-none', i18n: 'folder.localNone' }),
       b.local ? this.list(b.localEntries, 'folder-local-entry', (entry) => [this.button('folder.send', 'folder-send', () => void b.sendLocal(entry.name))], (entry) => void b.openLocal([...b.localPath, entry.name])) : null,
     ]);
   }

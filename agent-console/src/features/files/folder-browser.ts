@@ -1,6 +1,7 @@
 import { isFinalTransferState } from '@rs/signaling';
 import type { FileTransfer, FolderState, FsEntry, FsOp, ParticipantId, RelativePath } from '@rs/signaling';
 import { ApiError, FolderHandle, TypedEmitter, type FolderFile, type MessageKey, type MessageParams, type SessionChannel } from '@rs/web-common';
+import { FolderBatches, type BatchTarget } from './folder-batches';
 
 export interface FolderBrowserOptions {
   readonly channel: SessionChannel;
@@ -36,10 +37,10 @@ export class FolderBrowser {
   localEntries: FsEntry[] = [];
   status: FolderStatus | null = null;
   busy = false;
-  /** Transfers started here (both ways), followed to the status line "n of m files transferred". */
-  private readonly followed = new Map<string, FileTransfer>();
-  /** Fetches asked for: the customer's offers that match are accepted at once. */
-  private readonly fetching: { name: string; since: number }[] = [];
+  /** Transfers started here (both ways), grouped by batch: progress and the status line. */
+  private readonly batches = new FolderBatches();
+  /** Fetches asked for: the customer's offer that matches is accepted at once and goes where I was then. */
+  private readonly fetching: { name: string; since: number; target: BatchTarget }[] = [];
 
   constructor(private readonly options: FolderBrowserOptions) {
     const { channel } = options;
@@ -91,7 +92,10 @@ export class FolderBrowser {
 
   /** The customer's app offers that file or folder to me; its offers are accepted as they arrive. */
   fetch(name: string): Promise<void> {
-    this.fetching.push({ name, since: Date.now() });
+    const target: BatchTarget = this.local
+      ? { where: [this.local.name, ...this.localPath].join('/'), localPath: [...this.localPath], downloads: false }
+      : { where: '', localPath: null, downloads: true };
+    this.fetching.push({ name, since: Date.now(), target });
     return this.operate({ kind: 'fetch', path: this.remotePath, name }, 'folder.done.fetch', { name }, false);
   }
 
@@ -126,37 +130,69 @@ export class FolderBrowser {
         files = collected;
       });
       if (!answer.ok) throw new ApiError('FS_FAILED', answer.code);
-      const transfers = await this.options.offerToCustomer(customerId, files, this.remotePath);
-      for (const transfer of transfers) this.followed.set(transfer.transferId, transfer);
-      this.status = { key: 'folder.done.send', params: { count: transfers.length, name: this.remotePath.at(-1) ?? this.rootName ?? '' }, tone: 'info' };
+      if (files.length === 0) throw new ApiError('FS_FAILED', 'EMPTY_FOLDER');
+      const path = [...this.remotePath];
+      const transfers = await this.options.offerToCustomer(customerId, files, path);
+      const target: BatchTarget = { where: [this.rootName ?? '', ...path].join('/'), localPath: null, downloads: false };
+      for (const transfer of transfers) this.batches.add(transfer, target);
+      const first = transfers[0];
+      if (first) this.status = this.batches.statusOf(first.transferId);
     });
+  }
+
+  /** Bytes verified of the folder transfers still running (the progress bar); null: none. */
+  get progress(): { done: number; total: number } | null {
+    return this.batches.progress();
   }
 
   /** Cancels every unfinished transfer started here. */
   cancelAll(): Promise<void> {
     return this.run(async () => {
-      for (const transfer of this.followed.values()) {
-        if (isFinalTransferState(transfer.state)) continue;
-        await this.options.channel.request('file:cancel', { sessionId: this.options.channel.sessionId, transferId: transfer.transferId });
-      }
-      this.status = { key: 'folder.done.cancelled', tone: 'info' };
+      const unfinished = this.batches.unfinished();
+      // One may finish while the others are cancelled: its refusal (already verified) changes nothing.
+      const answers = await Promise.all(unfinished.map((transfer) => this.options.channel.request('file:cancel', { sessionId: this.options.channel.sessionId, transferId: transfer.transferId }).catch(() => null)));
+      for (const answer of answers) if (answer) this.batches.update(answer);
+      const first = unfinished[0];
+      if (first) this.status = this.batches.statusOf(first.transferId);
     });
   }
 
+  /**
+   * The Files engine's folder writer on my side: a verified file fetched from the customer's folder
+   * is written into my folder where I was when I fetched it (false: not one of those, it is downloaded).
+   */
+  async writeFetched(transfer: FileTransfer, file: File): Promise<boolean> {
+    const path = this.batches.localPathOf(transfer.transferId);
+    if (!this.local || path === null) return false;
+    await this.local.write([...path, ...transfer.file.path], transfer.file.name, file);
+    this.batches.markWritten(transfer.transferId);
+    this.status = this.batches.statusOf(transfer.transferId);
+    if (this.batches.progress() === null) await this.openLocal(this.localPath);
+    else this.changed();
+    return true;
+  }
+
   private onTransfer(transfer: FileTransfer): void {
-    const customerId = this.options.customerId();
-    const fetched = transfer.senderId === customerId && transfer.state === 'offered' && this.fetching.some((f) => f.since <= transfer.createdAt + 5_000 && (transfer.file.path[0] ?? transfer.file.name) === f.name);
-    if (fetched && !this.followed.has(transfer.transferId)) {
-      this.followed.set(transfer.transferId, transfer);
-      void this.options.channel.request('file:accept', { sessionId: this.options.channel.sessionId, transferId: transfer.transferId }).catch(() => undefined);
+    if (!this.batches.follows(transfer.transferId)) this.adoptFetched(transfer);
+    if (!this.batches.update(transfer)) return;
+    this.status = this.batches.statusOf(transfer.transferId);
+    // Files sent into the customer's folder: show them there once all arrived.
+    if (isFinalTransferState(transfer.state) && transfer.receiverId === this.options.customerId() && this.batches.progress() === null) void this.openRemote(this.remotePath);
+    else this.changed();
+  }
+
+  /** An offer from the customer that answers one of my fetches: followed, and accepted at once. */
+  private adoptFetched(transfer: FileTransfer): void {
+    if (transfer.senderId !== this.options.customerId() || transfer.state !== 'offered') return;
+    let target: BatchTarget | undefined;
+    if (!this.batches.hasBatch(transfer.batchId)) {
+      const index = this.fetching.findIndex((f) => f.since <= transfer.createdAt + 5_000 && (transfer.file.path[0] ?? transfer.file.name) === f.name);
+      if (index < 0) return;
+      target = this.fetching[index]?.target;
+      this.fetching.splice(index, 1);
     }
-    if (!this.followed.has(transfer.transferId)) return;
-    this.followed.set(transfer.transferId, transfer);
-    const all = [...this.followed.values()];
-    const done = all.filter((t) => t.state === 'verified').length;
-    const failed = all.some((t) => t.state === 'failed' || t.state === 'denied');
-    if (isFinalTransferState(transfer.state)) this.status = { key: 'folder.done.transfers', params: { done, total: all.length }, tone: failed ? 'error' : done === all.length ? 'success' : 'info' };
-    this.changed();
+    this.batches.add(transfer, target ?? { where: '', localPath: null, downloads: true });
+    void this.options.channel.request('file:accept', { sessionId: this.options.channel.sessionId, transferId: transfer.transferId }).catch(() => undefined);
   }
 
   private async operate(op: Exclude<FsOp, { kind: 'list' }>, done: MessageKey, params: MessageParams, reload = true): Promise<void> {
@@ -198,7 +234,7 @@ export class FolderBrowser {
   }
 }
 
-const KNOWN_ERRORS = ['DENIED', 'NOT_FOUND', 'EXISTS', 'FS_ERROR', 'FS_TIMEOUT', 'INVALID_FILE_NAME', 'FOLDER_NOT_GRANTED'] as const;
+const KNOWN_ERRORS = ['DENIED', 'NOT_FOUND', 'EXISTS', 'FS_ERROR', 'FS_TIMEOUT', 'INVALID_FILE_NAME', 'FOLDER_NOT_GRANTED', 'EMPTY_FOLDER', 'FILE_TOO_LARGE', 'NOT_IN_CONTROL'] as const;
 
 export function errorKey(code: string): MessageKey {
   return (KNOWN_ERRORS as readonly string[]).includes(code) ? (`folder.error.${code}` as MessageKey) : 'folder.error.other';

@@ -7,6 +7,8 @@ export interface CustomerFiles {
   readonly manager: FileTransferManager;
   readonly panel: FilesPanelView;
   readonly toggle: HTMLButtonElement;
+  /** "Shared folder: …" with Stop sharing, for the main page (hidden while nothing is shared). */
+  readonly sharedFolderLine: HTMLElement;
   close(): void;
 }
 
@@ -29,13 +31,15 @@ export function createCustomerFiles(session: CustomerSession, toaster: Toaster):
       await manager.offer(agentId, files);
     },
   });
-  mountFolderBrowser(panel, folder.element);
+  if (folder.basicModeNote) mountFolderBrowser(panel, folder.basicModeNote);
   manager.setFolderWriter(async (transfer, file) => {
+    if (transfer.target.kind !== 'granted-folder') return false;
     const shared = folder.folder;
     if (!shared) throw new Error('no shared folder');
-    await shared.write([...(transfer.target.kind === 'granted-folder' ? transfer.target.path : []), ...transfer.file.path], transfer.file.name, file);
+    await shared.write([...transfer.target.path, ...transfer.file.path], transfer.file.name, file);
+    return true;
   });
   session.events.on('agentName', () => panel.render());
   const toggle = h('button', { className: 'btn btn-secondary', testId: 'files-open', i18n: 'files.open', attrs: { type: 'button' }, on: { click: () => panel.toggle() } });
-  return { manager, panel, toggle, close: () => manager.close() };
+  return { manager, panel, toggle, sharedFolderLine: folder.element, close: () => manager.close() };
 }

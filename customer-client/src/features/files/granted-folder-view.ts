@@ -26,9 +26,14 @@ const CONFIRMS: Record<Exclude<FsOp['kind'], 'list'>, MessageKey> = {
  * a way to stop. Mount `element` into the Files panel (mountFolderBrowser).
  */
 export class GrantedFolderView {
+  /** Which folder is shared and Stop sharing: on the main page, seen whether the Files panel is open or not. */
   readonly element: HTMLElement;
+  /** For the Files panel: this browser cannot share folders, basic mode only (null where it can). */
+  readonly basicModeNote: HTMLElement | null;
   private readonly label: HTMLElement;
   private granted: GrantedFolder | null = null;
+  /** Who asked for the folder (named in the shared line). */
+  private agentId: ParticipantId | null = null;
   /** Operations run one at a time (one question on screen at once). */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -36,6 +41,7 @@ export class GrantedFolderView {
     this.label = h('span', { className: 'granted-folder-name', testId: 'granted-folder-name' });
     const stop = h('button', { className: 'btn btn-secondary', testId: 'granted-folder-stop', i18n: 'grantedFolder.stop', attrs: { type: 'button' }, on: { click: () => void this.stop() } });
     this.element = h('div', { className: 'granted-folder', testId: 'granted-folder', attrs: { hidden: true, role: 'status' } }, [this.label, stop]);
+    this.basicModeNote = options.pickDirectory ? null : h('p', { className: 'field-hint', testId: 'granted-folder-basic', i18n: 'grantedFolder.basicMode' });
     const { channel } = options;
     channel.on('files:folder-requested', ({ fromId }) => this.onRequested(fromId));
     channel.answer('files:fs-request', (request) => this.enqueue(() => this.onFsRequest(request)));
@@ -51,6 +57,7 @@ export class GrantedFolderView {
   }
 
   private onRequested(agentId: ParticipantId): void {
+    this.agentId = agentId;
     const name = this.options.nameOf(agentId);
     const pick = this.options.pickDirectory;
     if (!pick) {
@@ -114,8 +121,13 @@ export class GrantedFolderView {
 
   private render(): void {
     this.element.hidden = this.granted === null;
-    if (this.granted) this.label.textContent = '';
-    if (this.granted) this.label.append(h('span', { i18n: 'grantedFolder.shared', params: { name: this.granted.name } }));
+    this.label.replaceChildren();
+    if (!this.granted) return;
+    this.label.append(
+      h('strong', { i18n: 'grantedFolder.shared', params: { name: this.granted.name } }),
+      ' ',
+      h('span', { i18n: 'grantedFolder.sharedWith', params: { agent: this.agentId ? this.options.nameOf(this.agentId) : '' } }),
+    );
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {

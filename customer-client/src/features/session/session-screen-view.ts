@@ -104,6 +104,7 @@ export class SessionScreenView {
       this.control.element,
       createTransferWaitView(session.signaling),
       banner.element,
+      this.files.sharedFolderLine,
       this.files.panel.element,
       this.screens.element,
       h('div', { className: 'customer-grid' }, [participants.element, session.chat.view.element]),

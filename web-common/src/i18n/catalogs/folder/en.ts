@@ -16,7 +16,6 @@ export const enFolderConsole = {
   'folder.localUnsupported': 'This browser cannot open folders: use the file picker above',
   'folder.up': 'Up',
   'folder.refresh': 'Refresh',
-  'folder.open': 'Open {name}',
   'folder.mkdir': 'New folder',
   'folder.newName': 'Name',
   'folder.rename': 'Rename',
@@ -26,15 +25,10 @@ export const enFolderConsole = {
   'folder.cancelAll': 'Cancel transfers',
   'folder.empty': 'This folder is empty',
   'folder.skipped': '{count} items with unsafe names are not shown',
-  'folder.kind.directory': 'folder',
-  'folder.working': 'Working…',
   'folder.done.mkdir': 'Created the folder {name}',
   'folder.done.rename': 'Renamed {name} to {to}',
   'folder.done.delete': 'Deleted {name}',
   'folder.done.fetch': 'The customer’s app is sending {name}',
-  'folder.done.send': 'Sending {count} files into {name}',
-  'folder.done.transfers': '{done} of {total} files transferred',
-  'folder.done.cancelled': 'Transfers cancelled',
   'folder.error.DENIED': 'The customer refused',
   'folder.error.NOT_FOUND': 'Not found (it may have been moved or deleted)',
   'folder.error.EXISTS': 'Something with that name already exists',
@@ -43,6 +37,16 @@ export const enFolderConsole = {
   'folder.error.INVALID_FILE_NAME': 'That name is not allowed (not . or .., none of / \\ : * ? " < > |)',
   'folder.error.FOLDER_NOT_GRANTED': 'The customer no longer shares a folder',
   'folder.error.other': 'That did not work ({code})',
+  'folder.progress.label': 'Folder transfer progress',
+  'folder.progress.copying': 'Copying to {where}: {count} of {total} files done…',
+  'folder.done.copied': '{count} of {total} files copied to {where}',
+  'folder.done.downloaded': '{count} of {total} files copied to your downloads (choose a folder of yours to copy into it)',
+  'folder.done.cancelledSome': 'Cancelled: {count} of {total} files copied to {where}',
+  'folder.done.someFailed': 'Only {count} of {total} files copied to {where}: see the list above for why',
+  'folder.localNone': 'Choose a folder of yours: files copied from the customer are written into it (otherwise they are downloaded).',
+  'folder.error.EMPTY_FOLDER': 'That folder has no files to send',
+  'folder.error.FILE_TOO_LARGE': 'A file is larger than the size limit',
+  'folder.error.NOT_IN_CONTROL': 'Only the agent in control can work in the customer’s folder',
 };
 
 export const enFolderCustomer = {
@@ -59,6 +63,8 @@ export const enFolderCustomer = {
   'grantedFolder.confirm.delete': 'Allow {name} to delete “{target}”?',
   'grantedFolder.confirm.fetch': 'Allow {name} to copy “{target}” to their computer?',
   'grantedFolder.allow': 'Allow',
+  'grantedFolder.basicMode': 'Your browser cannot share a folder (Chrome and Edge can): basic mode, files are sent and received one by one.',
+  'grantedFolder.sharedWith': '{agent} can see and work in this folder; you are asked before each change unless you allowed everything.',
 };
 
 export type FolderMessageKey = keyof typeof enFolderConsole | keyof typeof enFolderCustomer;
