@@ -91,6 +91,7 @@ import {
   FilePathRequestSchema,
   FileProgressRequestSchema,
   FileRelayConnectRequestSchema,
+  FileRelayTransportRequestSchema,
   FileRelayConsumeRequestSchema,
   FileRelayConsumeResponseSchema,
   FileRelayProduceRequestSchema,
@@ -257,7 +258,7 @@ export const clientRequests = {
   /** A simple-peer signal to the other party of a live transfer (P2P_DISABLED when relay is forced, NO_TRANSFER). */
   'file:signal': request({ request: FileSignalRequestSchema, response: EmptySchema, roles: ANYONE }),
   /** My SCTP-only relay transport on the session's router (only with a live transfer). */
-  'file:relay-transport': request({ request: SessionRefSchema, response: FileRelayTransportResponseSchema, roles: ANYONE }),
+  'file:relay-transport': request({ request: FileRelayTransportRequestSchema, response: FileRelayTransportResponseSchema, roles: ANYONE }),
   'file:relay-connect': request({ request: FileRelayConnectRequestSchema, response: EmptySchema, roles: ANYONE }),
   /** My data producer towards peerId (only with a live transfer from me to them); the peer gets file:relay-ready. */
   'file:relay-produce': request({ request: FileRelayProduceRequestSchema, response: FileRelayProduceResponseSchema, roles: ANYONE }),

@@ -71,7 +71,7 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
     // Before the grant nothing moves: no progress, no signal, no relay.
     expect(await s.customer.request('file:accept', ref(s, offered!))).toMatchObject({ ok: false, error: { code: 'TRANSFER_STATE' } });
     expect(await s.agent.request('file:signal', { sessionId: s.sessionId, peerId: s.customerId, data: { type: 'offer' } })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
-    expect(await s.agent.request('file:relay-transport', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    expect(await s.agent.request('file:relay-transport', { sessionId: s.sessionId, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     const prompt = await s.customer.waitForEvent('consent:prompt', (p) => p.activity === 'file-transfer');
     await s.customer.call('consent:answer', { sessionId: s.sessionId, requestId: prompt.id, granted: true });
     const t = await transferState(s.agent, offered!.transferId, ['offered']);
@@ -116,7 +116,7 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
     expect(t).toMatchObject({ state: 'denied', reason: 'DENIED' });
     expect(await s.customer.request('file:accept', ref(s, t!))).toMatchObject({ ok: false, error: { code: 'TRANSFER_STATE' } });
     expect(await s.customer.request('file:progress', { ...ref(s, t!), verifiedChunks: 1 })).toMatchObject({ ok: false, error: { code: 'TRANSFER_STATE' } });
-    expect(await s.agent.request('file:relay-transport', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    expect(await s.agent.request('file:relay-transport', { sessionId: s.sessionId, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     expect(await s.agent.request('file:relay-produce', { sessionId: s.sessionId, peerId: s.customerId, sctpStreamParameters: SCTP_STREAM, label: 'f', protocol: '' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     expect(await relayCounts(s.sessionId)).toBeUndefined();
     expect((await record(s)).audit.map((a) => a.action)).toContain('file:denied');
@@ -186,12 +186,13 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
     expect(await s.b.request('file:progress', { sessionId: s.sessionId, transferId: t.transferId, verifiedChunks: 1 })).toMatchObject({ ok: false, error: { code: 'TRANSFER_NOT_FOUND' } });
     expect(await s.b.request('file:signal', { sessionId: s.sessionId, peerId: agentId, data: {} })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     expect(await s.b.request('file:signal', { sessionId: s.sessionId, peerId: s.aId, data: {} })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
-    expect(await s.b.request('file:relay-transport', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    expect(await s.b.request('file:relay-transport', { sessionId: s.sessionId, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     expect(await s.b.request('file:relay-consume', { sessionId: s.sessionId, fromId: agentId })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     // Customer to customer is never a transfer.
     expect(await s.b.request('file:offer', { sessionId: s.sessionId, receiverId: s.aId, files: [file('x')], target: DOWNLOAD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // The receiver cannot send back on the sender's channel.
-    await s.a.call('file:relay-transport', { sessionId: s.sessionId });
+    expect(await s.a.request('file:relay-transport', { sessionId: s.sessionId, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    await s.a.call('file:relay-transport', { sessionId: s.sessionId, direction: 'recv' });
     expect(await s.a.request('file:relay-produce', { sessionId: s.sessionId, peerId: agentId, sctpStreamParameters: SCTP_STREAM, label: 'f', protocol: '' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
     expect(s.b.received('file:transfer')).toEqual([]);
     expect(s.b.received('file:signal')).toEqual([]);
@@ -201,9 +202,9 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
     const s = await session();
     const [t] = await offerToCustomer(s, [file('relay.bin', 5 * MiB)]);
     await s.customer.call('file:accept', ref(s, t!));
-    const sender = await s.agent.call('file:relay-transport', { sessionId: s.sessionId });
+    const sender = await s.agent.call('file:relay-transport', { sessionId: s.sessionId, direction: 'send' });
     expect(sender.sctpParameters).toMatchObject({ MIS: expect.any(Number), maxMessageSize: 262_144 + 1024 });
-    const receiver = await s.customer.call('file:relay-transport', { sessionId: s.sessionId });
+    const receiver = await s.customer.call('file:relay-transport', { sessionId: s.sessionId, direction: 'recv' });
     expect(receiver.id).not.toBe(sender.id);
     // Nothing to consume before the sender produces.
     expect(await s.customer.request('file:relay-consume', { sessionId: s.sessionId, fromId: s.agentId })).toMatchObject({ ok: false, error: { code: 'MEDIA_NOT_FOUND' } });
@@ -217,6 +218,48 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
       const counts = await relayCounts(s.sessionId);
       return counts?.transports === 0 && counts.dataProducers === 0 && counts.dataConsumers === 0;
     });
+  });
+
+  it('relay both ways at once: one send and one recv transport per participant, a producer and a consumer per direction, both verified', async () => {
+    const s = await session();
+    const [down] = await offerToCustomer(s, [file('down.bin', 5 * MiB)]);
+    await s.customer.call('file:accept', ref(s, down!));
+    const { transfers: [up] } = await s.customer.call('file:offer', { sessionId: s.sessionId, receiverId: s.agentId, files: [file('up.bin', 3 * MiB)], target: DOWNLOAD });
+    await s.agent.call('file:accept', ref(s, up!));
+    const transport = (client: TestClient, direction: 'send' | 'recv') => client.call('file:relay-transport', { sessionId: s.sessionId, direction });
+    const [agentSend, agentRecv, customerSend, customerRecv] = await Promise.all([transport(s.agent, 'send'), transport(s.agent, 'recv'), transport(s.customer, 'send'), transport(s.customer, 'recv')]);
+    expect(new Set([agentSend.id, agentRecv.id, customerSend.id, customerRecv.id]).size).toBe(4);
+    expect(await relayCounts(s.sessionId)).toEqual({ transports: 4, dataProducers: 0, dataConsumers: 0 });
+    const produce = (client: TestClient, peerId: string) => client.call('file:relay-produce', { sessionId: s.sessionId, peerId, sctpStreamParameters: SCTP_STREAM, label: 'files', protocol: 'rs-file/1' });
+    const fromAgent = await produce(s.agent, s.customerId);
+    const fromCustomer = await produce(s.customer, s.agentId);
+    // Each side consumes the other's producer on its recv transport, while its own producer keeps sending on its send transport.
+    expect(await s.customer.call('file:relay-consume', { sessionId: s.sessionId, fromId: s.agentId })).toMatchObject({ dataProducerId: fromAgent.dataProducerId });
+    expect(await s.agent.call('file:relay-consume', { sessionId: s.sessionId, fromId: s.customerId })).toMatchObject({ dataProducerId: fromCustomer.dataProducerId });
+    expect(await relayCounts(s.sessionId)).toEqual({ transports: 4, dataProducers: 2, dataConsumers: 2 });
+    // Both transfers finish with equal hashes on both sides; the pair's relay closes with the last one.
+    for (const [t, sender, receiver] of [[down!, s.agent, s.customer], [up!, s.customer, s.agent]] as const) {
+      await receiver.call('file:progress', { ...ref(s, t), verifiedChunks: t.chunkCount });
+      await sender.call('file:complete', { ...ref(s, t), sha256: HASH_A });
+      expect(await receiver.call('file:complete', { ...ref(s, t), sha256: HASH_A })).toMatchObject({ state: 'verified', sha256: HASH_A });
+    }
+    await waitFor('the relay to close', async () => {
+      const counts = await relayCounts(s.sessionId);
+      return counts?.transports === 0 && counts.dataProducers === 0 && counts.dataConsumers === 0;
+    });
+  });
+
+  it('relay transports by role: only a sender of a live transfer gets a send transport, only a receiver a recv one', async () => {
+    const s = await session();
+    const [t] = await offerToCustomer(s, [file('one-way.bin', 2 * MiB)]);
+    await s.customer.call('file:accept', ref(s, t!));
+    expect(await s.agent.request('file:relay-transport', { sessionId: s.sessionId, direction: 'recv' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    expect(await s.customer.request('file:relay-transport', { sessionId: s.sessionId, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    expect(await s.agent.request('file:relay-transport', { sessionId: s.sessionId })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    await s.agent.call('file:relay-transport', { sessionId: s.sessionId, direction: 'send' });
+    // A send transport cannot consume, a missing recv transport says so.
+    expect(await s.agent.request('file:relay-consume', { sessionId: s.sessionId, fromId: s.customerId })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
+    expect(await s.customer.request('file:relay-produce', { sessionId: s.sessionId, peerId: s.agentId, sctpStreamParameters: SCTP_STREAM, label: 'f', protocol: '' })).toMatchObject({ ok: false, error: { code: 'NO_TRANSFER' } });
   });
 
   it('pauses a running transfer when a party disconnects; progress after the return resumes it from the stored point', async () => {

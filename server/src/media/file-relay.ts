@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup';
 import { FILE_RELAY_MAX_MESSAGE_BYTES } from '@rs/signaling';
-import type { FileRelayConsumeResponse, FileRelayTransportResponse } from '@rs/signaling';
+import type { FileRelayConsumeResponse, FileRelayDirection, FileRelayTransportResponse } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import type { TransportSettings } from './session-media';
@@ -23,10 +23,14 @@ export interface FileRelayCounts {
 }
 
 const pairKey = (from: string, to: string) => `${from}>${to}`;
+const transportKey = (participantId: string, direction: FileRelayDirection) => `${participantId}/${direction}`;
+const DIRECTIONS: readonly FileRelayDirection[] = ['send', 'recv'];
 
 /**
- * The file relay of one session (R7 fallback path): one SCTP transport per participant on the
- * session's router, and per sender -> receiver pair one data producer and its one data consumer.
+ * The file relay of one session (R7 fallback path): per participant one SCTP transport per
+ * direction on the session's router (send carries its data producers, recv its data consumers, so
+ * a participant sends and receives at once), and per sender -> receiver pair one data producer and
+ * its one data consumer.
  * Who may hold what is decided by the caller (a live transfer between the pair); this only plumbs.
  * Created and closed by its SessionMedia.
  */
@@ -46,8 +50,8 @@ export class FileRelay {
     return { transports: this.#transports.size, dataProducers: this.#producers.size, dataConsumers: this.#consumers.size };
   }
 
-  /** A participant's relay transport; a new one replaces the old (a reloaded page starts over). */
-  async createTransport(participantId: string): Promise<FileRelayTransportResponse> {
+  /** A participant's relay transport for one direction; a new one replaces the old (a reloaded page starts over). */
+  async createTransport(participantId: string, direction: FileRelayDirection): Promise<FileRelayTransportResponse> {
     const { listenIp, announcedAddress, portRange, unconnectedTimeoutMs } = this.settings;
     const listen = { ip: listenIp, announcedAddress, portRange };
     const transport = await this.router.createWebRtcTransport({
@@ -59,20 +63,21 @@ export class FileRelay {
       numSctpStreams: SCTP_STREAMS,
       maxSctpMessageSize: FILE_RELAY_MAX_MESSAGE_BYTES,
       sctpSendBufferSize: FILE_RELAY_SCTP_SEND_BUFFER,
-      appData: { participantId, direction: 'file-relay' },
+      appData: { participantId, direction, kind: 'file-relay' },
     });
     if (this.#closed) {
       transport.close();
       throw new AppError('MEDIA_NOT_FOUND', 'the media session closed meanwhile');
     }
     // Closing the old transport closes what it carried (mediasoup cascades); the peer's producer towards me stays for my new consumer.
-    this.#transports.get(participantId)?.close();
-    this.#transports.set(participantId, transport);
+    const key = transportKey(participantId, direction);
+    this.#transports.get(key)?.close();
+    this.#transports.set(key, transport);
     transport.observer.once('close', () => {
-      if (this.#transports.get(participantId) === transport) this.#transports.delete(participantId);
+      if (this.#transports.get(key) === transport) this.#transports.delete(key);
     });
-    watchTransport(transport, unconnectedTimeoutMs, (reason) => this.log.info({ participantId, transportId: transport.id, reason }, 'file relay transport closed'));
-    this.log.info({ participantId, transportId: transport.id }, 'file relay transport created');
+    watchTransport(transport, unconnectedTimeoutMs, (reason) => this.log.info({ participantId, direction, transportId: transport.id, reason }, 'file relay transport closed'));
+    this.log.info({ participantId, direction, transportId: transport.id }, 'file relay transport created');
     return {
       id: transport.id,
       iceParameters: { ...transport.iceParameters },
@@ -82,13 +87,13 @@ export class FileRelay {
     };
   }
 
-  async connect(participantId: string, dtlsParameters: Record<string, unknown>): Promise<void> {
-    await this.transportOf(participantId).connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters });
+  async connect(participantId: string, direction: FileRelayDirection, dtlsParameters: Record<string, unknown>): Promise<void> {
+    await this.transportOf(participantId, direction).connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters });
   }
 
-  /** The sender's data producer towards one receiver (replaces an earlier one of the pair). */
+  /** The sender's data producer towards one receiver, on its send transport (replaces an earlier one of the pair). */
   async produce(participantId: string, peerId: string, sctpStreamParameters: Record<string, unknown>, label: string, protocol: string): Promise<string> {
-    const transport = this.transportOf(participantId);
+    const transport = this.transportOf(participantId, 'send');
     const producer = await transport.produceData<RelayAppData>({
       sctpStreamParameters: sctpStreamParameters as unknown as types.SctpStreamParameters,
       label,
@@ -105,9 +110,9 @@ export class FileRelay {
     return producer.id;
   }
 
-  /** The receiver's data consumer of the producer from `fromId` to them. */
+  /** The receiver's data consumer of the producer from `fromId` to them, on its recv transport. */
   async consume(participantId: string, fromId: string): Promise<FileRelayConsumeResponse> {
-    const transport = this.transportOf(participantId);
+    const transport = this.transportOf(participantId, 'recv');
     const key = pairKey(fromId, participantId);
     const producer = this.#producers.get(key);
     if (!producer || producer.closed) throw new AppError('MEDIA_NOT_FOUND', 'the sender has no relay channel towards you');
@@ -133,17 +138,20 @@ export class FileRelay {
     this.closeDirection(b, a);
   }
 
-  /** A participant is gone or has nothing left to relay: their transport and every channel of theirs close. */
+  /** A participant is gone or has nothing left to relay: their transports and every channel of theirs close. */
   closePeer(participantId: string): void {
-    this.#transports.get(participantId)?.close();
-    this.#transports.delete(participantId);
+    for (const direction of DIRECTIONS) {
+      const key = transportKey(participantId, direction);
+      this.#transports.get(key)?.close();
+      this.#transports.delete(key);
+    }
     for (const [key, producer] of [...this.#producers]) if (key.split('>').includes(participantId)) this.closeEntry(this.#producers, key, producer);
     for (const [key, consumer] of [...this.#consumers]) if (key.split('>').includes(participantId)) this.closeEntry(this.#consumers, key, consumer);
   }
 
   close(): void {
     this.#closed = true;
-    for (const participantId of [...this.#transports.keys()]) this.closePeer(participantId);
+    for (const key of [...this.#transports.keys()]) this.closePeer(key.slice(0, key.lastIndexOf('/')));
   }
 
   private closeDirection(from: string, to: string): void {
@@ -159,9 +167,9 @@ export class FileRelay {
     map.delete(key);
   }
 
-  private transportOf(participantId: string): types.WebRtcTransport {
-    const transport = this.#transports.get(participantId);
-    if (!transport || transport.closed) throw new AppError('MEDIA_NOT_FOUND', 'create your file relay transport first');
+  private transportOf(participantId: string, direction: FileRelayDirection): types.WebRtcTransport {
+    const transport = this.#transports.get(transportKey(participantId, direction));
+    if (!transport || transport.closed) throw new AppError('MEDIA_NOT_FOUND', `create your ${direction} file relay transport first`);
     return transport;
   }
 }

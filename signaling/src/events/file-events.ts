@@ -172,7 +172,14 @@ export const FileRelayTransportResponseSchema = z.object({
 });
 export type FileRelayTransportResponse = z.infer<typeof FileRelayTransportResponseSchema>;
 
-export const FileRelayConnectRequestSchema = z.object({ sessionId: SessionIdSchema, dtlsParameters: OpaqueObjectSchema }).strict();
+/** A participant holds one relay transport per direction: send (its data producers) and recv (its data consumers), so it can send and receive at once. */
+export const FileRelayDirectionSchema = z.enum(['send', 'recv']);
+export type FileRelayDirection = z.infer<typeof FileRelayDirectionSchema>;
+
+export const FileRelayTransportRequestSchema = z.object({ sessionId: SessionIdSchema, direction: FileRelayDirectionSchema }).strict();
+export type FileRelayTransportRequest = z.infer<typeof FileRelayTransportRequestSchema>;
+
+export const FileRelayConnectRequestSchema = z.object({ sessionId: SessionIdSchema, direction: FileRelayDirectionSchema, dtlsParameters: OpaqueObjectSchema }).strict();
 export type FileRelayConnectRequest = z.infer<typeof FileRelayConnectRequestSchema>;
 
 const LabelSchema = z.string().max(128);

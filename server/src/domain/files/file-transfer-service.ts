@@ -171,9 +171,10 @@ export class FileTransferService extends TypedEmitter<FileTransferEvents> {
     this.opts.notifier.toParticipant(toId, 'file:relay-ready', { sessionId, fromId });
   }
 
-  /** Whether this participant takes part in any live transfer (their relay transport may exist). */
-  async hasAnyLiveTransfer(sessionId: string, participantId: string): Promise<boolean> {
-    return (await this.opts.store.listTransfers(sessionId)).some((t) => isLiveTransfer(t) && isParty(participantId, t));
+  /** Whether this participant takes part in any live transfer (as `side` when given): their relay transports may exist. */
+  async hasAnyLiveTransfer(sessionId: string, participantId: string, side?: 'sender' | 'receiver'): Promise<boolean> {
+    const matches = (t: TransferRecord) => (side === 'sender' ? t.senderId === participantId : side === 'receiver' ? t.receiverId === participantId : isParty(participantId, t));
+    return (await this.opts.store.listTransfers(sessionId)).some((t) => isLiveTransfer(t) && matches(t));
   }
 
   /** A party disconnected or left: their moving transfers pause (the resume point stays in the store). */

@@ -45,15 +45,18 @@ export function fileHandlers(s: Services): FileHandlers {
       await s.files.signal(await member(socket, sessionId), peerId, data);
       return {};
     },
-    'file:relay-transport': async ({ socket }, { sessionId }) => {
+    'file:relay-transport': async ({ socket }, { sessionId, direction }) => {
       const { participant } = await member(socket, sessionId);
-      if (!(await s.files.hasAnyLiveTransfer(sessionId, participant.id))) throw new AppError('NO_TRANSFER', 'no transfer in progress');
-      return (await s.rooms.get(sessionId)).files.createTransport(participant.id);
+      // A send transport for a sender of a live transfer, a recv transport for a receiver of one.
+      if (!(await s.files.hasAnyLiveTransfer(sessionId, participant.id, direction === 'send' ? 'sender' : 'receiver'))) {
+        throw new AppError('NO_TRANSFER', `no transfer in progress that you ${direction === 'send' ? 'send' : 'receive'}`);
+      }
+      return (await s.rooms.get(sessionId)).files.createTransport(participant.id, direction);
     },
-    'file:relay-connect': async ({ socket }, { sessionId, dtlsParameters }) => {
+    'file:relay-connect': async ({ socket }, { sessionId, direction, dtlsParameters }) => {
       const { participant } = await member(socket, sessionId);
       const relay = (await s.rooms.get(sessionId)).files;
-      await withMediaErrors(() => relay.connect(participant.id, dtlsParameters));
+      await withMediaErrors(() => relay.connect(participant.id, direction, dtlsParameters));
       return {};
     },
     'file:relay-produce': async ({ socket }, { sessionId, peerId, sctpStreamParameters, label, protocol }) => {

@@ -1,5 +1,5 @@
 import { Device, type types } from 'mediasoup-client';
-import type { FileRelayTransportResponse, ParticipantId } from '@rs/signaling';
+import type { FileRelayDirection, FileRelayTransportResponse, ParticipantId } from '@rs/signaling';
 import { toRtpCapabilities, toWire } from '../../media/mediasoup-params';
 import type { SessionChannel } from '../../session/session-channel';
 import { Subscriptions, TypedEmitter } from '../../util/typed-emitter';
@@ -10,13 +10,14 @@ export type RelayLinksEvents = {
   frame: [fromId: ParticipantId, bytes: Uint8Array];
 };
 
-type Direction = 'send' | 'recv';
+type Direction = FileRelayDirection;
 const LABEL = 'rs-file';
 const PROTOCOL = 'rs-file/1';
 
 /**
- * The relay through the session's mediasoup router: SCTP-only transports (created on first use,
- * only while a transfer needs them; the server refuses them otherwise), one ordered data producer
+ * The relay through the session's mediasoup router: SCTP-only transports, one to send and one to
+ * receive (created on first use, only while a transfer needs them in that direction; the server
+ * refuses them otherwise), so a page sends and receives at once; one ordered data producer
  * towards each receiver, one data consumer from each sender. mediasoup drops messages when a
  * consumer's SCTP buffer is full, so senders keep an end-to-end window (acks = file:progress).
  */
@@ -103,26 +104,17 @@ export class RelayLinks {
     return this.device;
   }
 
-  /**
-   * The server keeps one relay transport per participant (a new one replaces the old), and a
-   * mediasoup-client transport either sends or receives: a page that switches from sending to
-   * receiving (or back) starts a new transport. Both at once is not possible on this protocol.
-   */
+  /** This page's relay transport for one direction (the server keeps one per participant and direction, so sending and receiving run at once). */
   private transport(direction: Direction): Promise<types.Transport> {
     const current = this.transports[direction];
     if (current) return current;
-    const other = direction === 'send' ? 'recv' : 'send';
-    const previous = this.transports[other];
-    if (previous) {
-      this.transports[other] = null;
-      if (other === 'send') this.producers.clear();
-      else this.consumers.clear();
-      void previous.then((transport) => transport.close(), () => undefined);
-    }
     const pending = this.createTransport(direction);
     this.transports[direction] = pending;
     const drop = (): void => {
-      if (this.transports[direction] === pending) this.transports[direction] = null;
+      if (this.transports[direction] !== pending) return;
+      this.transports[direction] = null;
+      if (direction === 'send') this.producers.clear();
+      else this.consumers.clear();
     };
     pending.then((transport) => {
       transport.on('connectionstatechange', (state) => {
@@ -139,7 +131,7 @@ export class RelayLinks {
   private async createTransport(direction: Direction): Promise<types.Transport> {
     const device = await this.loadDevice();
     const sessionId = this.channel.sessionId;
-    const params: FileRelayTransportResponse = await this.channel.request('file:relay-transport', relayRequest(sessionId, direction));
+    const params: FileRelayTransportResponse = await this.channel.request('file:relay-transport', { sessionId, direction });
     const options: types.TransportOptions = {
       id: params.id,
       iceParameters: params.iceParameters as unknown as types.IceParameters,
@@ -150,7 +142,7 @@ export class RelayLinks {
     const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       this.channel
-        .request('file:relay-connect', { ...relayRequest(sessionId, direction), dtlsParameters: toWire(dtlsParameters) })
+        .request('file:relay-connect', { sessionId, direction, dtlsParameters: toWire(dtlsParameters) })
         .then(() => callback(), errback);
     });
     transport.on('producedata', ({ sctpStreamParameters, label, protocol, appData }, callback, errback) => {
@@ -161,12 +153,6 @@ export class RelayLinks {
     return transport;
   }
 }
-
-/** The relay requests name the direction when the protocol has it (one server transport per direction). */
-function relayRequest(sessionId: string, direction: Direction): { sessionId: string } {
-  return RELAY_HAS_DIRECTION ? ({ sessionId, direction } as { sessionId: string }) : { sessionId };
-}
-const RELAY_HAS_DIRECTION = false;
 
 /** A relayed data channel towards one receiver (a mediasoup-client DataProducer). */
 export class RelaySendPath implements SendPath {
