@@ -30,13 +30,17 @@ const RECEIVED_LIMIT = 2000;
 exposeDebugHooks({
   isSharing: (): boolean => current?.session.share.isSharing ?? false,
   /** My shared screens: producer, the sender's encodings and the track's contentHint (R3.4 quality). */
-  sharedScreens: (): { producerId: string; contentHint: string; surface: string | null; encodings: RTCRtpEncodingParameters[] | null }[] =>
-    (current?.session.share.screens ?? []).map(({ producerId, track }) => ({
-      producerId,
-      contentHint: track.contentHint,
-      surface: track.getSettings().displaySurface ?? null,
-      encodings: current?.session.media.senderEncodings(producerId) ?? null,
-    })),
+  sharedScreens: (): { producerId: string; contentHint: string; surface: string | null; encodings: RTCRtpEncodingParameters[] | null; degradationPreference: string | null }[] =>
+    (current?.session.share.screens ?? []).map(({ producerId, track }) => {
+      const parameters = current?.session.media.senderParameters(producerId) ?? null;
+      return {
+        producerId,
+        contentHint: track.contentHint,
+        surface: track.getSettings().displaySurface ?? null,
+        encodings: parameters?.encodings ?? null,
+        degradationPreference: parameters?.degradationPreference ?? null,
+      };
+    }),
   /** What the encoder sends on each simulcast layer of my first shared screen (rid, size, bytes, limitation). */
   async screenLayers(): Promise<unknown> {
     const screen = current?.session.share.screens[0];

@@ -92,6 +92,8 @@ export function composeServices({ config, store, pool, directory, clock, log, qu
   control.on('activities-stopped', (sessionId, actorId, cause) => remote.endIn(sessionId, cause === 'control-changed' ? 'transferred' : 'stopped', actorId));
   sessions.on('participant-gone', (sessionId, participantId) => remote.participantGone(sessionId, participantId));
   sessions.on('session-ended', (sessionId, endedBy) => remote.sessionEnded(sessionId, endedBy));
+  // Speaking indicators come from the router's audio levels (one truth for every browser).
+  rooms.on('speaking', (sessionId, participantIds) => audience.speaking(sessionId, participantIds));
   sessions.on('participant-gone', async (sessionId, participantId) => {
     await voice.leave(sessionId, participantId);
     (await rooms.peek(sessionId))?.closePeer(participantId, 'stopped');

@@ -12,6 +12,7 @@ export * from './events/session-events';
 export * from './events/chat-events';
 export * from './events/consent-events';
 export * from './events/media-events';
+export * from './events/picture-events';
 export * from './events/voice-events';
 export * from './events/annotation-events';
 export * from './events/remote-input';

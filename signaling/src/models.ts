@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MediaIdSchema, ParticipantIdSchema, RequestIdSchema, SessionIdSchema, SessionNumberSchema } from './ids';
 import { LIMITS } from './limits';
 import { nameSchema } from './text';
+import { QualityModeSchema } from './quality';
 
 /**
  * Who a connection speaks for: an account role, a customer (no account, in one
@@ -128,6 +129,8 @@ export const ProducerInfoSchema = z.object({
   surface: DisplaySurfaceSchema.nullable(),
   /** Paused by the server (e.g. a microphone without the floor): nothing is forwarded. */
   paused: z.boolean(),
+  /** For screens: the quality mode the sender applies (R3.4), so a late joiner's label is right at once. */
+  quality: QualityModeSchema.optional(),
 });
 export type ProducerInfo = z.infer<typeof ProducerInfoSchema>;
 

@@ -15,6 +15,7 @@ import {
 } from './events/control-events';
 import { ConsentAnswerRequestSchema, ConsentAskRequestSchema, ConsentCancelRequestSchema, ConsentRevokeRequestSchema } from './events/consent-events';
 import { DrawRequestSchema, EraseRequestSchema, StrokeErasedEventSchema, StrokeEventSchema, StrokesClearedEventSchema } from './events/annotation-events';
+import { SenderStatsEventSchema, SenderStatsRequestSchema, SpeakingEventSchema } from './events/picture-events';
 import { MuteRequestSchema, PassMicRequestSchema, VoiceStateSchema } from './events/voice-events';
 import {
   CloseProducerRequestSchema,
@@ -186,6 +187,8 @@ export const clientRequests = {
   'media:release': request({ request: ReleaseMediaRequestSchema, response: EmptySchema, roles: ANYONE }),
   /** Staff only: my view of a shared screen on its full-size layer or back on my default one (supervisors watch lower). */
   'share:view-layer': request({ request: ViewLayerRequestSchema, response: EmptySchema, roles: STAFF }),
+  /** The sender of a screen reports what its encoder sends (every few seconds); staff are told (quality readout). */
+  'share:sender-stats': request({ request: SenderStatsRequestSchema, response: EmptySchema, roles: ANYONE }),
   /** Self-mute, or the agent in control mutes a member: the server pauses the microphone producer. */
   'voice:mute': request({ request: MuteRequestSchema, response: VoiceStateSchema, roles: ANYONE }),
   /** The agent in control asks to drive a customer's desktop (consent 'control-desktop'; the customer runs the helper). */
@@ -302,6 +305,10 @@ export const serverEvents = {
   'media:producer-paused': ProducerPausedEventSchema,
   /** The sender applies QUALITY_PRESETS[mode] to its encoder; viewers show the mode. */
   'share:quality': QualityChangedEventSchema,
+  /** Staff only: what the sender of a screen encodes now (captured size, each layer and its limitation). */
+  'share:sender-stats': SenderStatsEventSchema,
+  /** Who speaks now in the call (server audio levels, at most a few times a second). */
+  'voice:speaking': SpeakingEventSchema,
   'voice:state': VoiceStateSchema,
   'annotation:stroke': StrokeEventSchema,
   'annotation:erased': StrokeErasedEventSchema,

@@ -24,7 +24,7 @@ function settingsFor(mode: QualityMode): EncoderSettings {
     maxFramerate: preset.maxFramerate,
     scaleResolutionDownBy: preset.scaleResolutionDownBy,
     contentHint: preset.contentHint,
-    degradationPreference: preset.contentHint === 'detail' ? 'maintain-resolution' : 'maintain-framerate',
+    degradationPreference: preset.degradationPreference,
   };
 }
 

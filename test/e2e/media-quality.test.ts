@@ -1,20 +1,23 @@
-import { QUALITY_PRESETS } from '@rs/signaling';
+import { QUALITY_MODES_BY_FIDELITY, QUALITY_PRESETS } from '@rs/signaling';
+import type { PeerMedia } from '../../server/src/media/peer-media';
 import { waitFor } from '../support/wait-for';
 import { useE2eWorld } from './e2e-world';
+import { canvasScreen } from './fake-screen';
 import { dataIs, shareCustomerScreen } from './media-helpers';
-import { textAppears } from './pages/page-helpers';
+import { attribute, textAppears } from './pages/page-helpers';
 
 interface SharedScreen {
   producerId: string;
   contentHint: string;
   surface: string | null;
   encodings: RTCRtpEncodingParameters[] | null;
+  degradationPreference: string | null;
 }
 
 describe('screen quality modes (R3.4)', () => {
   const world = useE2eWorld();
 
-  it('the agent switches the mode; the customer page applies the preset to its sender at once', async () => {
+  it('the agent switches the mode; the customer page applies the preset to its sender at once: frame rate first, full size kept', async () => {
     const { accounts } = world();
     const agent = await world().signedIn(accounts.alice);
     const number = await agent.startSession();
@@ -27,19 +30,76 @@ describe('screen quality modes (R3.4)', () => {
     // Chromium's fake screen is 800x450: two simulcast layers (it would send nothing on a third, full-size one).
     expect(initial).toHaveLength(2);
 
-    for (const mode of ['low-bandwidth', 'high-detail', 'balanced'] as const) {
+    const appliedFps: number[] = [];
+    for (const mode of [...QUALITY_MODES_BY_FIDELITY].reverse().concat(QUALITY_MODES_BY_FIDELITY)) {
       const preset = QUALITY_PRESETS[mode];
       await agent.page.select(agent.inSession('quality-mode'), mode);
-      await dataIs(agent.page, `${agent.inSession('quality-mode')}`, 'data-testid', 'quality-mode');
       await textAppears(agent.page, agent.inSession('quality-params'), `${preset.maxBitrate / 1000} kbit/s`);
       const applied = await waitFor(`${mode} applied on the customer's sender`, async () => {
         const [screen] = await screens();
         const top = screen?.encodings?.reduce((best, each) => ((each.scaleResolutionDownBy ?? 1) < (best.scaleResolutionDownBy ?? 1) ? each : best));
         return screen && top && top.maxBitrate === preset.maxBitrate && top.maxFramerate === preset.maxFramerate && top.scaleResolutionDownBy === preset.scaleResolutionDownBy && screen.contentHint === preset.contentHint
-          ? screen
+          ? { screen, top }
           : undefined;
       });
-      expect(applied.encodings).toHaveLength(2);
+      expect(applied.screen.encodings).toHaveLength(2);
+      // Every mode keeps the captured size on its top layer and gives up frames first under pressure.
+      expect(applied.top.scaleResolutionDownBy).toBe(1);
+      expect(applied.screen.degradationPreference).toBe('maintain-resolution');
+      appliedFps.push(applied.top.maxFramerate ?? 0);
     }
+    // Low bandwidth -> balanced -> high detail -> balanced -> low bandwidth: the frame rate climbs, then falls.
+    expect(appliedFps.slice(0, 3)).toEqual([5, 15, 30]);
+    expect(appliedFps.slice(3)).toEqual([30, 15, 5]);
+  });
+
+  it('a supervisor who joins after a mode change and the agent after a reload see the mode in force at once', async () => {
+    const { accounts } = world();
+    const agent = await world().signedIn(accounts.bob);
+    const number = await agent.startSession();
+    const customer = await world().customer(number, 'Carol');
+    await agent.waitForParticipant('Carol');
+    await shareCustomerScreen(agent, customer);
+    await agent.page.select(agent.inSession('quality-mode'), 'low-bandwidth');
+    await textAppears(agent.page, agent.inSession('quality-params'), `${QUALITY_PRESETS['low-bandwidth'].maxBitrate / 1000} kbit/s`);
+
+    const sam = await world().signedIn(accounts.sam);
+    await sam.watch(number);
+    await sam.framesDecodedAbove(0);
+    expect(await attribute(sam.page, sam.inSession('quality-box'), 'data-mode')).toBe('low-bandwidth');
+    expect(await sam.page.$eval(sam.inSession('quality-mode'), (select) => (select as HTMLSelectElement).value)).toBe('low-bandwidth');
+
+    await agent.page.reload({ waitUntil: 'load' });
+    await agent.waitForSessionInFront(number);
+    await agent.framesDecodedAbove(0);
+    expect(await agent.page.$eval(agent.inSession('quality-mode'), (select) => (select as HTMLSelectElement).value)).toBe('low-bandwidth');
+    await textAppears(agent.page, agent.inSession('quality-params'), `${QUALITY_PRESETS['low-bandwidth'].maxFramerate} fps`);
+  });
+
+  it('the readout says full resolution, names the mode for a lower frame rate, and names the network when it reduces the picture', async () => {
+    const { accounts } = world();
+    const agent = await world().signedIn(accounts.bob);
+    const number = await agent.startSession();
+    const customer = await world().customer(number, 'Dave', { beforeLoad: canvasScreen(1280, 720) });
+    await agent.waitForParticipant('Dave');
+    await shareCustomerScreen(agent, customer);
+    const reason = agent.inSession('picture-reason');
+    // High detail on an idle enough link: the captured size.
+    await dataIs(agent.page, reason, 'data-reason', 'full');
+    await textAppears(agent.page, reason, '1280 × 720');
+
+    await agent.page.select(agent.inSession('quality-mode'), 'balanced');
+    await dataIs(agent.page, reason, 'data-reason', 'mode');
+    await textAppears(agent.page, reason, '15');
+
+    // The network to the agent narrows: the SFU forwards a lower layer, the readout names the bandwidth.
+    const sessionId = await world().sessionIdOf(number);
+    const controllerId = (await world().server.app.services.store.getSession(sessionId))?.controllerId;
+    const room = await world().server.app.services.rooms.peek(sessionId);
+    const peer = (room as unknown as { peers: Map<string, PeerMedia> }).peers.get(controllerId ?? '');
+    if (!peer) throw new Error('the agent has no media on the server');
+    for (const transport of peer.transports.values()) await transport.setMaxOutgoingBitrate(150_000);
+    await dataIs(agent.page, reason, 'data-reason', 'bandwidth');
+    await textAppears(agent.page, reason, 'of 1280 × 720');
   });
 });

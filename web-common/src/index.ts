@@ -13,6 +13,8 @@ export { codeBeforeCursor } from './chat/quick-phrase-code';
 // Media
 export { MediaSession, type MediaSignaling } from './media/media-session';
 export { readInboundVideoStats, type InboundVideoStats } from './media/inbound-video-stats';
+export { SenderStatsReporter, type SentScreen } from './media/sender-stats-reporter';
+export { describePicture, type PictureReason, type PictureState } from './media/picture-reason';
 
 // i18n
 export { t, getLanguage, setLanguage, initI18n, onLanguageChange, type MessageParams, type AppCatalogs } from './i18n/i18n';

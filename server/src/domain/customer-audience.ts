@@ -105,6 +105,17 @@ export class CustomerAudience {
     this.notifier.toCustomers(sessionId, 'voice:state', visible);
   }
 
+  /** Who speaks now: everyone is told, customers never about a hidden participant. */
+  async speaking(sessionId: string, participantIds: string[]): Promise<void> {
+    const hidden = await this.hiddenIds(sessionId);
+    if (!participantIds.some((id) => hidden.has(id))) {
+      this.notifier.toSession(sessionId, 'voice:speaking', { sessionId, speaking: participantIds });
+      return;
+    }
+    this.notifier.toStaff(sessionId, 'voice:speaking', { sessionId, speaking: participantIds });
+    this.notifier.toCustomers(sessionId, 'voice:speaking', { sessionId, speaking: participantIds.filter((id) => !hidden.has(id)) });
+  }
+
   /**
    * A customer cannot consume a hidden participant's media, nor another customer's screen unless
    * the site allows it: the same answer as for media that does not exist.

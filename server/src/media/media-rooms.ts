@@ -12,6 +12,8 @@ export type MediaRoomsEvents = {
   /** The session's router died with its worker; its media now lives on a new router (clients must rebuild). */
   'room-moved': [sessionId: string];
   'transport-closed': [sessionId: string, participantId: string, transportId: string, reason: TransportClosedReason];
+  /** Who speaks in a session's call now (see SpeakingObserver). */
+  speaking: [sessionId: string, participantIds: string[]];
 };
 
 /**
@@ -94,6 +96,7 @@ export class MediaRooms extends TypedEmitter<MediaRoomsEvents> {
     const room = await SessionMedia.create(await this.pool.pick(), sessionId, this.transport, log);
     room.on('producer-closed', (producerId, appData, reason) => this.emit('producer-closed', sessionId, producerId, appData, reason));
     room.on('transport-closed', (...args) => this.emit('transport-closed', sessionId, ...args));
+    room.on('speaking', (ids) => this.emit('speaking', sessionId, ids));
     room.on('closed', (lost) => {
       if (this.rooms.get(sessionId) === undefined) return;
       void this.rooms.get(sessionId)?.then((current) => {

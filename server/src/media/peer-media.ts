@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup';
 import { LIMITS } from '@rs/signaling';
-import type { DisplaySurface, MediaSource } from '@rs/signaling';
+import type { DisplaySurface, MediaSource, QualityMode } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 
 const CREATION_WINDOW_MS = 60_000;
@@ -59,4 +59,6 @@ export interface ProducerAppData extends types.AppData {
   surface: DisplaySurface | null;
   /** The consent grant this producer uses (released when it closes). */
   consentId: string | null;
+  /** For screens: the quality mode the agent in control picked (R3.4); unset = the default mode. */
+  quality?: QualityMode;
 }

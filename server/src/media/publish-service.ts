@@ -1,4 +1,4 @@
-import type { ProduceRequest, ProducerInfo, SetQualityRequest } from '@rs/signaling';
+import type { ProduceRequest, ProducerInfo, SenderStatsRequest, SetQualityRequest } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import { refusePublish } from '../domain/media-rules';
 import type { Member } from '../domain/membership';
@@ -61,12 +61,22 @@ export class PublishService {
     for (const info of producers.filter((p) => p.participantId === participantId)) await this.audience.producerAddedOf(sessionId, participantId, info);
   }
 
-  /** R3.4: the agent in control picks a quality mode; the sender applies it, everyone sees it. */
+  /** R3.4: the agent in control picks a quality mode; the sender applies it, everyone sees it (late joiners in the producer list). */
   async setQuality({ session, participant }: Member, request: SetQualityRequest): Promise<void> {
     if (!isController(session, participant)) throw new AppError('NOT_IN_CONTROL', 'only the agent in control sets the quality');
-    const shared = (await this.rooms.peek(session.id))?.listProducers().find((p) => p.producerId === request.producerId);
-    if (!shared || (shared.source !== 'screen' && shared.source !== 'agent-screen')) throw new AppError('MEDIA_NOT_FOUND', 'no such shared screen');
+    const room = await this.rooms.peek(session.id);
+    const shared = room?.listProducers().find((p) => p.producerId === request.producerId);
+    if (!shared || (shared.source !== 'screen' && shared.source !== 'agent-screen') || !room?.setQuality(request.producerId, request.mode)) throw new AppError('MEDIA_NOT_FOUND', 'no such shared screen');
     this.notifier.toSession(session.id, 'share:quality', { sessionId: session.id, producerId: request.producerId, mode: request.mode });
+  }
+
+  /** What the sender of a screen encodes, relayed to staff (the console says why a picture is reduced); only for one's own screen. */
+  async senderStats({ session, participant }: Member, request: SenderStatsRequest): Promise<void> {
+    const shared = (await this.rooms.peek(session.id))?.listProducers().find((p) => p.producerId === request.producerId);
+    if (!shared || shared.participantId !== participant.id || (shared.source !== 'screen' && shared.source !== 'agent-screen')) {
+      throw new AppError('MEDIA_NOT_FOUND', 'no such screen of yours');
+    }
+    this.notifier.toStaff(session.id, 'share:sender-stats', { ...request, participantId: participant.id });
   }
 
   private async produceOwn(member: Member, request: ProduceRequest): Promise<ProducerInfo> {

@@ -1,5 +1,5 @@
 import type { types } from 'mediasoup';
-import type { ConsumeResponse, MediaKind, MediaSource, ProducerCloseReason, ProducerInfo, TransportClosedReason, TransportDirection, TransportOptions } from '@rs/signaling';
+import type { ConsumeResponse, MediaKind, MediaSource, ProducerCloseReason, ProducerInfo, QualityMode, TransportClosedReason, TransportDirection, TransportOptions } from '@rs/signaling';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logging/logger';
 import { TypedEmitter } from '../domain/typed-emitter';
@@ -11,6 +11,7 @@ import type { RtpTapTarget } from './rtp-tap';
 import type { ProducerAppData } from './peer-media';
 import { watchTransport } from './transport-watchdog';
 import { preferViewLayer, type ViewLayer } from './view-layer';
+import { SpeakingObserver } from './speaking-observer';
 
 /** Enough for a full-size screen layer from the first second (the estimate adjusts from there). */
 const INITIAL_OUTGOING_BITRATE = 3_000_000;
@@ -29,6 +30,8 @@ export type SessionMediaEvents = {
   /** `lost`: the router went with its worker, the session's media must move to a live one. */
   /** The server closed a participant's transport (failed, or unconnected too long). */
   'transport-closed': [participantId: string, transportId: string, reason: TransportClosedReason];
+  /** Who speaks in the call now (server audio levels; emitted when it changes). */
+  speaking: [participantIds: string[]];
   closed: [lost: boolean];
 };
 
@@ -40,6 +43,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   private routerLost = false;
   private closed = false;
   private fileRelay: FileRelay | null = null;
+  private speakers: SpeakingObserver | null = null;
 
   private constructor(
     readonly sessionId: string,
@@ -58,7 +62,9 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
   static async create(worker: types.Worker, sessionId: string, transport: TransportSettings, log: Logger): Promise<SessionMedia> {
     const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
     log.debug({ routerId: router.id }, 'router created');
-    return new SessionMedia(sessionId, worker, router, transport, log);
+    const room = new SessionMedia(sessionId, worker, router, transport, log);
+    room.speakers = await SpeakingObserver.create(router, (producerId) => room.findProducer(producerId)?.appData.participantId, (ids) => room.emit('speaking', ids));
+    return room;
   }
 
   /** The process id of the worker this session's router lives on. */
@@ -162,6 +168,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
       peer.producers.delete(producer.id);
       this.emit('producer-closed', producer.id, appData, this.stopping.delete(producer.id) ? 'stopped' : 'lost');
     });
+    if (source === 'mic') await this.speakers?.add(producer.id);
     this.log.info({ participantId, producerId: producer.id, source, kind }, 'producer created');
     return infoOf(producer);
   }
@@ -218,6 +225,14 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
 
   listProducers(): ProducerInfo[] {
     return [...this.peers.values()].flatMap((peer) => [...peer.producers.values()].map(infoOf));
+  }
+
+  /** Remembers a screen's quality mode: late joiners read it from the producer list. */
+  setQuality(producerId: string, mode: QualityMode): boolean {
+    const producer = this.findProducer(producerId);
+    if (!producer) return false;
+    producer.appData.quality = mode;
+    return true;
   }
 
   /** Stops or restarts forwarding a producer (nothing reaches consumers while paused). */
@@ -302,6 +317,7 @@ export class SessionMedia extends TypedEmitter<SessionMediaEvents> {
 }
 
 function infoOf(producer: types.Producer<ProducerAppData>): ProducerInfo {
-  const { participantId, source, surface } = producer.appData;
-  return { producerId: producer.id, participantId, source, kind: producer.kind, surface, paused: producer.paused };
+  const { participantId, source, surface, quality } = producer.appData;
+  const info: ProducerInfo = { producerId: producer.id, participantId, source, kind: producer.kind, surface, paused: producer.paused };
+  return quality ? { ...info, quality } : info;
 }

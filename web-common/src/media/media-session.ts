@@ -114,8 +114,13 @@ export class MediaSession {
 
   /** The sender's encodings of one of my producers (for the quality readout and the tests). */
   senderEncodings(producerId: string): RTCRtpEncodingParameters[] | null {
+    return this.senderParameters(producerId)?.encodings ?? null;
+  }
+
+  /** The sender's parameters of one of my producers (encodings and degradation preference). */
+  senderParameters(producerId: string): RTCRtpSendParameters | null {
     const sender = this.producers.producer(producerId)?.rtpSender;
-    return sender ? sender.getParameters().encodings : null;
+    return sender ? sender.getParameters() : null;
   }
 
   /** What the encoder really sends on each simulcast layer of one of my producers (readout, tests, benchmark). */

@@ -44,20 +44,28 @@ export function screenEncodings(track: MediaStreamTrack, mode: QualityMode): RTC
   return screenLayerScales(count).map((scale) => layerEncoding(QUALITY_PRESETS[mode], scale));
 }
 
+/** A layer's place, lowest first: mediasoup-client names them r0, r1, r2 in that order (the browser may list them otherwise). */
+function layerIndex(encoding: RTCRtpEncodingParameters, index: number): number {
+  const match = /^r(\d+)$/.exec(encoding.rid ?? '');
+  return match ? Number(match[1]) : index;
+}
+
 /**
  * Applies a screen quality mode (R3.4) to a producer's encoder: the top layer
  * gets the preset's bitrate, frame rate and scale; lower layers keep their
- * simulcast scale (times the preset's) and a proportional bitrate.
+ * simulcast scale (times the preset's) and a proportional bitrate; the
+ * degradation preference says what goes first (the frame rate).
  */
 export async function applyQualityPreset(producer: types.Producer, mode: QualityMode): Promise<boolean> {
   const sender = producer.rtpSender;
   if (!sender) return false;
   const preset = QUALITY_PRESETS[mode];
+  // Chromium only: Firefox has no contentHint, the encodings below carry the mode there.
   if (producer.track) producer.track.contentHint = preset.contentHint;
   const parameters = sender.getParameters();
   const scales = screenLayerScales(parameters.encodings.length);
-  parameters.encodings.forEach((encoding, index) => Object.assign(encoding, layerEncoding(preset, scales[index] ?? 1)));
-  parameters.degradationPreference = preset.contentHint === 'detail' ? 'maintain-resolution' : 'maintain-framerate';
+  parameters.encodings.forEach((encoding, index) => Object.assign(encoding, layerEncoding(preset, scales[layerIndex(encoding, index)] ?? 1)));
+  parameters.degradationPreference = preset.degradationPreference;
   await sender.setParameters(parameters);
   return true;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_QUALITY_MODE, type ParticipantId, type ProducerInfo, type QualityMode, type SessionSnapshot } from '@rs/signaling';
+import { DEFAULT_QUALITY_MODE, type ParticipantId, type ProducerInfo, type QualityMode, type SenderStatsEvent, type SessionSnapshot } from '@rs/signaling';
 import { TypedEmitter, readInboundVideoStats, type InboundVideoStats, type MediaSession, type SessionChannel } from '@rs/web-common';
 
 export interface RemoteScreen {
@@ -29,6 +29,8 @@ export class ScreenViewManager {
   private readonly wanted = new Map<string, ProducerInfo>();
   private readonly live = new Map<string, RemoteScreen>();
   private readonly modes = new Map<string, QualityMode>();
+  /** The sender's last report per screen: what its encoder sends and why (readout). */
+  private readonly senders = new Map<string, SenderStatsEvent>();
   /** Screens I watch on their full-size layer (a supervisor asked). */
   private readonly full = new Set<string>();
   private shownId: string | null = null;
@@ -48,10 +50,8 @@ export class ScreenViewManager {
       if (reason === 'lost' && this.live.get(producerId)?.source === 'screen') this.lost = true;
       this.remove(producerId);
     });
-    channel.on('share:quality', ({ producerId, mode }) => {
-      this.modes.set(producerId, mode);
-      this.events.emit('quality', producerId, mode);
-    });
+    channel.on('share:quality', ({ producerId, mode }) => this.remember(producerId, mode));
+    channel.on('share:sender-stats', (report) => this.senders.set(report.producerId, report));
     // The media session rebuilt its transports: consume again what is still shared.
     media.events.on('reset', () => {
       const infos = [...this.wanted.values()];
@@ -94,8 +94,7 @@ export class ScreenViewManager {
   /** The agent in control picks a quality mode (R3.4); the sender applies it. */
   async setQuality(producerId: string, mode: QualityMode): Promise<void> {
     await this.channel.request('share:set-quality', { sessionId: this.channel.sessionId, producerId, mode });
-    this.modes.set(producerId, mode);
-    this.events.emit('quality', producerId, mode);
+    this.remember(producerId, mode);
   }
 
   /** A watching supervisor's view: the full-size layer, or back on the lower default one (the server checks the role). */
@@ -104,6 +103,11 @@ export class ScreenViewManager {
     if (full) this.full.add(producerId);
     else this.full.delete(producerId);
     this.events.emit('quality', producerId, this.modeOf(producerId));
+  }
+
+  /** What the sender of a screen last said it encodes (null before its first report). */
+  senderOf(producerId: string): SenderStatsEvent | null {
+    return this.senders.get(producerId) ?? null;
   }
 
   /** I asked for this screen's full-size layer. */
@@ -139,6 +143,8 @@ export class ScreenViewManager {
   }
 
   private async add(info: ProducerInfo): Promise<void> {
+    // The mode in force, as the server knows it: a late joiner's (or a reloaded page's) label is right before any change.
+    if (info.quality && info.quality !== this.modes.get(info.producerId)) this.remember(info.producerId, info.quality);
     if (this.wanted.has(info.producerId)) return;
     // One object per attempt: a later attempt for the same producer (after a rebuild) replaces it.
     const attempt = { ...info };
@@ -163,10 +169,18 @@ export class ScreenViewManager {
     }
   }
 
+  private remember(producerId: string, mode: QualityMode): void {
+    this.modes.set(producerId, mode);
+    const wanted = this.wanted.get(producerId);
+    if (wanted) wanted.quality = mode;
+    this.events.emit('quality', producerId, mode);
+  }
+
   private remove(producerId: string): void {
     if (!this.wanted.delete(producerId)) return;
     this.media.closeConsumer(producerId);
     this.modes.delete(producerId);
+    this.senders.delete(producerId);
     this.full.delete(producerId);
     const wasLive = this.live.delete(producerId);
     if (this.shownId === producerId) {

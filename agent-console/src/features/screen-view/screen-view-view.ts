@@ -1,5 +1,5 @@
 import { DEFAULT_QUALITY_MODE, QUALITY_PRESETS, QualityModeSchema, type DisplaySurface, type QualityMode } from '@rs/signaling';
-import { ScreenStage, StatusLine, bindAttribute, bindText, h, replaceChildren, unbindAttribute, type AnnotationManager } from '@rs/web-common';
+import { ScreenStage, StatusLine, bindAttribute, bindText, describePicture, h, replaceChildren, unbindAttribute, type AnnotationManager, type InboundVideoStats } from '@rs/web-common';
 import type { AgentScreenManager } from './agent-screen-manager';
 import type { RemoteScreen, ScreenViewManager } from './screen-view-manager';
 import type { ViewRequestManager } from './view-request-manager';
@@ -48,6 +48,8 @@ export class ScreenViewView {
   private readonly status = new StatusLine('view-status', 'view-status');
   readonly stage: ScreenStage;
   private readonly quality: HTMLElement;
+  /** Why the picture is what it is, in words (full resolution, the mode, the network, the customer's computer). */
+  private readonly pictureReason: HTMLElement;
   private qualityTimer: number | null = null;
 
   constructor(private readonly context: ScreenViewContext) {
@@ -85,8 +87,9 @@ export class ScreenViewView {
     this.qualityParams = h('span', { className: 'quality-params', testId: 'quality-params' });
     this.qualityHint = h('span', { className: 'quality-params', testId: 'quality-hint' });
     this.fullButton = h('button', { className: 'btn btn-secondary btn-small', testId: 'full-quality', i18n: 'quality.full', attrs: { type: 'button' }, on: { click: () => void this.onFullLayer() } });
-    this.qualityBox = h('label', { className: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams, this.qualityHint, this.fullButton]);
+    this.qualityBox = h('label', { className: 'quality-box', testId: 'quality-box' }, [h('span', { i18n: 'quality.mode' }), this.qualitySelect, this.qualityParams, this.qualityHint, this.fullButton]);
     this.quality = h('span', { className: 'screen-quality', testId: 'screen-quality' });
+    this.pictureReason = h('p', { className: 'picture-reason', testId: 'picture-reason', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.stage = new ScreenStage({
       stageTestId: 'screen-stage',
       videoTestId: 'screen-video',
@@ -106,6 +109,7 @@ export class ScreenViewView {
       this.mineNote,
       this.picker,
       this.qualityBox,
+      this.pictureReason,
       this.stage.toolbar,
       this.stage.element,
     ]);
@@ -233,6 +237,7 @@ export class ScreenViewView {
       if (stats && stats.frameWidth > 0) {
         bindText(this.quality, 'view.quality', { width: stats.frameWidth, height: stats.frameHeight, fps: Math.round(stats.framesPerSecond) });
       }
+      this.explainPicture(stats);
     };
     this.qualityTimer = window.setInterval(() => void tick(), QUALITY_POLL_MS);
     void tick();
@@ -241,7 +246,33 @@ export class ScreenViewView {
   private stopQualityReadout(): void {
     if (this.qualityTimer !== null) window.clearInterval(this.qualityTimer);
     this.qualityTimer = null;
-    this.quality.textContent = '';
-    delete this.quality.dataset.i18n;
+    for (const element of [this.quality, this.pictureReason]) {
+      element.textContent = '';
+      delete element.dataset.i18n;
+    }
+    delete this.pictureReason.dataset.reason;
+  }
+
+  /** Says whether the picture is reduced and why, from my decoder, the sender's report and the mode. */
+  private explainPicture(stats: InboundVideoStats | null): void {
+    const { screenView } = this.context;
+    const shown = screenView.screen;
+    if (!shown) return;
+    const received = stats && stats.frameWidth > 0 ? { width: stats.frameWidth, height: stats.frameHeight, fps: stats.framesPerSecond } : null;
+    const picture = describePicture({
+      received,
+      sender: screenView.senderOf(shown.producerId),
+      mode: screenView.modeOf(shown.producerId),
+      lowLayerByChoice: this.context.watchesLowLayer() && !screenView.isFullLayer(shown.producerId),
+    });
+    this.pictureReason.dataset.reason = picture.reason;
+    this.pictureReason.dataset.reduced = String(picture.reduced);
+    bindText(this.pictureReason, `picture.${picture.reason}`, {
+      width: received?.width ?? 0,
+      height: received?.height ?? 0,
+      captureWidth: picture.captureWidth,
+      captureHeight: picture.captureHeight,
+      fps: picture.modeFps,
+    });
   }
 }

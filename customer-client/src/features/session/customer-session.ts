@@ -7,6 +7,7 @@ import {
   VoiceManager,
   MediaSession,
   ParticipantRoster,
+  SenderStatsReporter,
   SessionChannel,
   SignalingClient,
   TypedEmitter,
@@ -43,6 +44,7 @@ export class CustomerSession {
   readonly media: MediaSession;
   readonly consent: ConsentPromptManager;
   readonly ledger: ConsentLedger;
+  private readonly senderStats: SenderStatsReporter;
   readonly share: ScreenShareManager;
   readonly chat: ChatBinding;
   readonly voice: VoiceManager;
@@ -64,6 +66,8 @@ export class CustomerSession {
     this.consent = new ConsentPromptManager(this.channel);
     this.ledger = new ConsentLedger(this.channel, this.roster);
     this.share = new ScreenShareManager(this.channel, this.media, this.consent);
+    this.senderStats = new SenderStatsReporter(this.channel, this.media, () => this.share.screens);
+    this.senderStats.start();
     this.chat = createCustomerChat(this.channel, this.roster);
     this.voice = new VoiceManager(this.channel, this.media);
     this.video = new VideoManager(this.channel, this.media);
@@ -124,6 +128,7 @@ export class CustomerSession {
   }
 
   close(): void {
+    this.senderStats.stop();
     this.share.close();
     this.voice.close();
     this.video.close();

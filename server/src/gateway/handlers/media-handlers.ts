@@ -17,6 +17,7 @@ type MediaHandlers = Pick<
   | 'share:paused'
   | 'media:release'
   | 'share:view-layer'
+  | 'share:sender-stats'
 >;
 
 /** WebRTC plumbing through the SFU. Every call first proves the caller is in the session. */
@@ -69,6 +70,10 @@ export function mediaHandlers(s: Services): MediaHandlers {
     'share:view-layer': async ({ socket }, { sessionId, producerId, full }) => {
       const { member, room } = await roomOf(socket, sessionId);
       await withMediaErrors(() => room.preferLayer(member.participant.id, producerId, full || !watchesLowLayer(member.session, member.participant) ? 'top' : 'low'));
+      return {};
+    },
+    'share:sender-stats': async ({ socket }, request) => {
+      await s.publish.senderStats(await joinedMember(s.store, socket, request.sessionId), request);
       return {};
     },
     'share:paused': async ({ socket }, { sessionId, reason }) => {

@@ -9,6 +9,12 @@ export const enReadout = {
   'source.camera': "camera",
   'kind.audio': "audio",
   'kind.video': "video",
+  'picture.full': "Full resolution ({width} × {height}), as captured",
+  'picture.mode': "Full resolution ({width} × {height}); the chosen mode limits it to {fps} frames per second",
+  'picture.bandwidth': "Reduced to {width} × {height} of {captureWidth} × {captureHeight}: the network connection is too slow for more",
+  'picture.cpu': "Reduced to {width} × {height} of {captureWidth} × {captureHeight}: the customer’s computer is too busy to send more",
+  'picture.viewer': "You watch a lighter copy ({width} × {height} of {captureWidth} × {captureHeight}); choose Full quality to see all of it",
+  'picture.starting': "Measuring the picture…",
 } as const;
 
 export type ReadoutMessageKey = keyof typeof enReadout;

@@ -1,0 +1,33 @@
+import type { SenderLayer } from '@rs/signaling';
+import { describePicture, type PictureInput } from './picture-reason';
+
+const layer = (width: number, height: number, limitation: SenderLayer['limitation'] = 'none', fps = 30): SenderLayer => ({ width, height, fps, kbps: 500, limitation });
+const sender = (limitation: SenderLayer['limitation'] = 'none') => ({ captureWidth: 1920, captureHeight: 1080, layers: [layer(480, 270), layer(960, 540), layer(1920, 1080, limitation)] });
+const input = (over: Partial<PictureInput>): PictureInput => ({ received: { width: 1920, height: 1080, fps: 29 }, sender: sender(), mode: 'high-detail', lowLayerByChoice: false, ...over });
+
+describe('why the picture is what it is (quality readout)', () => {
+  it('full resolution at the full frame rate in high detail', () => {
+    expect(describePicture(input({}))).toMatchObject({ reason: 'full', reduced: false, captureWidth: 1920, captureHeight: 1080 });
+  });
+
+  it('balanced and low bandwidth keep the size and name the mode for the lower frame rate', () => {
+    expect(describePicture(input({ mode: 'balanced', received: { width: 1920, height: 1080, fps: 15 } }))).toMatchObject({ reason: 'mode', reduced: false, modeFps: 15 });
+    expect(describePicture(input({ mode: 'low-bandwidth', received: { width: 1920, height: 1080, fps: 5 } }))).toMatchObject({ reason: 'mode', modeFps: 5 });
+  });
+
+  it('a smaller picture than captured: the network, unless the sender says its CPU is the limit', () => {
+    expect(describePicture(input({ received: { width: 960, height: 540, fps: 30 } }))).toMatchObject({ reason: 'bandwidth', reduced: true });
+    expect(describePicture(input({ received: { width: 960, height: 540, fps: 30 }, sender: sender('cpu') }))).toMatchObject({ reason: 'cpu', reduced: true });
+  });
+
+  it('full size but far fewer frames than the mode allows, because of the sender', () => {
+    expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 8 }, sender: sender('cpu') }))).toMatchObject({ reason: 'cpu', reduced: true });
+    expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 8 }, sender: sender('bandwidth') }))).toMatchObject({ reason: 'bandwidth', reduced: true });
+  });
+
+  it('a supervisor on the lighter layer by choice is told so; nothing is claimed before the first frame or report', () => {
+    expect(describePicture(input({ received: { width: 480, height: 270, fps: 30 }, lowLayerByChoice: true }))).toMatchObject({ reason: 'viewer', reduced: true });
+    expect(describePicture(input({ received: null }))).toMatchObject({ reason: 'starting' });
+    expect(describePicture(input({ sender: null }))).toMatchObject({ reason: 'starting' });
+  });
+});

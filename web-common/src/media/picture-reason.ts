@@ -1,0 +1,59 @@
+import { QUALITY_PRESETS, type QualityMode, type SenderStatsEvent } from '@rs/signaling';
+
+/**
+ * Why the picture a viewer gets is what it is, in the words the quality
+ * readout uses: `full` (the captured size at the mode's full frame rate),
+ * `mode` (full size, the chosen mode lowers the frame rate), `bandwidth`
+ * (the network gives less), `cpu` (the sender's computer cannot encode more),
+ * `viewer` (a supervisor watching a lighter layer by choice), `starting`
+ * (not enough known yet).
+ */
+export type PictureReason = 'full' | 'mode' | 'bandwidth' | 'cpu' | 'viewer' | 'starting';
+
+export interface PictureInput {
+  /** What this viewer decodes now (null before the first frame). */
+  received: { width: number; height: number; fps: number } | null;
+  /** The sender's last report (null before the first one). */
+  sender: Pick<SenderStatsEvent, 'captureWidth' | 'captureHeight' | 'layers'> | null;
+  mode: QualityMode;
+  /** I watch a lower layer by choice (a supervisor who did not ask for full quality). */
+  lowLayerByChoice: boolean;
+}
+
+export interface PictureState {
+  reason: PictureReason;
+  /** Smaller than captured, or fewer frames than the mode allows. */
+  reduced: boolean;
+  /** The size as captured on the sender's side. */
+  captureWidth: number;
+  captureHeight: number;
+  /** The frame rate the mode allows. */
+  modeFps: number;
+}
+
+/** The full-size frame rate below which the sender's own limitation is worth naming (a share of the mode's). */
+const FPS_SHORTFALL = 0.6;
+/** Decoded sizes within this share of the captured one count as full (encoders round to even sizes). */
+const SIZE_TOLERANCE = 0.97;
+
+/** Explains the picture from what is decoded here, what the sender encodes and why, and the mode (R3.4 readout). */
+export function describePicture({ received, sender, mode, lowLayerByChoice }: PictureInput): PictureState {
+  const preset = QUALITY_PRESETS[mode];
+  const captureWidth = sender?.captureWidth ?? 0;
+  const captureHeight = sender?.captureHeight ?? 0;
+  const state = (reason: PictureReason, reduced: boolean): PictureState => ({ reason, reduced, captureWidth, captureHeight, modeFps: preset.maxFramerate });
+  if (!received || received.width === 0) return state('starting', false);
+  const fullSize = captureWidth > 0 && received.width >= captureWidth * SIZE_TOLERANCE && received.height >= captureHeight * SIZE_TOLERANCE;
+  if (!fullSize && lowLayerByChoice) return state('viewer', true);
+  if (!sender || captureWidth === 0) return state('starting', false);
+  const top = sender.layers.reduce<(typeof sender.layers)[number] | null>((best, layer) => (!best || layer.width > best.width ? layer : best), null);
+  const limitation = top?.limitation ?? 'none';
+  if (!fullSize) {
+    if (preset.scaleResolutionDownBy > 1) return state('mode', true);
+    return state(limitation === 'cpu' ? 'cpu' : 'bandwidth', true);
+  }
+  // Full size: is the frame rate what the mode allows?
+  const slow = received.fps > 0 && received.fps < preset.maxFramerate * FPS_SHORTFALL;
+  if (slow && (limitation === 'cpu' || limitation === 'bandwidth')) return state(limitation, true);
+  return preset.maxFramerate < QUALITY_PRESETS['high-detail'].maxFramerate ? state('mode', false) : state('full', false);
+}

@@ -1,0 +1,78 @@
+import type { LimitationReason, SenderLayer } from '@rs/signaling';
+import type { SessionChannel } from '../session/session-channel';
+import type { MediaSession } from './media-session';
+import type { OutboundLayerStats } from './outbound-layer-stats';
+
+const REPORT_MS = 3000;
+const REASONS: readonly string[] = ['none', 'bandwidth', 'cpu', 'other'];
+
+/** One screen this page sends. */
+export interface SentScreen {
+  producerId: string;
+  track: MediaStreamTrack;
+}
+
+function limitationOf(value: string): LimitationReason {
+  return (REASONS.includes(value) ? value : 'other') as LimitationReason;
+}
+
+/**
+ * Tells the server every few seconds what this page's screen encoder really
+ * sends (the captured size; each layer's size, frame rate, bitrate and why it
+ * is limited: qualityLimitationReason). Staff consoles read it to say, in
+ * words, why the picture they see is reduced (R3.4 readout).
+ */
+export class SenderStatsReporter {
+  private readonly previousBytes = new Map<string, { at: number; bytes: number[] }>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly channel: SessionChannel,
+    private readonly media: MediaSession,
+    private readonly screens: () => SentScreen[],
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.report(), REPORT_MS);
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.previousBytes.clear();
+  }
+
+  private async report(): Promise<void> {
+    for (const { producerId, track } of this.screens()) {
+      const layers = await this.media.senderLayerStats(producerId).catch(() => null);
+      if (!layers || layers.length === 0) continue;
+      const { width = 0, height = 0 } = track.getSettings();
+      const request = {
+        sessionId: this.channel.sessionId,
+        producerId,
+        captureWidth: Math.round(width),
+        captureHeight: Math.round(height),
+        layers: this.summarize(producerId, layers).slice(0, 3),
+      };
+      await this.channel.request('share:sender-stats', request).catch((error: unknown) => console.warn('share:sender-stats failed', error));
+    }
+  }
+
+  private summarize(producerId: string, layers: OutboundLayerStats[]): SenderLayer[] {
+    const now = performance.now();
+    const previous = this.previousBytes.get(producerId);
+    this.previousBytes.set(producerId, { at: now, bytes: layers.map((layer) => layer.bytesSent) });
+    const seconds = previous ? (now - previous.at) / 1000 : 0;
+    return layers.map((layer, index) => {
+      const before = previous?.bytes[index];
+      const kbps = seconds > 0 && before !== undefined ? Math.max(0, Math.round(((layer.bytesSent - before) * 8) / seconds / 1000)) : 0;
+      return {
+        width: Math.min(16_384, layer.frameWidth),
+        height: Math.min(16_384, layer.frameHeight),
+        fps: Math.min(240, Math.max(0, layer.framesPerSecond)),
+        kbps: Math.min(1_000_000, kbps),
+        limitation: limitationOf(layer.qualityLimitationReason),
+      };
+    });
+  }
+}
