@@ -18,6 +18,8 @@ export interface PeerRef {
   /** Unique name, e.g. "ours/12/agent-recv". */
   peer: string;
   session: number;
+  /** Local address for ICE (default 127.0.0.1). */
+  bindAddress?: string;
 }
 
 export interface OfferRequest extends PeerRef {

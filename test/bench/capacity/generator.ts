@@ -44,9 +44,9 @@ function loadClips(files: { layers: string[]; mic: string }): void {
   clips.set('mic', [opusClip(files.mic)]);
 }
 
-function newPeer(name: string, session: number, probe: boolean): Peer {
+function newPeer(name: string, session: number, probe: boolean, bindAddress = '127.0.0.1'): Peer {
   if (peers.has(name)) throw new Error(`peer ${name} exists`);
-  const pc = new PeerConnection(name, { iceServers: [], bindAddress: '127.0.0.1', enableIceUdpMux: false });
+  const pc = new PeerConnection(name, { iceServers: [], bindAddress, enableIceUdpMux: false });
   const peer: Peer = { name, session, pc, senders: [], counters: new Map(), recorder: null, probe };
   peers.set(name, peer);
   return peer;
@@ -100,7 +100,7 @@ function waitGathered(pc: Pc): Promise<string> {
 
 /** Offers the given m-sections (the SFU side answers): used with mediasoup (whose answer the driver writes) and Janus publishers. */
 async function offer(request: OfferRequest): Promise<{ sdp: string }> {
-  const peer = newPeer(request.peer, request.session, request.probe ?? false);
+  const peer = newPeer(request.peer, request.session, request.probe ?? false, request.bindAddress);
   for (const spec of request.tracks) {
     const direction = spec.direction === 'send' ? 'SendOnly' : 'RecvOnly';
     const media = spec.kind === 'video' ? new Video(spec.mid, direction) : new Audio(spec.mid, direction);
@@ -125,7 +125,7 @@ function setAnswer({ peer, sdp }: { peer: string; sdp: string }): void {
 
 /** Answers an SFU's offer (Janus subscribers): every offered m-section is received. */
 async function answerOffer(request: AnswerOfferRequest): Promise<{ sdp: string }> {
-  const peer = newPeer(request.peer, request.session, request.probe ?? false);
+  const peer = newPeer(request.peer, request.session, request.probe ?? false, request.bindAddress);
   peer.pc.onTrack((track) => attachReceiver(peer, track, track.type() === 'video' ? 'video' : 'audio'));
   peer.pc.setRemoteDescription(request.sdp, 'offer');
   return { sdp: await waitGathered(peer.pc) };
