@@ -23,6 +23,7 @@ export interface Clip {
   clockRate: number;
 }
 
+/** The full run's clip; the CI smoke uses a 1 s clip (cheaper to encode on a fresh machine). */
 export const CLIP_SECONDS = 4;
 const SCREEN = { width: 1920, height: 1080, fps: 30 };
 /** Keyframe every second: a consumer that joins (or switches layer) waits at most this long for its first picture. */
@@ -49,11 +50,11 @@ async function ffmpeg(args: string[], output: string): Promise<void> {
 }
 
 /** Encodes the clip files once (ffmpeg from apt), cached in `dir`; later runs reuse them. */
-export async function ensureClipFiles(dir: string): Promise<{ layers: string[]; mic: string }> {
+export async function ensureClipFiles(dir: string, seconds = CLIP_SECONDS): Promise<{ layers: string[]; mic: string }> {
   mkdirSync(dir, { recursive: true });
-  const layers = screenLayers().map((l) => path.join(dir, `screen-${l.width}x${l.height}-${l.bitrate}-${CLIP_SECONDS}s.ivf`));
-  const mic = path.join(dir, `mic-opus-${CLIP_SECONDS}s.ogg`);
-  const source = ['-f', 'lavfi', '-i', `testsrc2=size=${SCREEN.width}x${SCREEN.height}:rate=${SCREEN.fps}`, '-t', String(CLIP_SECONDS)];
+  const layers = screenLayers().map((l) => path.join(dir, `screen-${l.width}x${l.height}-${l.bitrate}-${seconds}s.ivf`));
+  const mic = path.join(dir, `mic-opus-${seconds}s.ogg`);
+  const source = ['-f', 'lavfi', '-i', `testsrc2=size=${SCREEN.width}x${SCREEN.height}:rate=${SCREEN.fps}`, '-t', String(seconds)];
   await Promise.all(
     screenLayers().map(async (layer, index) => {
       if (existsSync(layers[index]!)) return;
@@ -63,7 +64,7 @@ export async function ensureClipFiles(dir: string): Promise<{ layers: string[]; 
     }),
   );
   if (!existsSync(mic)) {
-    await ffmpeg(['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000`, '-t', String(CLIP_SECONDS), '-ac', '2', '-c:a', 'libopus', '-b:a', '32k',
+    await ffmpeg(['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000`, '-t', String(seconds), '-ac', '2', '-c:a', 'libopus', '-b:a', '32k',
       '-frame_duration', '20', '-application', 'voip', '-f', 'ogg'], mic);
   }
   return { layers, mic };
@@ -71,14 +72,18 @@ export async function ensureClipFiles(dir: string): Promise<{ layers: string[]; 
 
 export function vp8Clip(file: string): Clip {
   const { frames, timebase } = readIvf(file);
+  const durationMs = Math.round(frames.length * (1000 / SCREEN.fps));
   const packets: ClipPacket[] = [];
   for (const frame of frames) {
     const atMs = frame.pts * timebase * 1000;
     const parts = packetizeVp8(frame.data);
     parts.forEach((payload, index) => packets.push({ atMs, payload, marker: index === parts.length - 1, rtpTime: Math.round(frame.pts * timebase * 90_000) }));
   }
-  return { packets, durationMs: CLIP_SECONDS * 1000, clockRate: 90_000 };
+  return { packets, durationMs, clockRate: 90_000 };
 }
+
+/** Packets per second a clip sends. */
+export const packetRate = (clip: Clip) => (clip.packets.length * 1000) / clip.durationMs;
 
 export function opusClip(file: string): Clip {
   const packets = readOggOpus(file).map((payload, index) => ({ atMs: index * 20, payload, marker: index === 0, rtpTime: index * 960 }));

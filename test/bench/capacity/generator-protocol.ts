@@ -56,6 +56,8 @@ export interface GeneratorStats {
   peers: PeerStats[];
   /** One-way transit of the probe session's screen packets since the last call (ms): sender -> SFU -> receiver, same process clock. */
   probeTransitMs: number[];
+  /** Packets the generator could not hand to its peers (a send that returned false or threw), since it started. */
+  sendFailures: number;
 }
 
 export interface DumpResult {

@@ -27,6 +27,8 @@ interface Peer {
   name: string;
   session: number;
   pc: Pc;
+  /** Held here: node-datachannel stops calling a track's callbacks once its JS object is garbage-collected. */
+  tracks: Track[];
   senders: ReplayStream[];
   counters: Map<number, ReceiveCounter>;
   recorder: Vp8Recorder | null;
@@ -38,6 +40,8 @@ const peers = new Map<string, Peer>();
 /** Probe session: when each screen packet left (by content), and transit times seen since the last stats call. */
 const probeSent = new Map<string, number>();
 let probeTransit: number[] = [];
+let sendFailures = 0;
+let sendErrors = 0;
 
 function loadClips(files: { layers: string[]; mic: string }): void {
   clips.set('screen', files.layers.map(vp8Clip));
@@ -47,7 +51,7 @@ function loadClips(files: { layers: string[]; mic: string }): void {
 function newPeer(name: string, session: number, probe: boolean, bindAddress = '127.0.0.1'): Peer {
   if (peers.has(name)) throw new Error(`peer ${name} exists`);
   const pc = new PeerConnection(name, { iceServers: [], bindAddress, enableIceUdpMux: false });
-  const peer: Peer = { name, session, pc, senders: [], counters: new Map(), recorder: null, probe };
+  const peer: Peer = { name, session, pc, tracks: [], senders: [], counters: new Map(), recorder: null, probe };
   peers.set(name, peer);
   return peer;
 }
@@ -58,8 +62,21 @@ function rememberProbe(key: string, at: number): void {
 }
 
 function attachSender(peer: Peer, track: Track, spec: TrackSpec): void {
+  peer.tracks.push(track);
   const layers = clips.get(spec.stream ?? (spec.kind === 'video' ? 'screen' : 'mic'))!;
-  const sink = { send: (packet: Buffer) => track.isOpen() && track.sendMessageBinary(packet) };
+  const sink = {
+    send: (packet: Buffer) => {
+      if (!track.isOpen()) return false;
+      let ok = false;
+      try {
+        ok = track.sendMessageBinary(packet);
+      } catch (error) {
+        if (sendErrors++ < 3) console.error(`generator: send failed: ${String(error)}`);
+      }
+      if (!ok) sendFailures++;
+      return ok;
+    },
+  };
   spec.ssrcs.forEach((ssrc, index) => {
     const clip = layers[Math.min(index, layers.length - 1)]!;
     const top = index === spec.ssrcs.length - 1;
@@ -68,6 +85,7 @@ function attachSender(peer: Peer, track: Track, spec: TrackSpec): void {
 }
 
 function attachReceiver(peer: Peer, track: Track, kind: 'audio' | 'video'): void {
+  peer.tracks.push(track);
   const clockRate = kind === 'video' ? 90_000 : 48_000;
   track.onMessage((packet: Buffer) => {
     if (isRtcp(packet)) return;
@@ -152,7 +170,7 @@ function statsOf(peer: Peer): PeerStats {
 function stats(): GeneratorStats {
   const transit = probeTransit;
   probeTransit = [];
-  return { peers: [...peers.values()].map(statsOf), probeTransitMs: transit };
+  return { peers: [...peers.values()].map(statsOf), probeTransitMs: transit, sendFailures };
 }
 
 /** Starts recording the screen received by `peer` (frames from its next keyframe). */
