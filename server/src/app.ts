@@ -22,6 +22,7 @@ import type { Logger } from './logging/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSessionStore } from './store/create-store';
 import { createHistoryStore } from './history/create-history-store';
+import { keepHistoryFor } from './history/history-retention';
 import { HistoryIndexer } from './history/history-indexer';
 import { HistoryService } from './history/history-service';
 import { indexedSessionStore } from './history/indexed-session-store';
@@ -128,6 +129,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     .then((count) => log.info({ count, history: historyStore.kind }, 'history index checked'))
     .catch((err: unknown) => log.warn({ err }, 'history index rebuild failed'));
 
+  const stopHistoryRetention = keepHistoryFor(historyStore, config.historyRetentionDays, clock, log);
+
   let closed = false;
   return {
     http, io, services, queues, log,
@@ -137,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       if (closed) return;
       closed = true;
+      stopHistoryRetention();
       await queues.router.stop();
       queues.publisher.close();
       await stopCuttingRevokedSockets();

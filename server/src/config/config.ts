@@ -63,6 +63,8 @@ const ConfigSchema = z.object({
   staticRoot: z.string().optional(),
   /** Days the record of an ended session is kept (chat, consents, audit, notes), then deleted. */
   recordRetentionDays: z.coerce.number().positive().default(90),
+  /** Days a session stays in history (R10.1: reports over months); at least recordRetentionDays. */
+  historyRetentionDays: z.coerce.number().positive().default(400),
   /** Session history (R10.1) in this PostgreSQL database; wins over historyDir. */
   historyDatabaseUrl: z.string().min(1).optional(),
   /** Session history in PGlite in this folder (set to DATA_DIR/history by durable state); neither set: memory. */
@@ -106,6 +108,10 @@ export function resolveConfig(input: ConfigInput): Config {
 }
 
 function complete(parsed: z.infer<typeof ConfigSchema>): Config {
+  // A listed session must open while its record exists: history never forgets before the record does.
+  if (parsed.historyRetentionDays < parsed.recordRetentionDays) {
+    throw new Error(`HISTORY_RETENTION_DAYS (${parsed.historyRetentionDays}) must be at least RECORD_RETENTION_DAYS (${parsed.recordRetentionDays})`);
+  }
   return { ...parsed, tokenSecret: parsed.tokenSecret ?? randomBytes(32).toString('hex') };
 }
 
@@ -141,6 +147,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       drawPointsPerSecond: env.DRAW_POINTS_PER_SECOND,
       staticRoot: env.STATIC_ROOT,
       recordRetentionDays: env.RECORD_RETENTION_DAYS,
+      historyRetentionDays: env.HISTORY_RETENTION_DAYS,
       storeTimeoutMs: env.STORE_TIMEOUT_MS,
       allowedHosts: env.ALLOWED_HOSTS,
       localInputPauseMs: env.LOCAL_INPUT_PAUSE_MS,

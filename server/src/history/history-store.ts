@@ -41,5 +41,7 @@ export interface SessionHistoryStore {
   endedAmong(sessionIds: readonly string[]): Promise<Set<string>>;
   /** Rows matching filter within scope, sorted by filter.sort then start time; total counts every match. */
   query(filter: HistoryFilter, scope: HistoryScope, range: HistoryRange | null): Promise<HistoryResult>;
+  /** Deletes the ended sessions that started before `startedBefore` (epoch ms: HISTORY_RETENTION_DAYS); returns how many. */
+  purgeEndedBefore(startedBefore: number): Promise<number>;
   close(): Promise<void>;
 }

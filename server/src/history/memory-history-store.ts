@@ -25,6 +25,14 @@ export class MemoryHistoryStore implements SessionHistoryStore {
     return { rows: slice.map(toRow), total: found.length };
   }
 
+  async purgeEndedBefore(startedBefore: number): Promise<number> {
+    let purged = 0;
+    for (const [id, entry] of this.#entries) {
+      if (entry.state === 'ended' && entry.startedAt < startedBefore && this.#entries.delete(id)) purged += 1;
+    }
+    return purged;
+  }
+
   async close(): Promise<void> {}
 }
 

@@ -70,6 +70,14 @@ export class SqlHistoryStore implements SessionHistoryStore {
     return { rows: found.map(fromDb), total };
   }
 
+  async purgeEndedBefore(startedBefore: number): Promise<number> {
+    const client = await this.ready();
+    const purged = await client.query<{ session_id: string }>(
+      "DELETE FROM session_history WHERE state = 'ended' AND started_at < $1 RETURNING session_id", [startedBefore],
+    );
+    return purged.length;
+  }
+
   async close(): Promise<void> {
     const client = await this.#opening?.catch(() => null);
     this.#opening = Promise.reject(new Error('history store closed'));

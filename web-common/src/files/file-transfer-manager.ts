@@ -83,7 +83,8 @@ export class FileTransferManager {
     this.store = new ChunkStore(workerUrl);
     this.links = new FileLinks(channel, (peerId) => this.initiates(peerId));
     this.links.events.on('frame', (fromId, bytes) => this.onFrame(fromId, bytes));
-    this.subscriptions.add(channel.events.on('snapshot', () => void this.refresh()));
+    // A customer waiting to be admitted may ask for nothing yet (NOT_ADMITTED): the list comes with the admitted snapshot.
+    this.subscriptions.add(channel.events.on('snapshot', (snapshot) => (snapshot.self.waiting === true ? undefined : void this.refresh())));
     this.subscriptions.add(channel.on('file:transfer', ({ transfer }) => this.apply(transfer)));
     this.subscriptions.add(channel.on('file:resend', ({ transferId, fromChunk }) => this.outgoing.get(transferId)?.resend(fromChunk)));
   }

@@ -21,7 +21,8 @@ export class InvitationView {
   private readonly expiry = h('p', { className: 'field-hint', testId: 'number-expiry' });
   private readonly renewButton: HTMLButtonElement;
   private readonly status = new StatusLine('renew-status', 'field-hint');
-  private shownNumber = '';
+  /** Number and join link now on screen (the socket may bring the new number before the REST answer brings the link). */
+  private shown = '';
   private customerPresent = false;
   private expiryTimer: number | undefined;
 
@@ -54,7 +55,7 @@ export class InvitationView {
 
   private render(): void {
     const { number } = this.source.summary;
-    if (number !== this.shownNumber) this.renderNumber(number);
+    if (`${number} ${this.source.invitation.joinUrl}` !== this.shown) this.renderNumber(number);
     const expiresAt = this.source.invitation.numberExpiresAt;
     const expired = expiresAt !== 0 && Date.now() >= expiresAt;
     this.expiry.hidden = this.customerPresent || expiresAt === 0;
@@ -67,7 +68,7 @@ export class InvitationView {
   }
 
   private renderNumber(number: string): void {
-    this.shownNumber = number;
+    this.shown = `${number} ${this.source.invitation.joinUrl}`;
     replaceChildren(this.body, [
       h('p', { className: 'invitation-label', i18n: 'invite.numberLabel' }),
       h('p', { className: 'session-number', testId: 'session-number', text: formatSessionNumber(number), attrs: { 'data-number': number } }),

@@ -84,15 +84,22 @@ export class AttentionCues {
 
   /** A short soft tone (no file to download); a browser that refuses audio just stays silent. */
   private beep(): void {
+    this.audio ??= new AudioContext();
+    const audio = this.audio;
+    // A page the customer clicked into may play sound; otherwise the context stays suspended and nothing is heard.
+    audio.resume().then(() => this.tone(audio), (error: unknown) => console.info('sound cue not allowed', error));
+  }
+
+  private tone(audio: AudioContext): void {
+    if (audio.state !== 'running') return;
     try {
-      this.audio ??= new AudioContext();
-      const oscillator = this.audio.createOscillator();
-      const gain = this.audio.createGain();
-      const now = this.audio.currentTime;
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      const now = audio.currentTime;
       oscillator.frequency.value = BEEP_HZ;
       gain.gain.setValueAtTime(0.08, now);
       gain.gain.exponentialRampToValueAtTime(0.0001, now + BEEP_SECONDS);
-      oscillator.connect(gain).connect(this.audio.destination);
+      oscillator.connect(gain).connect(audio.destination);
       oscillator.start(now);
       oscillator.stop(now + BEEP_SECONDS);
       this.played += 1;

@@ -9,7 +9,7 @@ export const enTeamConsole = {
 } as const;
 
 export const enTeamCustomer = {
-  'join.askNewNumber': "Numbers stay valid for 15 minutes until used, and end with their session. Ask the person helping you for a new number.",
+  'join.askNewNumber': "A number stops working if nobody uses it soon, and when its session ends. Ask the person helping you for a new number.",
   'ended.askNewNumber': "Need more help? Ask the person helping you for a new session number and join again.",
   'cue.message': "{count, plural, one {(#) New message} other {(#) New messages}}",
   'cue.agentJoined': "{name} joined",

@@ -10,7 +10,7 @@ export const frTeamConsole: CatalogPart<typeof enTeamConsole> = {
 };
 
 export const frTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
-  'join.askNewNumber': "Un numéro reste valable 15 minutes tant qu’il n’est pas utilisé, et prend fin avec sa session. Demandez un nouveau numéro à la personne qui vous aide.",
+  'join.askNewNumber': "Un numéro cesse de fonctionner s’il n’est pas utilisé rapidement, et quand sa session prend fin. Demandez un nouveau numéro à la personne qui vous aide.",
   'ended.askNewNumber': "Besoin d’aide supplémentaire ? Demandez un nouveau numéro de session à la personne qui vous aide et rejoignez-la.",
   'cue.message': "{count, plural, one {(#) Nouveau message} other {(#) Nouveaux messages}}",
   'cue.agentJoined': "{name} a rejoint la session",

@@ -10,7 +10,7 @@ export const nlTeamConsole: CatalogPart<typeof enTeamConsole> = {
 };
 
 export const nlTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
-  'join.askNewNumber': "Een nummer blijft 15 minuten geldig zolang het niet gebruikt is en vervalt met de sessie. Vraag degene die u helpt om een nieuw nummer.",
+  'join.askNewNumber': "Een nummer werkt niet meer als het niet snel gebruikt wordt, en zodra de sessie eindigt. Vraag degene die u helpt om een nieuw nummer.",
   'ended.askNewNumber': "Meer hulp nodig? Vraag degene die u helpt om een nieuw sessienummer en neem opnieuw deel.",
   'cue.message': "{count, plural, one {(#) Nieuw bericht} other {(#) Nieuwe berichten}}",
   'cue.agentJoined': "{name} neemt deel",

@@ -10,7 +10,7 @@ export const zhTWTeamConsole: CatalogPart<typeof enTeamConsole> = {
 };
 
 export const zhTWTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
-  'join.askNewNumber': "號碼在使用前 15 分鐘內有效，並隨工作階段結束而失效。請向協助您的人員索取新號碼。",
+  'join.askNewNumber': "號碼若未及時使用或工作階段結束便會失效。請向協助您的人員索取新號碼。",
   'ended.askNewNumber': "還需要協助嗎？請向協助您的人員索取新的工作階段號碼後再加入。",
   'cue.message': "{count, plural, other {(#) 則新訊息}}",
   'cue.agentJoined': "{name} 已加入",
