@@ -16,6 +16,12 @@ async function pressKey(page: Page, selector: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** With E2E_SCREENSHOT_PREFIX set (e.g. /tmp/h9-folder-), saves what a person would see at that step, for a look. */
+async function shot(page: Page, name: string): Promise<void> {
+  const prefix = process.env.E2E_SCREENSHOT_PREFIX;
+  if (prefix) await page.screenshot({ path: `${prefix}${name}.png`, fullPage: true });
+}
+
 function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
 }
@@ -59,6 +65,7 @@ describe('folder mode (R7.2)', () => {
     async function customerAnswers(customer: CustomerPage, allow: boolean, mentions: string): Promise<void> {
       await customer.page.waitForSelector('[data-testid="granted-folder-confirm"]', { visible: true });
       expect(await textOf(customer.page, '[data-testid="granted-folder-confirm"]')).toContain(mentions);
+      await shot(customer.page, `customer-prompt-${mentions.replace(/\W/g, '')}`);
       await customer.page.click(`[data-testid="granted-folder-${allow ? 'allow' : 'deny'}"]`);
     }
 
@@ -97,6 +104,8 @@ describe('folder mode (R7.2)', () => {
       }, { timeoutMs: 90_000 });
       await waitFor('the status line says where', async () => (await status()).includes('3 of 3 files copied to mine') || undefined);
       await agent.page.waitForSelector(local('Reports', 'folder-send'), { visible: true });
+      await shot(agent.page, 'agent-side-by-side');
+      await shot(customer.page, 'customer-main');
 
       // Stop sharing from the main page: the agent is told, and can no longer work in it.
       await customer.page.click('[data-testid="granted-folder-stop"]');
@@ -145,6 +154,7 @@ describe('folder mode (R7.2)', () => {
       const customerFiles = new FilesPanel(customer.page);
       await customerFiles.waitBytes('large.bin', 1, 120_000);
       await agent.page.waitForSelector(inTab('[data-testid="folder-progress"]'), { visible: true });
+      await shot(agent.page, 'agent-progress');
       await pressKey(agent.page, inTab('[data-testid="folder-cancel"]'));
       await customerFiles.waitState('large.bin', 'cancelled');
       await waitFor('the status line says it was cancelled', async () => {

@@ -35,9 +35,9 @@ export type FileTransferEvents = {
 /**
  * Writes a verified received file into a folder (R7.2): the customer's shared folder for granted-folder
  * targets, the agent's own folder for files fetched from the customer's. Resolves false when the file
- * is not for a folder (it is then handed to the browser as a download).
+ * is not for a folder (it is then handed to the browser as a download); otherwise where it went ("mine/Reports").
  */
-export type FolderWriter = (transfer: FileTransfer, file: File) => Promise<boolean>;
+export type FolderWriter = (transfer: FileTransfer, file: File) => Promise<string | null>;
 
 export interface TransferView {
   readonly transfer: FileTransfer;
@@ -70,6 +70,8 @@ export class FileTransferManager {
   private readonly incoming = new Map<string, IncomingTransfer>();
   private readonly meters = new Map<string, RateMeter>();
   private readonly saved = new Set<string>();
+  /** Verified files written into a folder: where (for the "saved" notice). */
+  private readonly savedTo = new Map<string, string>();
   private folderWriter: FolderWriter | null = null;
   private readonly subscriptions = new Subscriptions();
   private forceRelay = false;
@@ -87,6 +89,16 @@ export class FileTransferManager {
     this.subscriptions.add(channel.events.on('snapshot', (snapshot) => (snapshot.self.waiting === true ? undefined : void this.refresh())));
     this.subscriptions.add(channel.on('file:transfer', ({ transfer }) => this.apply(transfer)));
     this.subscriptions.add(channel.on('file:resend', ({ transferId, fromChunk }) => this.outgoing.get(transferId)?.resend(fromChunk)));
+    // The sender is back (a reload, a drop): as receiver, say again where to resume (paused -> running).
+    const back = ({ participant }: { participant: { id: ParticipantId; connected: boolean } }): void => {
+      if (!participant.connected) return;
+      for (const [id, receiver] of this.incoming) {
+        const transfer = this.transfers.get(id);
+        if (transfer?.senderId === participant.id && transfer.state === 'paused') receiver.resume();
+      }
+    };
+    this.subscriptions.add(channel.on('session:participant-joined', back));
+    this.subscriptions.add(channel.on('session:participant-updated', back));
   }
 
   /** Every transfer this page knows, oldest first. */
@@ -180,8 +192,10 @@ export class FileTransferManager {
     const transfer = this.transfers.get(transferId);
     if (!transfer || transfer.state !== 'verified' || transfer.senderId === this.selfId()) return;
     const file = await this.store.file(transferId);
-    if (this.folderWriter && (await this.folderWriter(transfer, file))) {
+    const folder = this.folderWriter ? await this.folderWriter(transfer, file) : null;
+    if (folder !== null) {
       this.saved.add(transferId);
+      this.savedTo.set(transferId, folder);
       this.events.emit('saved', transferId);
       return;
     }
@@ -200,6 +214,11 @@ export class FileTransferManager {
 
   wasSaved(transferId: string): boolean {
     return this.saved.has(transferId);
+  }
+
+  /** The folder a verified file was written into (null: handed to the browser's downloads). */
+  savedFolder(transferId: string): string | null {
+    return this.savedTo.get(transferId) ?? null;
   }
 
   close(): void {
@@ -270,7 +289,14 @@ export class FileTransferManager {
     this.incoming.get(id)?.dispose();
     this.incoming.delete(id);
     if (transfer.state !== 'verified') void this.store.remove(id).catch(() => undefined);
-    else if (!this.saved.has(id)) void this.save(id).catch(() => this.events.emit('error', 'FILE_WRITE_ERROR'));
+    else if (!this.saved.has(id)) {
+      // Marked at once: the verified state arrives twice (the file:complete answer and the event).
+      this.saved.add(id);
+      void this.save(id).catch(() => {
+        this.saved.delete(id);
+        this.events.emit('error', 'FILE_WRITE_ERROR');
+      });
+    }
   }
 
   /** No live transfer left with that participant: close the direct connection. */

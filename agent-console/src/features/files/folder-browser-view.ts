@@ -1,6 +1,6 @@
 import { isSafeFileName } from '@rs/signaling';
 import type { FsEntry } from '@rs/signaling';
-import { ModalDialog, append, bindText, h, type MessageKey } from '@rs/web-common';
+import { ModalDialog, append, bindText, formatBytes, h, type MessageKey } from '@rs/web-common';
 import type { FolderBrowser } from './folder-browser';
 
 const STATE_KEYS: Record<FolderBrowser['state'], MessageKey> = {
@@ -120,7 +120,7 @@ export class FolderBrowserView {
           entry.kind === 'directory'
             ? h('button', { className: 'btn-link folder-open', testId: 'folder-open', userText: `${entry.name}/`, attrs: { type: 'button' }, on: { click: () => open(entry) } })
             : h('span', { className: 'folder-file', userText: entry.name }),
-          h('span', { className: 'folder-size', text: entry.size === null ? '' : sizeText(entry.size) }),
+          h('span', { className: 'folder-size', text: entry.size === null ? '' : formatBytes(entry.size) }),
           h('span', { className: 'folder-actions' }, actions(entry)),
         ]),
       ),
@@ -156,11 +156,4 @@ export class FolderBrowserView {
     input.focus();
     input.select();
   }
-}
-
-/** Sizes in the page's language (kB, MB, GB). */
-function sizeText(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  const power = Math.min(units.length - 1, Math.floor(Math.log10(Math.max(bytes, 1)) / 3));
-  return new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'unit', unit: units[power], maximumFractionDigits: 1 }).format(bytes / 1000 ** power);
 }

@@ -159,17 +159,18 @@ export class FolderBrowser {
 
   /**
    * The Files engine's folder writer on my side: a verified file fetched from the customer's folder
-   * is written into my folder where I was when I fetched it (false: not one of those, it is downloaded).
+   * is written into my folder where I was when I fetched it (null: not one of those, it is downloaded).
    */
-  async writeFetched(transfer: FileTransfer, file: File): Promise<boolean> {
+  async writeFetched(transfer: FileTransfer, file: File): Promise<string | null> {
     const path = this.batches.localPathOf(transfer.transferId);
-    if (!this.local || path === null) return false;
-    await this.local.write([...path, ...transfer.file.path], transfer.file.name, file);
+    if (!this.local || path === null) return null;
+    const into = [...path, ...transfer.file.path];
+    await this.local.write(into, transfer.file.name, file);
     this.batches.markWritten(transfer.transferId);
     this.status = this.batches.statusOf(transfer.transferId);
     if (this.batches.progress() === null) await this.openLocal(this.localPath);
     else this.changed();
-    return true;
+    return [this.local.name, ...into].join('/');
   }
 
   private onTransfer(transfer: FileTransfer): void {

@@ -33,11 +33,12 @@ export function createCustomerFiles(session: CustomerSession, toaster: Toaster):
   });
   if (folder.basicModeNote) mountFolderBrowser(panel, folder.basicModeNote);
   manager.setFolderWriter(async (transfer, file) => {
-    if (transfer.target.kind !== 'granted-folder') return false;
+    if (transfer.target.kind !== 'granted-folder') return null;
     const shared = folder.folder;
     if (!shared) throw new Error('no shared folder');
-    await shared.write([...transfer.target.path, ...transfer.file.path], transfer.file.name, file);
-    return true;
+    const path = [...transfer.target.path, ...transfer.file.path];
+    await shared.write(path, transfer.file.name, file);
+    return [shared.name, ...path].join('/');
   });
   session.events.on('agentName', () => panel.render());
   const toggle = h('button', { className: 'btn btn-secondary', testId: 'files-open', i18n: 'files.open', attrs: { type: 'button' }, on: { click: () => panel.toggle() } });

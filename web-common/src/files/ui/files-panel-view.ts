@@ -76,7 +76,11 @@ export class FilesPanelView {
     this.element.hidden = true;
     files.events.on('changed', (transferId) => this.renderItem(transferId));
     files.events.on('error', (code) => options.toaster.show(errorKey(code), { code, size: formatBytes(files.maxBytes) }, 'error'));
-    files.events.on('saved', (transferId) => options.toaster.show('files.saved', { file: files.view(transferId)?.transfer.file.name ?? '' }));
+    files.events.on('saved', (transferId) => {
+      const file = files.view(transferId)?.transfer.file.name ?? '';
+      const folder = files.savedFolder(transferId);
+      options.toaster.show(folder === null ? 'files.saved' : 'files.savedToFolder', { file, folder: folder ?? '' });
+    });
     this.render();
   }
 

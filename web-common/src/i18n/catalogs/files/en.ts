@@ -44,6 +44,7 @@ export const enFiles = {
   'files.error.STORAGE_FULL': 'The browser’s storage is full.',
   'files.error.generic': 'The file transfer failed ({code}).',
   'files.saved': '{file} saved to your downloads',
+  'files.savedToFolder': '{file} saved in the folder {folder}',
 } as const;
 
 export type FilesMessageKey = keyof typeof enFiles;

@@ -43,4 +43,5 @@ export const frFiles: CatalogPart<typeof enFiles> = {
   'files.error.STORAGE_FULL': 'Le stockage du navigateur est plein.',
   'files.error.generic': 'Le transfert de fichier a échoué ({code}).',
   'files.saved': '{file} enregistré dans vos téléchargements',
+  'files.savedToFolder': '{file} enregistré dans le dossier {folder}',
 };

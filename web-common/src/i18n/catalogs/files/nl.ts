@@ -43,4 +43,5 @@ export const nlFiles: CatalogPart<typeof enFiles> = {
   'files.error.STORAGE_FULL': 'De opslag van de browser is vol.',
   'files.error.generic': 'De bestandsoverdracht is mislukt ({code}).',
   'files.saved': '{file} opgeslagen in je downloads',
+  'files.savedToFolder': '{file} opgeslagen in de map {folder}',
 };

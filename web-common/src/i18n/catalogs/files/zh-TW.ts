@@ -43,4 +43,5 @@ export const zhTWFiles: CatalogPart<typeof enFiles> = {
   'files.error.STORAGE_FULL': '瀏覽器的儲存空間已滿。',
   'files.error.generic': '檔案傳輸失敗（{code}）。',
   'files.saved': '{file} 已儲存到您的下載資料夾',
+  'files.savedToFolder': '{file} 已儲存到資料夾 {folder}',
 };
