@@ -55,4 +55,22 @@ if (existsSync(controlFile)) {
   lines.push(`| agent keydown → keydown on the customer desktop, idle | ${show(c['control.deliveryIdleP50Ms'], ' ms')} | p99 ${show(c['control.deliveryIdleP99Ms'], ' ms')} |`);
   lines.push(`| same, while 64 KiB clipboard writes flow on the same path | ${show(c['control.deliveryLoadedP50Ms'], ' ms')} | p99 ${show(c['control.deliveryLoadedP99Ms'], ' ms')} |`);
 }
+// File transfer (test/bench/file-transfer.ts), when it ran: the files.* keys.
+if ('files.p2p.mbPerSecond' in figures || 'files.relay.mbPerSecond' in figures) {
+  const f = (key: string, unit = '') => show(figures[`files.${key}`], unit);
+  const when = (results as { filesTakenAt?: string }).filesTakenAt?.slice(0, 10) ?? results.takenAt.slice(0, 10);
+  lines.push('', `File transfer through the shipped apps, ${f('fileMB', ' MB')} random file, agent → customer, one run (${when}):`, '');
+  lines.push('| path | throughput | share of the bare channel | agent / customer JS heap peak | largest renderer RSS peak |', '|---|---|---|---|---|');
+  lines.push(`| (a) peer to peer | ${f('p2p.mbPerSecond', ' MB/s')} | ${f('ratio.p2pToBare')} | ${f('p2p.agentHeapMb')} / ${f('p2p.customerHeapMb', ' MB')} | ${f('p2p.rendererRssMaxMb', ' MB')} |`);
+  lines.push(`| (b) SFU relay (forced) | ${f('relay.mbPerSecond', ' MB/s')} | ${f('ratio.relayToBare')} | ${f('relay.agentHeapMb')} / ${f('relay.customerHeapMb', ' MB')} | ${f('relay.rendererRssMaxMb', ' MB')} |`);
+  lines.push(`| (c) bare RTCDataChannel, same pages (64 KiB / 256 KiB messages) | ${f('bare64k.mbPerSecond')} / ${f('bare256k.mbPerSecond', ' MB/s')} | 1 | | |`);
+  lines.push(`| (a) with a ${f('small.fileMB', ' MB')} file (memory flat in size?) | ${f('small.mbPerSecond', ' MB/s')} | | ${f('small.agentHeapMb')} / ${f('small.customerHeapMb', ' MB')} | ${f('small.rendererRssMaxMb', ' MB')} |`);
+  if ('files.huge.mbPerSecond' in figures) {
+    lines.push(`| (a) with a 4 GiB + 1 byte file | ${f('huge.mbPerSecond', ' MB/s')} | | ${f('huge.agentHeapMb')} / ${f('huge.customerHeapMb', ' MB')} | ${f('huge.rendererRssMaxMb', ' MB')} |`);
+  }
+  lines.push('', '| measure | value |', '|---|---|');
+  lines.push(`| mediasoup worker CPU during (b) | ${f('relay.workerCpuPercentOfCore', ' % of a core')} |`);
+  lines.push(`| server process CPU during (b) (signaling + bench driver) | ${f('relay.serverProcessCpuPercentOfCore', ' % of a core')} |`);
+  lines.push(`| customer offline 3 s at 30 %: bytes re-sent | ${f('drop.bytesResent')} (${f('drop.resentPercent', ' %')} of the file) |`);
+}
 process.stdout.write(`${lines.join('\n')}\n`);

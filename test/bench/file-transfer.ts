@@ -1,60 +1,61 @@
 /**
- * File transfer figures (issue 9, README "Files"): a 150 MiB random file from the agent console to
- * the customer client through the shipped apps, (a) peer to peer, (b) through the SFU relay
- * (FILE_TRANSFER_FORCE_RELAY), (c) a bare RTCDataChannel between the same two pages (the ceiling);
- * ratios a/c and b/c, mediasoup worker CPU during (b), peak JS heap of both pages, and the bytes
- * re-sent after the customer goes offline for 3 s at 30 %. Writes .bench/files.json.
- * Usage: npx tsx test/bench/file-transfer.ts   (FILE_BENCH_BYTES to change the size)
+ * File transfer figures (issue 9, README "Files"), in one run: a 150 MB random file from the agent
+ * console to the customer client through the shipped apps (a) peer to peer, (b) through the SFU
+ * relay (FILE_TRANSFER_FORCE_RELAY), (c) a bare RTCDataChannel between the same two pages (the
+ * ceiling, best of 64 KiB and 256 KiB messages); ratios a/c and b/c; CPU of the mediasoup worker
+ * and of the server process during (b); peak JS heap of both pages and peak RSS of their renderer
+ * processes, at two file sizes (memory must be flat in file size); bytes re-sent after the customer
+ * goes offline for 3 s at 30 %. Writes .bench/files.json and the `files.*` keys of .bench/results.json
+ * (npm run bench:table prints them).
+ * Usage: npx tsx test/bench/file-transfer.ts
+ *   FILE_BENCH_BYTES (150 MB = 150 000 000), FILE_BENCH_SMALL_BYTES (30 MB: the second size), FILE_BENCH_ONLY=p2p,relay,drop,small
+ *   FILE_BENCH_PROFILE=1: CPU profile of both pages during (a), top functions by self time
+ *   FILE_BENCH_HUGE=1: also 4 GiB + 1 byte (sparse file) peer to peer, with its peak memory (long; never in CI)
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, ftruncateSync } from 'node:fs';
+import os from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
 import { seedAccounts } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import { AgentConsolePage } from '../e2e/pages/agent-console-page';
 import { CustomerPage } from '../e2e/pages/customer-page';
-import { FilesPanel, randomFile, type TestFile } from '../e2e/file-helpers';
+import { FilesPanel, randomFile, sha256File, type TestFile } from '../e2e/file-helpers';
+import { ownCpuSeconds, profilePages, watchMemory, workerCpuSeconds, type MemoryPeaks } from './file-bench-probes';
 
-const SIZE = Number(process.env.FILE_BENCH_BYTES ?? 150 * 1024 * 1024);
-const TIMEOUT = 600_000;
+const MiB = 1024 * 1024;
+const SIZE = Number(process.env.FILE_BENCH_BYTES ?? 150_000_000);
+const SMALL = Number(process.env.FILE_BENCH_SMALL_BYTES ?? 30_000_000);
+const HUGE = 4 * 1024 * MiB + 1;
+const ONLY = new Set((process.env.FILE_BENCH_ONLY ?? 'p2p,relay,drop,small').split(','));
+const PROFILE = process.env.FILE_BENCH_PROFILE === '1';
+const DEBUG = process.env.FILE_BENCH_DEBUG === '1';
+const TIMEOUT = Number(process.env.FILE_BENCH_TIMEOUT_MS ?? 900_000);
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** CPU seconds (user + system) of every process below this one (the mediasoup workers). */
-function childCpuSeconds(): number {
-  let ticks = 0;
-  for (const task of readdirSync(`/proc/${process.pid}/task`)) {
-    for (const child of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) {
-      const fields = readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-  }
-  return ticks / 100;
+interface AppRun {
+  seconds: number;
+  mbPerSecond: number;
+  memory: MemoryPeaks;
+  workerCpuSeconds: number;
+  serverProcessCpuSeconds: number;
+  bytesResent: number;
+  path: string;
+}
+interface CaseOptions {
+  forceRelay: boolean;
+  drop?: boolean;
+  bare?: boolean;
+  profile?: boolean;
+  maxBytes?: number;
 }
 
-/** Samples the JS heap of pages until stopped; returns the peak per page (MB). */
-function heapWatch(pages: Page[]): () => Promise<number[]> {
-  const peaks = pages.map(() => 0);
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      await Promise.all(pages.map(async (page, i) => {
-        const metrics = await page.metrics().catch(() => ({ JSHeapUsedSize: 0 }));
-        peaks[i] = Math.max(peaks[i]!, (metrics.JSHeapUsedSize ?? 0) / 1e6);
-      }));
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-    return peaks.map((p) => Math.round(p));
-  };
-}
-
-interface AppRun { seconds: number; mbPerSecond: number; peakHeapMb: number[]; workerCpuSeconds: number; bytesResent: number; path: string }
-
-async function appTransfer(forceRelay: boolean, file: TestFile, drop: boolean): Promise<{ run: AppRun; bare: number | null }> {
-  const server = await startTestServer({ fileTransferForceRelay: forceRelay });
+async function appTransfer(file: TestFile, options: CaseOptions): Promise<{ run: AppRun; bare: Record<string, number> | null; profile: string[][] | null }> {
+  const server = await startTestServer({ fileTransferForceRelay: options.forceRelay, ...(options.maxBytes ? { fileTransferMaxBytes: options.maxBytes } : {}) });
   const browser = await launchBrowser();
+  let watch: ReturnType<typeof setInterval> | undefined;
   try {
     const accounts = await seedAccounts(server.url, TEST_ADMIN);
     const agent = await AgentConsolePage.open(browser, server.url, '');
@@ -65,13 +66,24 @@ async function appTransfer(forceRelay: boolean, file: TestFile, drop: boolean): 
     await agent.waitForParticipant('Bench');
     const agentFiles = new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])');
     const customerFiles = new FilesPanel(customer.page);
+    for (const [who, page] of [['agent', agent.page], ['customer', customer.page]] as const) {
+      page.on('console', (message) => (DEBUG || ['warn', 'error'].includes(message.type())) && console.error(`[${who}] ${message.text()}`));
+    }
+    watch = setInterval(() => {
+      void Promise.all([agentFiles.itemOf(file.name), customerFiles.itemOf(file.name)]).then(
+        ([a, c]) => console.error(`  sender ${a?.state ?? '-'} ${a?.bytesDone ?? 0}, receiver ${c?.state ?? '-'} ${c?.bytesDone ?? 0} (${file.size})`),
+        () => undefined,
+      );
+    }, 10_000);
     await agentFiles.send([file.path]);
     await customer.answerConsent(true);
-    const stopHeap = heapWatch([agent.page, customer.page]);
-    const cpu0 = childCpuSeconds();
+    const stopMemory = watchMemory(browser, [agent.page, customer.page]);
+    const stopProfile = options.profile ? await profilePages([agent.page, customer.page]) : null;
+    const cpu0 = workerCpuSeconds();
+    const own0 = ownCpuSeconds();
     const t0 = Date.now();
     await customerFiles.press(file.name, 'file-accept');
-    if (drop) {
+    if (options.drop) {
       await customerFiles.waitBytes(file.name, file.size * 0.3, TIMEOUT);
       await customer.page.setOfflineMode(true);
       await new Promise((r) => setTimeout(r, 3000));
@@ -79,20 +91,38 @@ async function appTransfer(forceRelay: boolean, file: TestFile, drop: boolean): 
     }
     const received = await customerFiles.waitState(file.name, 'verified', TIMEOUT);
     const seconds = (Date.now() - t0) / 1000;
-    const workerCpuSeconds = childCpuSeconds() - cpu0;
+    const run = {
+      seconds,
+      mbPerSecond: round(file.size / 1e6 / seconds, 2),
+      workerCpuSeconds: round(workerCpuSeconds() - cpu0, 2),
+      serverProcessCpuSeconds: round(ownCpuSeconds() - own0, 2),
+      memory: await stopMemory(),
+      bytesResent: 0,
+      path: '',
+    };
+    const profile = stopProfile ? await stopProfile() : null;
     const sent = await agentFiles.waitState(file.name, 'verified');
     if (received.sha256 !== file.sha256 || sent.sha256 !== file.sha256) throw new Error('hash mismatch');
-    const run = { seconds, mbPerSecond: file.size / 1e6 / seconds, peakHeapMb: await stopHeap(), workerCpuSeconds, bytesResent: sent.bytesResent, path: sent.path };
-    const bare = forceRelay || drop ? null : await bareChannel(agent.page, customer.page, file.size);
-    return { run, bare };
+    run.bytesResent = sent.bytesResent;
+    run.path = sent.path;
+    const bare = options.bare ? await bareCeiling(browser, agent.page, customer.page, file.size) : null;
+    return { run, bare, profile };
   } finally {
+    clearInterval(watch);
     await browser.close();
     await server.close();
   }
 }
 
-/** The ceiling: a plain RTCDataChannel between the same two pages, 64 KiB messages, bufferedAmount flow control. */
-async function bareChannel(sender: Page, receiver: Page, size: number): Promise<number> {
+/** The bare channel at two message sizes (the best is the ceiling). */
+async function bareCeiling(_browser: Browser, sender: Page, receiver: Page, size: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const messageBytes of [64 * 1024, 256 * 1024]) out[`${messageBytes / 1024}KiB`] = round(await bareChannel(sender, receiver, size, messageBytes), 2);
+  return out;
+}
+
+/** The ceiling: a plain RTCDataChannel between the same two pages, bufferedAmount flow control (4 MiB high, 1 MiB low). */
+async function bareChannel(sender: Page, receiver: Page, size: number, messageBytes: number): Promise<number> {
   const offer = await sender.evaluate(async () => {
     const pc = new RTCPeerConnection({ iceServers: [] });
     const channel = pc.createDataChannel('bench', { ordered: true });
@@ -122,11 +152,12 @@ async function bareChannel(sender: Page, receiver: Page, size: number): Promise<
     await new Promise<void>((r) => (pc.iceGatheringState === 'complete' ? r() : pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && r())));
     return pc.localDescription!.toJSON();
   }, offer, size);
-  await sender.evaluate(async (remote: RTCSessionDescriptionInit, total: number) => {
+  await sender.evaluate(async (remote: RTCSessionDescriptionInit, total: number, pieceBytes: number) => {
     const { pc, channel } = (window as unknown as { __bench: { pc: RTCPeerConnection; channel: RTCDataChannel } }).__bench;
     await pc.setRemoteDescription(remote);
     await new Promise<void>((r) => (channel.readyState === 'open' ? r() : (channel.onopen = () => r())));
-    const piece = crypto.getRandomValues(new Uint8Array(64 * 1024));
+    const piece = new Uint8Array(pieceBytes);
+    for (let at = 0; at < pieceBytes; at += 65536) crypto.getRandomValues(piece.subarray(at, at + 65536));
     channel.bufferedAmountLowThreshold = 1024 * 1024;
     for (let sent = 0; sent < total; ) {
       if (channel.bufferedAmount > 4 * 1024 * 1024) await new Promise((r) => (channel.onbufferedamountlow = r));
@@ -134,31 +165,101 @@ async function bareChannel(sender: Page, receiver: Page, size: number): Promise<
       channel.send(bytes === piece.length ? piece : piece.subarray(0, bytes));
       sent += bytes;
     }
-  }, answer, size);
+  }, answer, size, messageBytes);
   const seconds = await receiver.evaluate(() => (window as unknown as { __benchDone: Promise<number> }).__benchDone);
+  await sender.evaluate(() => (window as unknown as { __bench: { pc: RTCPeerConnection } }).__bench.pc.close());
+  await receiver.evaluate(() => (window as unknown as { __benchPc: RTCPeerConnection }).__benchPc.close());
   return size / 1e6 / seconds;
 }
 
+/** A sparse file of HUGE bytes (zeros; reads cost no disk). */
+async function sparseFile(size: number): Promise<TestFile> {
+  const path = join(tmpdir(), `rs-bench-sparse-${size}.bin`);
+  if (!existsSync(path) || statSync(path).size !== size) {
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, size);
+    closeSync(fd);
+  }
+  return { path, name: `rs-bench-sparse-${size}.bin`, size, sha256: await sha256File(path) };
+}
+
+type Figures = Record<string, number | null>;
+
+/** Adds the files.* keys to .bench/results.json (run-bench.ts writes the rest; this keeps it). */
+function mergeResults(figures: Figures, chromium: string): void {
+  const file = '.bench/results.json';
+  const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { figures?: Figures }) : {};
+  for (const key of Object.keys(results.figures ?? {})) if (key.startsWith('files.')) delete results.figures![key];
+  results.figures = { ...(results.figures ?? {}), ...figures };
+  results.takenAt ??= new Date().toISOString();
+  results.chromium ??= chromium;
+  results.machine ??= { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg() };
+  results.filesTakenAt = new Date().toISOString();
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+async function chromiumVersion(): Promise<string> {
+  const browser = await launchBrowser();
+  try {
+    return await browser.version();
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const loadBefore = os.loadavg();
   const file = await randomFile(SIZE, `bench-${SIZE}.bin`);
-  const p2p = await appTransfer(false, file, false);
-  const relay = await appTransfer(true, file, false);
-  const drop = await appTransfer(false, file, true);
-  const ceiling = p2p.bare ?? 0;
-  const figures = {
+  const p2p = ONLY.has('p2p') ? await appTransfer(file, { forceRelay: false, bare: true, profile: PROFILE }) : null;
+  if (p2p?.profile) console.log(`profile (agent = sender, customer = receiver):\n${p2p.profile.map((lines, i) => `${i ? 'customer' : 'agent'}:\n  ${lines.join('\n  ')}`).join('\n')}`);
+  const relay = ONLY.has('relay') ? await appTransfer(file, { forceRelay: true }) : null;
+  const drop = ONLY.has('drop') ? await appTransfer(file, { forceRelay: false, drop: true }) : null;
+  const small = ONLY.has('small') ? await appTransfer(await randomFile(SMALL, `bench-${SMALL}.bin`), { forceRelay: false }) : null;
+  const huge = process.env.FILE_BENCH_HUGE === '1' ? await appTransfer(await sparseFile(HUGE), { forceRelay: false, maxBytes: 5 * 1024 * MiB }) : null;
+  const ceiling = p2p?.bare ? Math.max(...Object.values(p2p.bare)) : null;
+  const ratio = (run: AppRun | undefined) => (run && ceiling ? round(run.mbPerSecond / ceiling, 2) : null);
+  const memory = (prefix: string, run: AppRun | undefined): Figures => ({
+    [`${prefix}.agentHeapMb`]: run?.memory.jsHeapMb[0] ?? null,
+    [`${prefix}.customerHeapMb`]: run?.memory.jsHeapMb[1] ?? null,
+    [`${prefix}.rendererRssMaxMb`]: run?.memory.rendererRssMb[0] ?? null,
+  });
+  const figures: Figures = {
+    'files.fileMB': round(SIZE / 1e6, 0),
+    'files.p2p.mbPerSecond': p2p?.run.mbPerSecond ?? null,
+    'files.relay.mbPerSecond': relay?.run.mbPerSecond ?? null,
+    'files.bare.mbPerSecond': ceiling,
+    'files.bare64k.mbPerSecond': p2p?.bare?.['64KiB'] ?? null,
+    'files.bare256k.mbPerSecond': p2p?.bare?.['256KiB'] ?? null,
+    'files.ratio.p2pToBare': ratio(p2p?.run),
+    'files.ratio.relayToBare': ratio(relay?.run),
+    'files.relay.workerCpuPercentOfCore': relay ? round((100 * relay.run.workerCpuSeconds) / relay.run.seconds) : null,
+    'files.relay.serverProcessCpuPercentOfCore': relay ? round((100 * relay.run.serverProcessCpuSeconds) / relay.run.seconds) : null,
+    'files.p2p.serverProcessCpuPercentOfCore': p2p ? round((100 * p2p.run.serverProcessCpuSeconds) / p2p.run.seconds) : null,
+    ...memory('files.p2p', p2p?.run),
+    ...memory('files.relay', relay?.run),
+    'files.small.fileMB': small ? round(SMALL / 1e6, 0) : null,
+    'files.small.mbPerSecond': small?.run.mbPerSecond ?? null,
+    ...memory('files.small', small?.run),
+    'files.drop.bytesResent': drop?.run.bytesResent ?? null,
+    'files.drop.resentPercent': drop ? round((100 * drop.run.bytesResent) / SIZE, 2) : null,
+    'files.drop.seconds': drop ? round(drop.run.seconds) : null,
+    ...(huge ? { 'files.huge.bytes': HUGE, 'files.huge.mbPerSecond': huge.run.mbPerSecond, ...memory('files.huge', huge.run) } : {}),
+  };
+  const details = {
     measuredAt: new Date().toISOString(),
-    fileBytes: SIZE,
-    p2p: p2p.run,
-    relay: relay.run,
-    bareChannelMbPerSecond: ceiling,
-    ratioP2p: ceiling ? p2p.run.mbPerSecond / ceiling : null,
-    ratioRelay: ceiling ? relay.run.mbPerSecond / ceiling : null,
-    relayWorkerCpuShare: relay.run.workerCpuSeconds / relay.run.seconds,
-    dropResume: { seconds: drop.run.seconds, bytesResent: drop.run.bytesResent, share: drop.run.bytesResent / SIZE },
+    machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
+    method:
+      'One headless Chromium, the agent console and the customer client in their own windows and browser contexts (own renderer processes), ' +
+      'real server in this process (memory store) and one mediasoup worker, loopback. Throughput = file bytes / (Accept click -> the customer page shows verified, ' +
+      'including the final whole-file SHA-256 on both sides). Bare channel: RTCDataChannel between the same two pages, random bytes, no hashing or disk. ' +
+      'Worker CPU from /proc/<worker>/stat; server process CPU from /proc/self/stat (includes the puppeteer driver). JS heap: CDP Performance.getMetrics every 250 ms; renderer RSS: /proc/<pid>/status VmRSS.',
+    figures,
+    runs: { p2p: p2p?.run, relay: relay?.run, drop: drop?.run, small: small?.run, huge: huge?.run, bare: p2p?.bare },
   };
   mkdirSync('.bench', { recursive: true });
-  writeFileSync('.bench/files.json', `${JSON.stringify(figures, null, 2)}\n`);
-  console.log(JSON.stringify(figures, null, 2));
+  writeFileSync('.bench/files.json', `${JSON.stringify(details, null, 2)}\n`);
+  mergeResults(figures, await chromiumVersion());
+  console.log(JSON.stringify(details, null, 2));
 }
 
 main().then(() => process.exit(0), (error: unknown) => {

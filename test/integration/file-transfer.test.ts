@@ -136,14 +136,14 @@ describe.each(['memory', 'redis'] as const)('file transfer (%s store)', (storeKi
 
   it('refuses an over-limit file with FILE_TOO_LARGE and too many files with TOO_MANY_FILES; nothing is created', async () => {
     const s = await session();
-    const big = await s.agent.request('file:offer', { sessionId: s.sessionId, receiverId: s.customerId, files: [file('ok.bin'), file('big.iso', 150 * MiB + 1)], target: DOWNLOAD });
+    const big = await s.agent.request('file:offer', { sessionId: s.sessionId, receiverId: s.customerId, files: [file('ok.bin'), file('big.iso', 150_000_000 + 1)], target: DOWNLOAD });
     expect(big).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE' } });
     const many = Array.from({ length: 1001 }, (_, i) => file(`f${i}`));
     expect(await s.customer.request('file:offer', { sessionId: s.sessionId, receiverId: s.agentId, files: many, target: DOWNLOAD })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_FILES' } });
     expect((await s.agent.call('file:list', { sessionId: s.sessionId })).transfers).toEqual([]);
     expect(s.customer.received('consent:prompt')).toEqual([]);
     const list = await s.customer.call('file:list', { sessionId: s.sessionId });
-    expect(list).toEqual({ transfers: [], forceRelay: false, maxBytes: 150 * MiB });
+    expect(list).toEqual({ transfers: [], forceRelay: false, maxBytes: 150_000_000 });
   });
 
   it.each([

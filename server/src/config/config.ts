@@ -87,7 +87,7 @@ const ConfigSchema = z.object({
   queueTickMs: z.coerce.number().int().min(10).default(1000),
   /** Host names (host[:port]) join links may be built from when publicUrl is unset; otherwise the listen address. */
   allowedHosts: z.union([z.array(z.string()), z.string().transform(splitList)]).default([]),
-  /** Largest file one transfer may carry (R7.3; default 150 MiB; 4 GiB and more work). */
+  /** Largest file one transfer may carry (R7.3; default 150 MB = 150 000 000 bytes; 4 GiB and more work). */
   fileTransferMaxBytes: z.coerce.number().int().positive().default(DEFAULT_FILE_TRANSFER_MAX_BYTES),
   /** Files always go through the SFU relay, never peer to peer (sites that forbid direct connections; tests). */
   fileTransferForceRelay: booleanFlag.default(false),

@@ -6,8 +6,12 @@ import type { Logger } from '../logging/logger';
 import type { TransportSettings } from './session-media';
 import { watchTransport } from './transport-watchdog';
 
-/** mediasoup drops relayed messages when a consumer's SCTP send buffer is full: 4 MiB plus the clients' ~1 MiB ack window keep every one. */
-export const FILE_RELAY_SCTP_SEND_BUFFER = 4 * 1024 * 1024;
+/**
+ * mediasoup drops relayed messages when a consumer's SCTP send buffer is full: the senders' 8 MiB
+ * end-to-end window (RELAY_WINDOW_BYTES in web-common) stays below it, so none is ever dropped. Only
+ * consumers of live transfers hold one (memory per relayed pair at most this much).
+ */
+export const FILE_RELAY_SCTP_SEND_BUFFER = 12 * 1024 * 1024;
 const SCTP_STREAMS = { OS: 16, MIS: 16 };
 
 interface RelayAppData extends types.AppData {

@@ -5,8 +5,8 @@ import { addCodedIssue } from '../issue-codes';
 
 /** Bytes per chunk: the unit of hashing, progress and resume. */
 export const FILE_CHUNK_BYTES = 256 * 1024;
-/** Default size limit of one file (FILE_TRANSFER_MAX_BYTES on the server). */
-export const DEFAULT_FILE_TRANSFER_MAX_BYTES = 150 * 1024 * 1024;
+/** Default size limit of one file (FILE_TRANSFER_MAX_BYTES on the server): 150 MB as the manual says, decimal like every size the apps show. */
+export const DEFAULT_FILE_TRANSFER_MAX_BYTES = 150_000_000;
 /** Files one offer (one pick, one folder) may carry. */
 export const FILES_PER_OFFER_MAX = 1000;
 /** Largest file:signal payload (JSON characters). */

@@ -9,8 +9,9 @@ export type AssemblyStep =
   | { readonly kind: 'chunk'; readonly index: number; readonly start: number; readonly bytes: Uint8Array; readonly sha256: Uint8Array };
 
 /**
- * Resume bookkeeping on the receiving side. `verified` is the contiguous prefix of chunks that were
- * checked and stored (the server keeps the same number from file:progress, so it survives a reload).
+ * Resume bookkeeping on the receiving side. `verified` is the contiguous prefix of chunks assembled
+ * and handed to the store, which checks and writes them in order (the receiver reports what the
+ * store confirmed: the server keeps that number from file:progress, so it survives a reload).
  * Frames of the next chunk are assembled in one chunk-sized buffer (memory flat in file size);
  * anything out of order asks the sender once to resend from the first missing chunk.
  */
@@ -69,12 +70,17 @@ export class ChunkAssembler {
     this.digest = null;
   }
 
-  /** The assembled chunk failed its hash: drop it and ask for it again. */
+  /**
+   * Chunk `index` failed its hash (possibly after later chunks were assembled: writes are
+   * pipelined): go back to it and ask for it again. Nothing to do for a chunk not yet reached.
+   */
   rejectChunk(index: number): AssemblyStep {
+    if (index > this.verifiedChunks) return { kind: 'stale' };
+    this.verifiedChunks = index;
     this.filled = 0;
     this.digest = null;
     this.awaitingResend = false;
-    return index === this.verifiedChunks ? this.askResend() : { kind: 'stale' };
+    return this.askResend();
   }
 
   /** A fresh channel: the sender restarts from the verified prefix, forget any half chunk. */

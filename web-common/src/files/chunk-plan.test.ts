@@ -31,8 +31,27 @@ describe('chunk planning', () => {
   });
 
   it('splits a chunk into frames', () => {
-    expect(frameOffsets(256 * 1024)).toEqual([0, 65536, 131072, 196608]);
+    expect(frameOffsets(256 * 1024)).toEqual([0, 131072]);
+    expect(frameOffsets(256 * 1024, 64 * 1024)).toEqual([0, 65536, 131072, 196608]);
     expect(frameOffsets(10)).toEqual([0]);
     expect(frameOffsets(0)).toEqual([]);
+  });
+
+  describe('at 4 GiB + 1 byte (no 32-bit arithmetic anywhere)', () => {
+    const SIZE = 4 * 1024 ** 3 + 1;
+    const CHUNK = 256 * 1024;
+
+    it('plans 16 385 chunks, the last one a single byte past 2^32', () => {
+      expect(chunkCountFor(SIZE, CHUNK)).toBe(16_385);
+      expect(chunkRange(16_383, SIZE, CHUNK)).toEqual({ index: 16_383, start: 2 ** 32 - CHUNK, end: 2 ** 32 });
+      expect(chunkRange(16_384, SIZE, CHUNK)).toEqual({ index: 16_384, start: 2 ** 32, end: 2 ** 32 + 1 });
+      expect(() => chunkRange(16_385, SIZE, CHUNK)).toThrow(RangeError);
+    });
+
+    it('counts progress bytes past 2^32 exactly', () => {
+      expect(bytesInChunks(16_384, SIZE, CHUNK)).toBe(2 ** 32);
+      expect(bytesInChunks(16_385, SIZE, CHUNK)).toBe(SIZE);
+      expect(bytesInChunks(8_193, SIZE, CHUNK)).toBe(8_193 * CHUNK);
+    });
   });
 });

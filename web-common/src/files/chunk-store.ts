@@ -20,10 +20,17 @@ export class ChunkStore {
     return (await this.call({ op: 'open', key })).size ?? 0;
   }
 
-  /** Writes bytes at an offset (the buffer is copied, the caller keeps its own). */
-  async write(key: string, offset: number, bytes: Uint8Array): Promise<void> {
-    const copy = bytes.slice().buffer;
-    await this.call({ op: 'write', key, offset, bytes: copy }, [copy]);
+  /**
+   * Writes bytes at an offset (copied at once: the caller may reuse its buffer). With `sha256` the
+   * worker checks them first and resolves false, writing nothing, when they do not match (nor any
+   * later write past that offset until it is written right). Writes may be pipelined: they run in order.
+   */
+  async write(key: string, offset: number, bytes: Uint8Array, sha256?: Uint8Array): Promise<boolean> {
+    // new Uint8Array(view) copies exactly the view's bytes (slice() on a Buffer subclass would not).
+    const copy = new Uint8Array(bytes).buffer;
+    const digest = sha256 ? new Uint8Array(sha256).buffer : undefined;
+    const reply = await this.call({ op: 'write', key, offset, bytes: copy, ...(digest ? { sha256: digest } : {}) }, digest ? [copy, digest] : [copy]);
+    return reply.verified ?? true;
   }
 
   async read(key: string, offset: number, length: number): Promise<Uint8Array> {
@@ -35,7 +42,7 @@ export class ChunkStore {
     await this.call({ op: 'truncate', key, length });
   }
 
-  /** SHA-256 (hex) of the first `length` bytes, read from disk in the worker. */
+  /** SHA-256 (hex) of the first `length` bytes (the worker's running hash, completed from disk where needed). */
   async sha256(key: string, length: number): Promise<string> {
     return (await this.call({ op: 'hash', key, length })).sha256 ?? '';
   }

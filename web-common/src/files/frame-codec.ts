@@ -43,7 +43,8 @@ export function encodeFrame(frame: ChunkFrame): Uint8Array<ArrayBuffer> {
 
 /** Parses a frame; null when it is not one of ours (wrong version, truncated, inconsistent). */
 export function decodeFrame(data: ArrayBuffer | Uint8Array): ChunkFrame | null {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // A plain Uint8Array over the same memory: simple-peer hands out Buffers, whose slice() is a view.
+  const bytes = data instanceof Uint8Array ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
   if (bytes.length < 2 || bytes[0] !== FRAME_VERSION) return null;
   const idLength = bytes[1] ?? 0;
   const headerLength = 2 + idLength + 12 + DIGEST_BYTES;

@@ -4,11 +4,16 @@ import { encodeFrame } from './frame-codec';
 import type { FileLinks } from './links/file-links';
 import type { SendPath } from './links/send-path';
 import { SendWindow } from './send-window';
-import { sha256Blob, sha256Bytes } from './sha256';
+import { ChunkReader } from './chunk-reader';
+import { sha256Bytes } from './sha256';
 import { isLive } from './transfer-state';
 
-/** Unacknowledged chunks a sender keeps in flight: the relay's end-to-end window is 1 MiB (mediasoup drops on overflow). */
-export const RELAY_WINDOW_BYTES = 1024 * 1024;
+/**
+ * Unacknowledged bytes a sender keeps in flight (acknowledgements are the receiver's file:progress,
+ * sent at most every 250 ms or 4 MiB). Through the relay the window stays below the SFU's SCTP send
+ * buffer per consumer (FILE_RELAY_SCTP_SEND_BUFFER, 12 MiB): mediasoup drops messages on overflow.
+ */
+export const RELAY_WINDOW_BYTES = 8 * 1024 * 1024;
 export const P2P_WINDOW_BYTES = 16 * 1024 * 1024;
 const RETRY_MS = 1_500;
 const IDLE_CHECK_MS = 1_000;
@@ -22,7 +27,7 @@ export interface OutgoingDeps {
 }
 
 /**
- * One file being sent: reads File.slice per chunk (never the whole file), hashes each chunk,
+ * One file being sent: reads chunks from blocks of the file (never the whole file), hashes each chunk,
  * frames it, writes frames with flow control, follows the receiver's acknowledgements and resend
  * requests, restarts from the verified prefix on a new path, and reports the whole-file hash.
  */
@@ -34,13 +39,15 @@ export class OutgoingTransfer {
   private resentBefore = 0;
   private window: SendWindow | null = null;
   private wake: (() => void) | null = null;
+  private readonly reader: ChunkReader;
   private fileHash: Promise<string> | null = null;
   private completed = false;
   hashing = false;
   pathInUse: TransferPath | null = null;
 
-  constructor(transfer: FileTransfer, private readonly file: File, private readonly deps: OutgoingDeps) {
+  constructor(transfer: FileTransfer, file: File, private readonly deps: OutgoingDeps) {
     this.transfer = transfer;
+    this.reader = new ChunkReader(file, transfer.chunkSize);
   }
 
   get id(): string {
@@ -81,7 +88,6 @@ export class OutgoingTransfer {
   private start(): void {
     this.looping = true;
     const generation = (this.loopGeneration += 1);
-    this.fileHash ??= sha256Blob(this.file);
     void this.run(generation).catch((error: unknown) => {
       console.warn('file send failed', error);
       if (generation === this.loopGeneration) this.deps.fail(this.id, 'FILE_READ_ERROR');
@@ -118,7 +124,7 @@ export class OutgoingTransfer {
   }
 
   private async sendChunk(path: SendPath, index: number, start: number, end: number, generation: number): Promise<void> {
-    const bytes = new Uint8Array(await this.file.slice(start, end).arrayBuffer());
+    const bytes = await this.reader.chunk(index);
     if (bytes.length !== end - start) throw new Error('file changed while sending');
     const chunkSha256 = await sha256Bytes(bytes);
     for (const offset of frameOffsets(bytes.length, FRAME_PAYLOAD_BYTES)) {
@@ -134,7 +140,8 @@ export class OutgoingTransfer {
     this.completed = true;
     this.hashing = true;
     this.deps.changed(this.id);
-    const sha256 = await (this.fileHash ?? sha256Blob(this.file));
+    this.fileHash ??= this.reader.sha256();
+    const sha256 = await this.fileHash;
     await this.deps.complete(this.id, sha256);
     this.hashing = false;
     this.deps.changed(this.id);

@@ -64,4 +64,17 @@ describe('SendWindow (sender resume bookkeeping)', () => {
     expect(w.allAcked).toBe(true);
     expect(w.bytesAcked).toBe(250);
   });
+
+  it('works past 2^32 bytes: a 4 GiB + 1 byte file resumed near its end', () => {
+    const size = 4 * 1024 ** 3 + 1;
+    const w = new SendWindow(size, 256 * 1024, 16_383, 64, 16_385);
+    expect(w.chunkCount).toBe(16_385);
+    expect(w.take()).toEqual({ index: 16_383, start: 2 ** 32 - 256 * 1024, end: 2 ** 32 });
+    expect(w.take()).toEqual({ index: 16_384, start: 2 ** 32, end: 2 ** 32 + 1 });
+    expect(w.bytesResent).toBe(256 * 1024 + 1);
+    w.acknowledge(16_385);
+    expect(w.allAcked).toBe(true);
+    expect(w.bytesAcked).toBe(size);
+  });
 });
+

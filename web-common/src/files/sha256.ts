@@ -1,11 +1,14 @@
 import { createSHA256, type IHasher } from 'hash-wasm';
 
+let shared: Promise<IHasher> | null = null;
+
 /**
- * SHA-256 with hash-wasm (WebCrypto has no streaming digest). One hasher per use: creating one
- * is cheap after the first (the WASM module is compiled once).
+ * SHA-256 with hash-wasm (WebCrypto has no streaming digest). One-shot digests share one hasher:
+ * init, update and digest run synchronously once it exists, so uses never interleave.
  */
 export async function sha256Bytes(data: Uint8Array): Promise<Uint8Array> {
-  const hasher = await createSHA256();
+  shared ??= createSHA256();
+  const hasher = await shared;
   hasher.init();
   hasher.update(data);
   return hasher.digest('binary');

@@ -7,8 +7,8 @@ export type SendPathEvents = {
 };
 
 /** Data a page keeps queued in a channel at most before it waits (the browser throws past 16 MiB). */
-export const HIGH_WATER_BYTES = 4 * 1024 * 1024;
-export const LOW_WATER_BYTES = 1024 * 1024;
+export const HIGH_WATER_BYTES = 8 * 1024 * 1024;
+export const LOW_WATER_BYTES = 2 * 1024 * 1024;
 
 /** Where a sender writes frames towards one participant: a peer-to-peer or a relayed data channel. */
 export interface SendPath {
