@@ -4,6 +4,7 @@ import type { MediaSession } from '../media/media-session';
 import type { SessionChannel } from '../session/session-channel';
 import { TypedEmitter } from '../util/typed-emitter';
 import { MicCapture } from './mic-capture';
+import { RemoteMics } from './remote-mics';
 
 export type VoiceEvents = {
   changed: [];
@@ -13,11 +14,6 @@ export type VoiceEvents = {
   /** Who speaks now changed (from the server's audio levels). */
   speaking: [];
 };
-
-interface RemoteMic {
-  info: ProducerInfo;
-  audio: HTMLAudioElement | null;
-}
 
 /**
  * The voice call (R4): the call state from the server, my microphone
@@ -29,12 +25,11 @@ export class VoiceManager {
   readonly events = new TypedEmitter<VoiceEvents>();
   private voice: VoiceState | null = null;
   private selfId: ParticipantId | null = null;
-  private readonly mics = new Map<string, RemoteMic>();
+  private readonly mics: RemoteMics;
   private micProducerId: string | null = null;
   private micOpening: Promise<void> | null = null;
   private readonly capture = new MicCapture();
   private testing = false;
-  private speakerVolume = 1;
   /** Who speaks now, as the server measures it (only unpaused microphones: a muted member never speaks). */
   private speakers = new Set<ParticipantId>();
 
@@ -42,6 +37,7 @@ export class VoiceManager {
     private readonly channel: SessionChannel,
     private readonly media: MediaSession,
   ) {
+    this.mics = new RemoteMics(media);
     channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
     channel.on('voice:state', (state) => this.setState(state));
     channel.on('voice:speaking', ({ speaking }) => {
@@ -51,13 +47,13 @@ export class VoiceManager {
     this.capture.events.on('level', (level) => this.events.emit('level', level));
     channel.on('media:producer-added', (info) => {
       if (info.source !== 'mic' || info.participantId === this.selfId) return;
-      this.mics.set(info.producerId, { info, audio: null });
+      this.mics.add(info);
       this.sync();
     });
     channel.on('media:producer-closed', ({ producerId, reason }) => {
       // My mic lost to a fault is sent again by the media session.
       if (producerId === this.micProducerId && reason !== 'lost') this.closeMic();
-      this.dropRemote(producerId);
+      this.mics.drop(producerId);
       this.events.emit('changed');
     });
     media.events.on('republished', (oldId, newId) => {
@@ -68,12 +64,11 @@ export class VoiceManager {
     });
     // The media session rebuilt its transports: play the others' microphones again.
     media.events.on('reset', () => {
-      for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId, true);
+      this.mics.stopAll(true);
       this.sync();
     });
     channel.on('media:producer-paused', ({ producerId, paused }) => {
-      const mic = this.mics.get(producerId);
-      if (mic) mic.info = { ...mic.info, paused };
+      this.mics.setPaused(producerId, paused);
       this.events.emit('changed');
     });
   }
@@ -137,8 +132,7 @@ export class VoiceManager {
 
   /** The mic producer of a member (null if none), with its paused flag. */
   micOf(id: ParticipantId): ProducerInfo | null {
-    for (const mic of this.mics.values()) if (mic.info.participantId === id) return mic.info;
-    return null;
+    return this.mics.of(id);
   }
 
   start(): Promise<void> {
@@ -167,8 +161,7 @@ export class VoiceManager {
 
   /** Playback volume of the others (0..1). */
   setSpeakerVolume(volume: number): void {
-    this.speakerVolume = volume;
-    for (const mic of this.mics.values()) if (mic.audio) mic.audio.volume = volume;
+    this.mics.setVolume(volume);
   }
 
   /** My microphone's gain (0..2). */
@@ -213,12 +206,12 @@ export class VoiceManager {
   }
 
   remoteProducerIds(): string[] {
-    return [...this.mics.keys()];
+    return this.mics.ids();
   }
 
   close(): void {
     void this.stopMic();
-    for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId);
+    this.mics.stopAll(false);
     this.capture.dispose();
     this.events.removeAllListeners();
   }
@@ -226,11 +219,8 @@ export class VoiceManager {
   private onSnapshot(snapshot: SessionSnapshot): void {
     this.selfId = snapshot.self.id;
     // Keep what is still shared (the media session keeps or rebuilds the transports), drop the rest.
-    const present = new Set(snapshot.producers.map((p) => p.producerId));
-    for (const producerId of [...this.mics.keys()]) if (!present.has(producerId)) this.dropRemote(producerId);
-    for (const info of snapshot.producers) {
-      if (info.source === 'mic' && info.participantId !== this.selfId && !this.mics.has(info.producerId)) this.mics.set(info.producerId, { info, audio: null });
-    }
+    this.mics.keepOnly(new Set(snapshot.producers.map((p) => p.producerId)));
+    for (const info of snapshot.producers) if (info.source === 'mic' && info.participantId !== this.selfId) this.mics.add(info);
     this.setState(snapshot.voice);
   }
 
@@ -250,10 +240,7 @@ export class VoiceManager {
       });
     }
     if (!joined && this.micProducerId) void this.stopMic();
-    for (const [producerId, mic] of this.mics) {
-      if (joined && !mic.audio) void this.play(producerId, mic);
-      if (!joined && mic.audio) this.dropRemote(producerId, true);
-    }
+    this.mics.sync(joined);
   }
 
   private async openMic(): Promise<void> {
@@ -285,35 +272,6 @@ export class VoiceManager {
     if (this.micProducerId) this.media.closeProducer(this.micProducerId);
     this.micProducerId = null;
     if (!this.testing) this.capture.close();
-  }
-
-  private async play(producerId: string, mic: RemoteMic): Promise<void> {
-    const audio = new Audio();
-    audio.autoplay = true;
-    audio.volume = this.speakerVolume;
-    audio.dataset.producerId = producerId;
-    mic.audio = audio;
-    try {
-      const track = await this.media.consume(mic.info);
-      if (mic.audio !== audio) return;
-      audio.srcObject = new MediaStream([track]);
-      await audio.play().catch(() => undefined);
-    } catch (error) {
-      console.warn('mic consume failed', error);
-      if (mic.audio === audio) mic.audio = null;
-    }
-  }
-
-  private dropRemote(producerId: string, keep = false): void {
-    const mic = this.mics.get(producerId);
-    if (!mic) return;
-    if (mic.audio) {
-      mic.audio.pause();
-      mic.audio.srcObject = null;
-      mic.audio = null;
-      this.media.closeConsumer(producerId);
-    }
-    if (!keep) this.mics.delete(producerId);
   }
 
   private async run(action: () => Promise<void>): Promise<void> {
