@@ -82,6 +82,49 @@ async function growing(page: Page, what: string, kind: 'audio' | 'video', measur
   });
 }
 
+interface SenderLayer {
+  rid: string | null;
+  frameWidth: number;
+  frameHeight: number;
+  framesPerSecond: number;
+  bytesSent: number;
+  qualityLimitationReason: string;
+}
+
+/** Each layer's sending rate (kbit/s) over `ms`, read from Firefox's own outbound-rtp stats. */
+async function layerRates(customer: CustomerPage, ms: number): Promise<{ layer: SenderLayer; kbps: number }[]> {
+  const before = await customer.debug<SenderLayer[]>('screenLayers');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = await customer.debug<SenderLayer[]>('screenLayers');
+  return after.map((layer) => {
+    const old = before.find((b) => b.rid === layer.rid);
+    return { layer, kbps: Math.round((((layer.bytesSent - (old?.bytesSent ?? 0)) * 8) / ms)) };
+  });
+}
+
+/**
+ * Firefox has no contentHint: the presets live in the encodings alone. The agent
+ * decodes the captured size in high detail, and the lowest layer keeps to its cap.
+ */
+async function firefoxEncoderHolds(agent: AgentConsolePage, customer: CustomerPage): Promise<void> {
+  const encodings = await customer.debug<{ encodings: RTCRtpEncodingParameters[] | null }[]>('sharedScreens');
+  process.stderr.write(`firefox sender encodings: ${JSON.stringify(encodings[0]?.encodings)}\n`);
+  const full = await waitFor('1280x720 decoded by the agent from Firefox', async () => {
+    const stats = await agent.screenStats();
+    return stats && stats.frameWidth === 1280 && stats.frameHeight === 720 ? stats : undefined;
+  }, { timeoutMs: 30_000 }).catch(async (error: unknown) => {
+    throw new Error(`${String(error)}; agent ${JSON.stringify(await agent.screenStats())}; firefox layers ${JSON.stringify(await layerRates(customer, 2000))}`);
+  });
+  expect([full.frameWidth, full.frameHeight]).toEqual([1280, 720]);
+  const rates = await layerRates(customer, 4000);
+  process.stderr.write(`firefox layers (kbit/s): ${JSON.stringify(rates)}\n`);
+  const lowest = rates.reduce((low, each) => (each.layer.frameWidth < low.layer.frameWidth ? each : low));
+  const lowCap = (encodings[0]?.encodings ?? []).reduce((min, e) => Math.min(min, e.maxBitrate ?? Infinity), Infinity) / 1000;
+  // Within 25 % of its cap (rate control overshoots a little on a 4 s window).
+  expect(lowest.kbps).toBeLessThanOrEqual(lowCap * 1.25);
+  expect(rates.every((each) => each.layer.bytesSent > 0)).toBe(true);
+}
+
 const skip = namespaceUnavailable();
 if (skip) process.stderr.write(`firefox-customer e2e skipped: ${skip}\n`);
 const describeIfRoot = skip ? describe.skip : describe;
@@ -92,6 +135,7 @@ describeIfRoot('a Firefox ESR customer with a Chromium agent (media server on a 
   let server: TestServer | null = null;
   let chromium: Browser | null = null;
   let firefox: Browser | null = null;
+  let accounts: Awaited<ReturnType<typeof seedAccounts>> | null = null;
 
   beforeAll(async () => {
     veth = createVethNamespace();
@@ -99,6 +143,8 @@ describeIfRoot('a Firefox ESR customer with a Chromium agent (media server on a 
     server = await startTestServer({ media: { listenIp: veth.address } } as never);
     chromium = await launchBrowser();
     firefox = await launchFirefox(pulse.env);
+    // Once per server: a retried test finds the accounts there.
+    accounts = await seedAccounts(server.url, TEST_ADMIN);
   });
   afterAll(async () => {
     await firefox?.close().catch(() => undefined);
@@ -109,8 +155,7 @@ describeIfRoot('a Firefox ESR customer with a Chromium agent (media server on a 
   });
 
   it('joins, shares its screen, talks both ways, sends and receives video, chats', async () => {
-    if (!server || !chromium || !firefox) throw new Error('beforeAll failed');
-    const accounts = await seedAccounts(server.url, TEST_ADMIN);
+    if (!server || !chromium || !firefox || !accounts) throw new Error('beforeAll failed');
     const agent = await AgentConsolePage.open(chromium, server.url);
     await agent.page.setViewport({ width: 1400, height: 1000 });
     await agent.signIn(accounts.alice);
@@ -131,6 +176,7 @@ describeIfRoot('a Firefox ESR customer with a Chromium agent (media server on a 
     await shareCustomerScreen(agent, customer);
     const screen = await agent.framesDecodedAbove(10);
     expect(screen.frameWidth).toBeGreaterThan(0);
+    await firefoxEncoderHolds(agent, customer);
     const screenProducers = (await inbound(agent.page)).filter((s) => s.kind === 'video').map((s) => s.producerId);
 
     // Voice both ways, with energy above silence (the customer's context stays suspended).

@@ -1,8 +1,11 @@
+import { launchBrowser } from '../support/browser';
+import { toneWav } from '../support/tone-wav';
 import { waitFor } from '../support/wait-for';
 import { useE2eWorld } from './e2e-world';
 import { agentStartsCall, customerJoinsCall, dataIs } from './media-helpers';
-import { byTestId, click } from './pages/page-helpers';
+import { attribute, byTestId, click } from './pages/page-helpers';
 import type { AgentConsolePage } from './pages/agent-console-page';
+import { CustomerPage } from './pages/customer-page';
 
 interface AudioStat {
   producerId: string;
@@ -150,5 +153,45 @@ describe('voice call (R4)', () => {
       return (g[bobId] ?? 0) > 20 && (g[carolId] ?? 0) === 0 ? g : undefined;
     });
     expect(second[carolId]).toBe(0);
+  });
+
+  it('speaking indicators come from the server: the customer speaks, the agent sees it; muted, never', async () => {
+    // The customer's browser has a microphone that holds a tone (a voice-like level, not 20 ms beeps).
+    const toneBrowser = await launchBrowser([`--use-file-for-fake-audio-capture=${toneWav()}`]);
+    try {
+      const agent = await world().signedIn(world().accounts.bob);
+      const number = await agent.startSession();
+      const sessionId = await world().sessionIdOf(number);
+      const dan = await CustomerPage.open(toneBrowser, world().server.url);
+      await dan.join(number, 'Dan');
+      await agent.waitForParticipant('Dan');
+      const danId = await agent.participantId('Dan');
+      await agentStartsCall(agent);
+      await customerJoinsCall(dan);
+      await waitFor('server: Dan live', async () => (await micPausedOf(sessionId, danId)) === false || undefined);
+
+      const onAgent = `${agent.inSession('voice-member')}[data-participant-id="${danId}"]`;
+      const onDan = `[data-testid="voice-member"][data-participant-id="${danId}"]`;
+      await dataIs(agent.page, onAgent, 'data-speaking', 'true');
+      await dataIs(dan.page, onDan, 'data-speaking', 'true');
+      expect(await agent.page.$(`${onAgent} [data-testid="voice-speaking"]`)).not.toBeNull();
+
+      await click(dan.page, byTestId('voice-mute-self'));
+      await waitFor('server: Dan paused', async () => (await micPausedOf(sessionId, danId)) === true || undefined);
+      await dataIs(agent.page, onAgent, 'data-speaking', 'false');
+      // However long the tone goes on, a muted microphone never lights the indicator.
+      const seen = new Set<string | null>();
+      for (const end = Date.now() + 3000; Date.now() < end; ) {
+        seen.add(await attribute(agent.page, onAgent, 'data-speaking'));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect([...seen]).toEqual(['false']);
+
+      await click(dan.page, byTestId('voice-mute-self'));
+      await dataIs(agent.page, onAgent, 'data-speaking', 'true');
+      await agent.endSession();
+    } finally {
+      await toneBrowser.close();
+    }
   });
 });

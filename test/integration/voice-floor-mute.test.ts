@@ -1,5 +1,5 @@
 import type { VoiceState } from '@rs/signaling';
-import { TestClient, login, newAgent, startSessionWithTwoCustomers } from '../support/signaling-client';
+import { TestClient, login, newAgent, newSupervisor, startSessionWithCustomer, startSessionWithTwoCustomers } from '../support/signaling-client';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
@@ -101,5 +101,33 @@ describe('voice floor and mute', () => {
     await helper.call('session:transfer-control', { sessionId: s.sessionId, toParticipantId: s.agentSnapshot.self.id });
     await s.a.waitForEvent('voice:state', (e: VoiceState) => e.floor.includes(s.agentSnapshot.self.id) && e.micHolderId === s.bId);
     expect(await paused(s.sessionId, s.agentMic, helperMic, s.bMic)).toEqual([false, true, false]);
+  });
+
+  it('the agent floor follows a supervisor who takes over; the customer keeps the second floor', async () => {
+    const supervisorAccount = await newSupervisor(world.server.url);
+    const s = await startSessionWithCustomer(world.server.url, await newAgent(world.server.url, TEST_ADMIN, 3, 'Ann', supervisorAccount.id));
+    world.clients.push(s.agent, s.customer);
+    const supervisor = await TestClient.connect(world.server.url, (await login(world.server.url, supervisorAccount)).token);
+    world.clients.push(supervisor);
+    const supervisorId = (await supervisor.call('session:watch', { sessionId: s.sessionId })).self.id;
+    const agentId = s.agentSnapshot.self.id;
+    const customerId = s.joined.participantId;
+    await s.agent.call('voice:start', { sessionId: s.sessionId });
+    await s.customer.call('voice:join', { sessionId: s.sessionId });
+    await supervisor.call('voice:join', { sessionId: s.sessionId });
+    const agentMic = await publishMic(s.agent, s.sessionId);
+    const customerMic = await publishMic(s.customer, s.sessionId);
+    const supervisorMic = await publishMic(supervisor, s.sessionId);
+    // Before: the agent in control and the customer speak; the watching supervisor does not.
+    expect(await paused(s.sessionId, agentMic, customerMic, supervisorMic)).toEqual([false, false, true]);
+
+    await supervisor.call('session:take-over', { sessionId: s.sessionId });
+    const after = await s.customer.waitForEvent('voice:state', (e: VoiceState) => e.floor.includes(supervisorId));
+    expect(after.floor.sort()).toEqual([supervisorId, customerId].sort());
+    expect(after.micHolderId).toBe(customerId);
+    await waitFor('the floor applied on the server', async () => ((await pausedOf(s.sessionId, supervisorMic)) === false && (await pausedOf(s.sessionId, agentMic)) === true) || undefined);
+    expect(await paused(s.sessionId, agentMic, customerMic, supervisorMic)).toEqual([true, false, false]);
+    // The supervisor now runs the call: they may mute the former agent's microphone.
+    expect(await supervisor.call('voice:mute', { sessionId: s.sessionId, participantId: agentId, muted: true })).toMatchObject({ muted: [{ participantId: agentId, by: 'agent' }] });
   });
 });

@@ -34,6 +34,25 @@ function layerEncoding(preset: EncoderPreset, layerScale: number): RTCRtpEncodin
 }
 
 /**
+ * Firefox ESR (153, its libwebrtc simulcast) applies the encodings' bitrate
+ * caps to the layers in the reverse order of their sizes: measured, the
+ * 1/4-size layer ran at 1.1-1.7 Mbit/s (the top layer's cap) and the full-size
+ * layer, given the 1/4 layer's 156 kbit/s, sent 0 bytes. There the caps are
+ * handed over reversed, so each layer ends up with its own.
+ */
+function reversesLayerBitrates(): boolean {
+  return typeof navigator !== 'undefined' && /\bFirefox\//.test(navigator.userAgent);
+}
+
+/** Every layer's encoding, lowest first, with the caps where this browser applies them. */
+function layerEncodings(preset: EncoderPreset, scales: number[]): RTCRtpEncodingParameters[] {
+  const encodings = scales.map((scale) => layerEncoding(preset, scale));
+  if (!reversesLayerBitrates()) return encodings;
+  const caps = encodings.map((encoding) => encoding.maxBitrate).reverse();
+  return encodings.map((encoding, index) => ({ ...encoding, maxBitrate: caps[index] }));
+}
+
+/**
  * The encodings a screen track is produced with: the mode's preset from the
  * first frame (so what the console shows is what is sent), as many simulcast
  * layers as the browser will encode at the track's size.
@@ -41,7 +60,7 @@ function layerEncoding(preset: EncoderPreset, layerScale: number): RTCRtpEncodin
 export function screenEncodings(track: MediaStreamTrack, mode: QualityMode): RTCRtpEncodingParameters[] {
   const { width = 0, height = 0 } = track.getSettings();
   const count = width > 0 && height > 0 ? screenLayerCount(width, height) : SCREEN_SIMULCAST_SCALES.length;
-  return screenLayerScales(count).map((scale) => layerEncoding(QUALITY_PRESETS[mode], scale));
+  return layerEncodings(QUALITY_PRESETS[mode], screenLayerScales(count));
 }
 
 /** A layer's place, lowest first: mediasoup-client names them r0, r1, r2 in that order (the browser may list them otherwise). */
@@ -63,8 +82,8 @@ export async function applyQualityPreset(producer: types.Producer, mode: Quality
   // Chromium only: Firefox has no contentHint, the encodings below carry the mode there.
   if (producer.track) producer.track.contentHint = preset.contentHint;
   const parameters = sender.getParameters();
-  const scales = screenLayerScales(parameters.encodings.length);
-  parameters.encodings.forEach((encoding, index) => Object.assign(encoding, layerEncoding(preset, scales[layerIndex(encoding, index)] ?? 1)));
+  const wanted = layerEncodings(preset, screenLayerScales(parameters.encodings.length));
+  parameters.encodings.forEach((encoding, index) => Object.assign(encoding, wanted[layerIndex(encoding, index)] ?? wanted[wanted.length - 1]));
   parameters.degradationPreference = preset.degradationPreference;
   await sender.setParameters(parameters);
   return true;

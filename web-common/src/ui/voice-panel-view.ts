@@ -16,8 +16,6 @@ export interface VoicePanelOptions {
   onError: (code: ClientErrorCode) => void;
 }
 
-const SPEAKING_LEVEL = 0.02;
-
 /**
  * The voice call panel (R4): start/end (agent in control), join/leave (anyone),
  * members with the floor (green) and speaking indicators, "Pass the mic",
@@ -37,9 +35,7 @@ export class VoicePanelView {
   private readonly testButton: HTMLButtonElement;
   private readonly meter: HTMLElement;
   private readonly meterBar: HTMLElement;
-  private readonly speaking = new Set<ParticipantId>();
-  private selfLevel = 0;
-  private pollTimer: number | null = null;
+  private readonly offs: (() => void)[];
 
   constructor(private readonly options: VoicePanelOptions) {
     const { voice } = options;
@@ -86,10 +82,13 @@ export class VoicePanelView {
         h('div', { className: 'voice-test' }, [this.testButton, this.meter]),
       ]),
     ]);
-    voice.events.on('changed', () => this.render());
-    voice.events.on('error', (code) => options.onError(code));
-    voice.events.on('level', (level) => this.showLevel(level));
-    options.roster.events.on('changed', () => this.render());
+    this.offs = [
+      voice.events.on('changed', () => this.render()),
+      voice.events.on('error', (code) => options.onError(code)),
+      voice.events.on('level', (level) => this.showLevel(level)),
+      voice.events.on('speaking', () => this.render()),
+      options.roster.events.on('changed', () => this.render()),
+    ];
     this.render();
   }
 
@@ -112,7 +111,8 @@ export class VoicePanelView {
         const floor = voice.hasFloor(id);
         const holder = voice.state?.micHolderId === id;
         const mutedBy = voice.mutedBy(id);
-        const speaking = floor && !mutedBy && (id === selfId ? this.selfLevel > SPEAKING_LEVEL : this.speaking.has(id));
+        // From the server's audio levels: the same for everyone, and a muted or floorless mic never speaks.
+        const speaking = floor && !mutedBy && voice.isSpeaking(id);
         const canPass = manage && id !== selfId && id !== this.controllerId() && !(holder && id === this.options.helpedCustomerId?.());
         return h('li', { className: `voice-member${floor ? ' has-floor' : ''}${speaking ? ' is-speaking' : ''}`, testId: 'voice-member', attrs: { 'data-participant-id': id, 'data-floor': String(floor), 'data-speaking': String(speaking), 'data-muted': mutedBy ?? 'false' } }, [
           h('span', { className: 'voice-floor-dot', attrs: { 'aria-hidden': 'true' } }),
@@ -144,16 +144,10 @@ export class VoicePanelView {
     );
     this.element.dataset.active = String(voice.active);
     this.element.dataset.joined = String(voice.joined);
-    if (voice.joined && this.pollTimer === null) this.pollTimer = window.setInterval(() => void this.pollSpeaking(), 1000);
-    if (!voice.joined && this.pollTimer !== null) {
-      window.clearInterval(this.pollTimer);
-      this.pollTimer = null;
-    }
   }
 
   dispose(): void {
-    if (this.pollTimer !== null) window.clearInterval(this.pollTimer);
-    this.pollTimer = null;
+    for (const off of this.offs.splice(0)) off();
   }
 
   /** My mute toggle (aria-pressed: muted; a native button, so Enter and Space work) and whether I am heard, said in words. */
@@ -182,42 +176,10 @@ export class VoicePanelView {
   }
 
   private showLevel(level: number): void {
-    const wasSpeaking = this.selfLevel > SPEAKING_LEVEL;
-    this.selfLevel = level;
     const percent = Math.round(level * 100);
     this.meterBar.style.width = `${percent}%`;
     this.meter.dataset.level = String(percent);
     this.meter.setAttribute('aria-valuenow', String(percent));
-    if (wasSpeaking !== level > SPEAKING_LEVEL) this.render();
-  }
-
-  private async pollSpeaking(): Promise<void> {
-    const { voice } = this.options;
-    let changed = false;
-    for (const producerId of voice.remoteProducerIds()) {
-      const report = await voice.remoteStats(producerId);
-      let level = 0;
-      report?.forEach((entry: unknown) => {
-        const record = entry as Record<string, unknown>;
-        if (record.type === 'inbound-rtp' && typeof record.audioLevel === 'number') level = record.audioLevel;
-      });
-      const owner = this.ownerOf(producerId);
-      if (!owner) continue;
-      const speaking = level > SPEAKING_LEVEL;
-      if (speaking !== this.speaking.has(owner)) {
-        changed = true;
-        if (speaking) this.speaking.add(owner);
-        else this.speaking.delete(owner);
-      }
-    }
-    if (changed) this.render();
-  }
-
-  private ownerOf(producerId: string): ParticipantId | null {
-    for (const participant of this.options.roster.list()) {
-      if (this.options.voice.micOf(participant.id)?.producerId === producerId) return participant.id;
-    }
-    return null;
   }
 
   private async listDevices(): Promise<void> {

@@ -3,20 +3,17 @@ import { ApiError, errorCodeOf, type ClientErrorCode } from '../connection/api-e
 import type { MediaSession } from '../media/media-session';
 import type { SessionChannel } from '../session/session-channel';
 import { TypedEmitter } from '../util/typed-emitter';
+import { MicCapture } from './mic-capture';
+import { RemoteMics } from './remote-mics';
 
 export type VoiceEvents = {
   changed: [];
   error: [ClientErrorCode];
   /** Local microphone level, 0..1, about ten times a second while the mic is open. */
   level: [number];
+  /** Who speaks now changed (from the server's audio levels). */
+  speaking: [];
 };
-
-interface RemoteMic {
-  info: ProducerInfo;
-  audio: HTMLAudioElement | null;
-}
-
-const LEVEL_MS = 100;
 
 /**
  * The voice call (R4): the call state from the server, my microphone
@@ -28,33 +25,35 @@ export class VoiceManager {
   readonly events = new TypedEmitter<VoiceEvents>();
   private voice: VoiceState | null = null;
   private selfId: ParticipantId | null = null;
-  private readonly mics = new Map<string, RemoteMic>();
+  private readonly mics: RemoteMics;
   private micProducerId: string | null = null;
   private micOpening: Promise<void> | null = null;
-  private rawStream: MediaStream | null = null;
-  private audioContext: AudioContext | null = null;
-  private gain: GainNode | null = null;
-  private levelTimer: number | null = null;
+  private readonly capture = new MicCapture();
   private testing = false;
-  private speakerVolume = 1;
-  private micVolume = 1;
-  private micDeviceId: string | null = null;
+  /** Who speaks now, as the server measures it (only unpaused microphones: a muted member never speaks). */
+  private speakers = new Set<ParticipantId>();
 
   constructor(
     private readonly channel: SessionChannel,
     private readonly media: MediaSession,
   ) {
+    this.mics = new RemoteMics(media);
     channel.events.on('snapshot', (snapshot) => this.onSnapshot(snapshot));
     channel.on('voice:state', (state) => this.setState(state));
+    channel.on('voice:speaking', ({ speaking }) => {
+      this.speakers = new Set(speaking);
+      this.events.emit('speaking');
+    });
+    this.capture.events.on('level', (level) => this.events.emit('level', level));
     channel.on('media:producer-added', (info) => {
       if (info.source !== 'mic' || info.participantId === this.selfId) return;
-      this.mics.set(info.producerId, { info, audio: null });
+      this.mics.add(info);
       this.sync();
     });
     channel.on('media:producer-closed', ({ producerId, reason }) => {
       // My mic lost to a fault is sent again by the media session.
       if (producerId === this.micProducerId && reason !== 'lost') this.closeMic();
-      this.dropRemote(producerId);
+      this.mics.drop(producerId);
       this.events.emit('changed');
     });
     media.events.on('republished', (oldId, newId) => {
@@ -65,12 +64,11 @@ export class VoiceManager {
     });
     // The media session rebuilt its transports: play the others' microphones again.
     media.events.on('reset', () => {
-      for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId, true);
+      this.mics.stopAll(true);
       this.sync();
     });
     channel.on('media:producer-paused', ({ producerId, paused }) => {
-      const mic = this.mics.get(producerId);
-      if (mic) mic.info = { ...mic.info, paused };
+      this.mics.setPaused(producerId, paused);
       this.events.emit('changed');
     });
   }
@@ -114,6 +112,11 @@ export class VoiceManager {
     return this.hasFloor(this.selfId) ? 'yes' : 'no-floor';
   }
 
+  /** The server hears this member speak now (their microphone is forwarded and loud enough). */
+  isSpeaking(id: ParticipantId): boolean {
+    return this.active && this.speakers.has(id);
+  }
+
   /** Mutes or unmutes a member (myself, or another member as the agent in control): the server pauses the producer. */
   setMuted(participantId: ParticipantId, muted: boolean): Promise<void> {
     return this.run(async () => this.setState(await this.channel.request('voice:mute', { sessionId: this.channel.sessionId, participantId, muted })));
@@ -129,8 +132,7 @@ export class VoiceManager {
 
   /** The mic producer of a member (null if none), with its paused flag. */
   micOf(id: ParticipantId): ProducerInfo | null {
-    for (const mic of this.mics.values()) if (mic.info.participantId === id) return mic.info;
-    return null;
+    return this.mics.of(id);
   }
 
   start(): Promise<void> {
@@ -142,7 +144,7 @@ export class VoiceManager {
   }
 
   join(): Promise<void> {
-    this.ensureAudioContext();
+    this.capture.ensureContext();
     return this.run(async () => this.setState(await this.channel.request('voice:join', { sessionId: this.channel.sessionId })));
   }
 
@@ -159,19 +161,17 @@ export class VoiceManager {
 
   /** Playback volume of the others (0..1). */
   setSpeakerVolume(volume: number): void {
-    this.speakerVolume = volume;
-    for (const mic of this.mics.values()) if (mic.audio) mic.audio.volume = volume;
+    this.mics.setVolume(volume);
   }
 
   /** My microphone's gain (0..2). */
   setMicVolume(volume: number): void {
-    this.micVolume = volume;
-    if (this.gain) this.gain.gain.value = volume;
+    this.capture.setVolume(volume);
   }
 
   /** Picks the microphone; reopens it when in use. */
   async setMicDevice(deviceId: string | null): Promise<void> {
-    this.micDeviceId = deviceId;
+    this.capture.setDevice(deviceId);
     if (this.micProducerId) {
       await this.stopMic();
       this.sync();
@@ -184,9 +184,9 @@ export class VoiceManager {
   /** Microphone test (R4.3): opens the mic locally and reports its level, nothing is sent. */
   async startTest(): Promise<void> {
     if (this.testing) return;
-    this.ensureAudioContext();
+    this.capture.ensureContext();
     try {
-      if (!this.rawStream) await this.openCapture();
+      await this.capture.open();
       this.testing = true;
       this.events.emit('changed');
     } catch {
@@ -196,7 +196,7 @@ export class VoiceManager {
 
   stopTest(): void {
     this.testing = false;
-    if (!this.micProducerId) this.closeCapture();
+    if (!this.micProducerId) this.capture.close();
     this.events.emit('changed');
   }
 
@@ -206,26 +206,21 @@ export class VoiceManager {
   }
 
   remoteProducerIds(): string[] {
-    return [...this.mics.keys()];
+    return this.mics.ids();
   }
 
   close(): void {
     void this.stopMic();
-    for (const producerId of [...this.mics.keys()]) this.dropRemote(producerId);
-    this.closeCapture();
-    void this.audioContext?.close().catch(() => undefined);
-    this.audioContext = null;
+    this.mics.stopAll(false);
+    this.capture.dispose();
     this.events.removeAllListeners();
   }
 
   private onSnapshot(snapshot: SessionSnapshot): void {
     this.selfId = snapshot.self.id;
     // Keep what is still shared (the media session keeps or rebuilds the transports), drop the rest.
-    const present = new Set(snapshot.producers.map((p) => p.producerId));
-    for (const producerId of [...this.mics.keys()]) if (!present.has(producerId)) this.dropRemote(producerId);
-    for (const info of snapshot.producers) {
-      if (info.source === 'mic' && info.participantId !== this.selfId && !this.mics.has(info.producerId)) this.mics.set(info.producerId, { info, audio: null });
-    }
+    this.mics.keepOnly(new Set(snapshot.producers.map((p) => p.producerId)));
+    for (const info of snapshot.producers) if (info.source === 'mic' && info.participantId !== this.selfId) this.mics.add(info);
     this.setState(snapshot.voice);
   }
 
@@ -245,16 +240,13 @@ export class VoiceManager {
       });
     }
     if (!joined && this.micProducerId) void this.stopMic();
-    for (const [producerId, mic] of this.mics) {
-      if (joined && !mic.audio) void this.play(producerId, mic);
-      if (!joined && mic.audio) this.dropRemote(producerId, true);
-    }
+    this.mics.sync(joined);
   }
 
   private async openMic(): Promise<void> {
     try {
-      if (!this.rawStream) await this.openCapture();
-      const track = this.trackToSend();
+      await this.capture.open();
+      const track = this.capture.trackToSend();
       if (!track) throw new Error('no microphone track');
       if (!this.joined) return;
       this.micProducerId = await this.media.publish(track, 'mic');
@@ -263,61 +255,6 @@ export class VoiceManager {
       console.warn('microphone failed', error);
       this.events.emit('error', errorCodeOf(error));
     }
-  }
-
-  private destination: MediaStreamAudioDestinationNode | null = null;
-
-  /**
-   * The mic volume's gain node feeds the call only while the page's audio
-   * context runs: a suspended one (no output device, an autoplay policy
-   * waiting for a gesture, as in Firefox) would send silence, so the device's
-   * own track is sent then (the mic volume does not apply to it).
-   */
-  private trackToSend(): MediaStreamTrack | undefined {
-    const processed = this.audioContext?.state === 'running' ? this.destination?.stream.getAudioTracks()[0] : undefined;
-    return processed ?? this.rawStream?.getAudioTracks()[0];
-  }
-
-  private async openCapture(): Promise<void> {
-    const audio: MediaTrackConstraints | boolean = this.micDeviceId ? { deviceId: { exact: this.micDeviceId } } : true;
-    const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
-    this.rawStream = stream;
-    const context = this.ensureAudioContext();
-    if (!context) return;
-    const source = context.createMediaStreamSource(stream);
-    this.gain = context.createGain();
-    this.gain.gain.value = this.micVolume;
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
-    this.destination = context.createMediaStreamDestination();
-    source.connect(this.gain);
-    this.gain.connect(analyser);
-    this.gain.connect(this.destination);
-    const samples = new Float32Array(analyser.fftSize);
-    this.levelTimer = window.setInterval(() => {
-      analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const sample of samples) sum += sample * sample;
-      this.events.emit('level', Math.min(1, Math.sqrt(sum / samples.length) * 4));
-    }, LEVEL_MS);
-  }
-
-  private closeCapture(): void {
-    if (this.levelTimer !== null) window.clearInterval(this.levelTimer);
-    this.levelTimer = null;
-    this.rawStream?.getTracks().forEach((track) => track.stop());
-    this.rawStream = null;
-    this.destination?.stream.getTracks().forEach((track) => track.stop());
-    this.destination = null;
-    this.gain = null;
-    this.events.emit('level', 0);
-  }
-
-  private ensureAudioContext(): AudioContext | null {
-    if (typeof AudioContext === 'undefined') return null;
-    this.audioContext ??= new AudioContext();
-    void this.audioContext.resume().catch(() => undefined);
-    return this.audioContext;
   }
 
   private async stopMic(): Promise<void> {
@@ -334,36 +271,7 @@ export class VoiceManager {
   private closeMic(): void {
     if (this.micProducerId) this.media.closeProducer(this.micProducerId);
     this.micProducerId = null;
-    if (!this.testing) this.closeCapture();
-  }
-
-  private async play(producerId: string, mic: RemoteMic): Promise<void> {
-    const audio = new Audio();
-    audio.autoplay = true;
-    audio.volume = this.speakerVolume;
-    audio.dataset.producerId = producerId;
-    mic.audio = audio;
-    try {
-      const track = await this.media.consume(mic.info);
-      if (mic.audio !== audio) return;
-      audio.srcObject = new MediaStream([track]);
-      await audio.play().catch(() => undefined);
-    } catch (error) {
-      console.warn('mic consume failed', error);
-      if (mic.audio === audio) mic.audio = null;
-    }
-  }
-
-  private dropRemote(producerId: string, keep = false): void {
-    const mic = this.mics.get(producerId);
-    if (!mic) return;
-    if (mic.audio) {
-      mic.audio.pause();
-      mic.audio.srcObject = null;
-      mic.audio = null;
-      this.media.closeConsumer(producerId);
-    }
-    if (!keep) this.mics.delete(producerId);
+    if (!this.testing) this.capture.close();
   }
 
   private async run(action: () => Promise<void>): Promise<void> {
