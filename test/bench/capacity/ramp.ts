@@ -15,6 +15,8 @@ export interface RampOptions {
   deadline: number;
   /** The generator's expected send rate per session (packets/s), to tell when it falls behind. */
   sentPerSession: number;
+  /** How long the target's idle CPU is measured before the first session. */
+  idleMs: number;
   /** Runs once after the first measured step (e.g. records and decodes a sample of the screen). */
   afterFirstStep?: () => Promise<void>;
 }
@@ -85,7 +87,7 @@ const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) *
  * falls behind, on a failure, or at the time budget. Every loop is bounded by the steps.
  */
 export async function ramp(target: Target, generator: GeneratorClient, options: RampOptions, log: (line: string) => void): Promise<RampResult> {
-  const idle = await idleOf(target, Math.min(options.windowMs, 3_000));
+  const idle = await idleOf(target, options.idleMs);
   const result: RampResult = { steps: [], stopReason: 'last step done', kneeReached: false, generatorSaturated: false, idle };
   let open = 0;
   for (const sessions of options.steps) {
