@@ -97,6 +97,7 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     }
     let timings: SessionTiming[];
     try {
+      await target.prepare?.(open, sessions);
       timings = await openMany(target, generator, open, sessions, options.concurrency);
       open = sessions;
     } catch (error) {

@@ -137,7 +137,10 @@ async function main(): Promise<void> {
   const series = (Object.keys(results) as TargetName[]).map((name) => ({
     name: name === 'ours' ? 'ours (server + workers + Redis)' : name === 'bare' ? 'bare mediasoup' : 'Janus VideoRoom',
     color: COLORS[name],
-    points: results[name]!.steps.map((s) => ({ sessions: s.sessions, cpu: s.serverCpuPercentOfAllCores, loss: s.lossPercent })),
+    points: [
+      { sessions: 0, cpu: Math.round((results[name]!.idle.serverCpuPercent / machine.cores) * 10) / 10, loss: 0 },
+      ...results[name]!.steps.map((s) => ({ sessions: s.sessions, cpu: s.serverCpuPercentOfAllCores, loss: s.lossPercent })),
+    ],
   }));
   const maxBusy = Math.max(0, ...Object.values(results).flatMap((r) => r.steps.map((s) => s.machineBusyPercent)));
   writeFileSync(svgFile, capacityChart(series, `${machine.cores} cores, ${machine.cpuModel}; ${startedAt.toISOString().slice(0, 10)}; machine up to ${maxBusy}% busy (generator included)`));
