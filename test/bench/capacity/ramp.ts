@@ -119,7 +119,8 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     const stats = await generator.stats();
     const media = mediaWindow(before, totalsOf(stats), seconds, sessions);
     const serverCpu = sum(serverUsage.map((u) => u.cpuPercent));
-    const generatorSaturated = gen!.cpuPercent >= 95 || media.sentPacketsPerSecond < 0.9 * options.sentPerSession * sessions;
+    // Saturated: a core's worth of CPU, or its streams slipped more than 5 % of the time (it could not keep the clip's pace).
+    const generatorSaturated = gen!.cpuPercent >= 95 || media.generatorSlipMsPerSecond > 50;
     const step: StepResult = {
       sessions,
       serverCpuPercent: serverCpu,
@@ -139,7 +140,7 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     result.steps.push(step);
     if (result.steps.length === 1) await options.afterFirstStep?.();
     log(`${target.name} ${sessions} sessions: server ${serverCpu}% of a core (${step.serverCpuPercentOfAllCores}% of ${CORES}), generator ${gen!.cpuPercent}%, ` +
-      `loss ${media.lossPercent}%, ${media.receivedPacketsPerSecond} pkt/s received, join p95 ${step.joinMs.p95} ms, transit p50 ${step.probeTransitMs.p50} ms, machine ${busy}% busy`);
+      `loss ${media.lossPercent}%, ${media.receivedPacketsPerSecond} pkt/s received, generator slip ${media.generatorSlipMsPerSecond} ms/s, join p95 ${step.joinMs.p95} ms, transit p50 ${step.probeTransitMs.p50} ms, machine ${busy}% busy`);
     const knee: string[] = [];
     if (step.serverCpuPercentOfAllCores >= KNEE.serverCpuPercentOfAllCores) knee.push(`server CPU ${step.serverCpuPercentOfAllCores}% >= ${KNEE.serverCpuPercentOfAllCores}% of all cores`);
     if (media.lossPercent > KNEE.lossPercent) knee.push(`loss ${media.lossPercent}% > ${KNEE.lossPercent}%`);
@@ -152,7 +153,7 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     }
     if (generatorSaturated) {
       result.generatorSaturated = true;
-      result.stopReason = `generator saturated (${gen!.cpuPercent}% of a core, sending ${media.sentPacketsPerSecond} of ${Math.round(options.sentPerSession * sessions)} packets/s)`;
+      result.stopReason = `generator saturated (${gen!.cpuPercent}% of a core, behind its clip by ${media.generatorSlipMsPerSecond} ms per second, sending ${media.sentPacketsPerSecond} of ${Math.round(options.sentPerSession * sessions)} packets/s)`;
       break;
     }
   }
