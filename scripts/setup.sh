@@ -18,6 +18,9 @@ ensure_apt_packages libuv1 libssl3 libabsl20220623 libsrtp2-1 libusrsctp2 liburi
 # display: Xvfb, with xdotool acting as the customer's own hand.
 # Session history is tested against a real PostgreSQL server too (a throwaway one per test file).
 [ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages chromium firefox-esr pulseaudio iproute2 xvfb xdotool postgresql
+# The capacity bench (npm run bench:capacity; its 2-session smoke runs in the integration tests) encodes its
+# clip once with ffmpeg and runs Janus (VideoRoom) side by side with our server.
+[ "$WITH_TEST_DEPS" = 1 ] && ensure_apt_packages ffmpeg janus
 
 # npm dependencies. MEDIASOUP_WORKER_BIN stops mediasoup's postinstall from downloading
 # a prebuilt worker from GitHub (unreachable); we build it below instead.

@@ -47,6 +47,9 @@ export interface ReceivedStream {
 export interface PeerStats extends PeerRef {
   state: string;
   sentPackets: number;
+  /** Sum over its sending streams of the time their timelines slipped (the generator fell behind), ms. */
+  slippedMs: number;
+  sendingStreams: number;
   received: ReceivedStream[];
   /** ICE round trip (libdatachannel's STUN RTT), ms; -1 when unknown. */
   rttMs: number;

@@ -162,6 +162,8 @@ function statsOf(peer: Peer): PeerStats {
     session: peer.session,
     state: peer.pc.state(),
     sentPackets: peer.senders.reduce((sum, s) => sum + s.sentPackets, 0),
+    slippedMs: peer.senders.reduce((sum, s) => sum + s.slippedMs, 0),
+    sendingStreams: peer.senders.length,
     received: [...peer.counters.values()].map((c) => c.snapshot()),
     rttMs: typeof rtt === 'number' && rtt >= 0 ? rtt : -1,
   };

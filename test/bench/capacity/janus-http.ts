@@ -41,7 +41,7 @@ export class JanusSession {
   async sync(handle: number, body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const reply = await post(`${this.url}/${this.id}/${handle}`, { janus: 'message', body });
     const data = reply.plugindata?.data ?? {};
-    if (data.error) throw new Error(`janus ${String(body.request)}: ${String(data.error)}`);
+    if (data.error) throw new Error(`janus ${String(body.request)}: ${text(data.error)}`);
     return data;
   }
 
@@ -57,7 +57,7 @@ export class JanusSession {
     });
     await post(`${this.url}/${this.id}/${handle}`, { janus: 'message', body, ...(jsep ? { jsep } : {}) }, transaction);
     const result = await event;
-    if (result.data.error) throw new Error(`janus ${String(body.request)}: ${String(result.data.error)}`);
+    if (result.data.error) throw new Error(`janus ${String(body.request)}: ${text(result.data.error)}`);
     return result;
   }
 
@@ -95,6 +95,8 @@ export class JanusSession {
     await this.polling;
   }
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 async function post(url: string, body: Record<string, unknown>, transaction = randomUUID()): Promise<JanusMessage> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, transaction }) });

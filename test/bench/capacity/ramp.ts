@@ -15,6 +15,8 @@ export interface RampOptions {
   deadline: number;
   /** The generator's expected send rate per session (packets/s), to tell when it falls behind. */
   sentPerSession: number;
+  /** How long the target's idle CPU is measured before the first session. */
+  idleMs: number;
   /** Runs once after the first measured step (e.g. records and decodes a sample of the screen). */
   afterFirstStep?: () => Promise<void>;
 }
@@ -85,7 +87,7 @@ const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) *
  * falls behind, on a failure, or at the time budget. Every loop is bounded by the steps.
  */
 export async function ramp(target: Target, generator: GeneratorClient, options: RampOptions, log: (line: string) => void): Promise<RampResult> {
-  const idle = await idleOf(target, Math.min(options.windowMs, 3_000));
+  const idle = await idleOf(target, options.idleMs);
   const result: RampResult = { steps: [], stopReason: 'last step done', kneeReached: false, generatorSaturated: false, idle };
   let open = 0;
   for (const sessions of options.steps) {
@@ -95,6 +97,7 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     }
     let timings: SessionTiming[];
     try {
+      await target.prepare?.(open, sessions);
       timings = await openMany(target, generator, open, sessions, options.concurrency);
       open = sessions;
     } catch (error) {
@@ -116,7 +119,8 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     const stats = await generator.stats();
     const media = mediaWindow(before, totalsOf(stats), seconds, sessions);
     const serverCpu = sum(serverUsage.map((u) => u.cpuPercent));
-    const generatorSaturated = gen!.cpuPercent >= 95 || media.sentPacketsPerSecond < 0.9 * options.sentPerSession * sessions;
+    // Saturated: a core's worth of CPU, or its streams slipped more than 5 % of the time (it could not keep the clip's pace).
+    const generatorSaturated = gen!.cpuPercent >= 95 || media.generatorSlipMsPerSecond > 50;
     const step: StepResult = {
       sessions,
       serverCpuPercent: serverCpu,
@@ -136,7 +140,7 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     result.steps.push(step);
     if (result.steps.length === 1) await options.afterFirstStep?.();
     log(`${target.name} ${sessions} sessions: server ${serverCpu}% of a core (${step.serverCpuPercentOfAllCores}% of ${CORES}), generator ${gen!.cpuPercent}%, ` +
-      `loss ${media.lossPercent}%, ${media.receivedPacketsPerSecond} pkt/s received, join p95 ${step.joinMs.p95} ms, transit p50 ${step.probeTransitMs.p50} ms, machine ${busy}% busy`);
+      `loss ${media.lossPercent}%, ${media.receivedPacketsPerSecond} pkt/s received, generator slip ${media.generatorSlipMsPerSecond} ms/s, join p95 ${step.joinMs.p95} ms, transit p50 ${step.probeTransitMs.p50} ms, machine ${busy}% busy`);
     const knee: string[] = [];
     if (step.serverCpuPercentOfAllCores >= KNEE.serverCpuPercentOfAllCores) knee.push(`server CPU ${step.serverCpuPercentOfAllCores}% >= ${KNEE.serverCpuPercentOfAllCores}% of all cores`);
     if (media.lossPercent > KNEE.lossPercent) knee.push(`loss ${media.lossPercent}% > ${KNEE.lossPercent}%`);
@@ -149,7 +153,7 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
     }
     if (generatorSaturated) {
       result.generatorSaturated = true;
-      result.stopReason = `generator saturated (${gen!.cpuPercent}% of a core, sending ${media.sentPacketsPerSecond} of ${Math.round(options.sentPerSession * sessions)} packets/s)`;
+      result.stopReason = `generator saturated (${gen!.cpuPercent}% of a core, behind its clip by ${media.generatorSlipMsPerSecond} ms per second, sending ${media.sentPacketsPerSecond} of ${Math.round(options.sentPerSession * sessions)} packets/s)`;
       break;
     }
   }

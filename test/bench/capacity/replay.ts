@@ -10,8 +10,13 @@ export interface RtpSink {
  * One RTP stream replayed from a pre-encoded clip in a loop: the packets leave at the
  * clip's times, with the stream's own SSRC, sequence numbers and timestamps.
  */
+/** How late a packet may leave before the stream's timeline is shifted instead (no catch-up bursts). */
+const MAX_LATE_MS = 40;
+
 export class ReplayStream {
   sentPackets = 0;
+  /** Time the stream's timeline was shifted because the generator fell behind (ms): its own saturation. */
+  slippedMs = 0;
   private startedAt = -1;
   private cursor = 0;
   private loop = 0;
@@ -26,11 +31,22 @@ export class ReplayStream {
     private readonly onSent?: (payloadKey: string, at: number) => void,
   ) {}
 
-  /** Sends every packet due by `now` (ms, performance clock); at most one loop of the clip per call. */
+  /**
+   * Sends every packet due by `now` (ms, performance clock); at most one loop of the clip per call.
+   * A generator that fell behind (its process starved) does not burst the backlog, which would
+   * look like the SFU's loss and delay: like a paused sender, the stream resumes where it was.
+   */
   pump(now: number): void {
     if (this.startedAt < 0) this.startedAt = now;
-    const elapsed = now - this.startedAt;
     const { packets, durationMs, clockRate } = this.clip;
+    if (this.cursor < packets.length) {
+      const late = now - this.startedAt - (this.loop * durationMs + packets[this.cursor]!.atMs);
+      if (late > MAX_LATE_MS) {
+        this.startedAt += late;
+        this.slippedMs += late;
+      }
+    }
+    const elapsed = now - this.startedAt;
     for (let sent = 0; sent < packets.length; sent++) {
       if (this.cursor >= packets.length) {
         this.cursor = 0;

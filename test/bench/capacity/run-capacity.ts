@@ -22,7 +22,7 @@ import { startJanusTarget } from './target-janus';
 import { startOursTarget } from './target-ours';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const OUT = path.join(ROOT, '.bench');
+let OUT = path.join(ROOT, '.bench');
 const COLORS: Record<TargetName, string> = { ours: '#1f6feb', bare: '#2da44e', janus: '#d4a72c' };
 const STARTERS: Record<TargetName, () => Promise<Target>> = { ours: () => startOursTarget(), bare: () => startBareTarget(), janus: startJanusTarget };
 
@@ -35,17 +35,20 @@ interface Mode {
   concurrency: number;
   /** Budget for the whole run; each target gets its share. */
   budgetMs: number;
+  /** How long the idle CPU of a target is measured, and the decoded sample recorded. */
+  idleMs: number;
+  sampleMs: number;
 }
 
-const FULL: Mode = { name: 'full', clipSeconds: 4, steps: [10, 20, 40, 80, 120, 160, 200], settleMs: 3_000, windowMs: 5_000, concurrency: 4, budgetMs: 10 * 60_000 };
-const SMOKE: Mode = { name: 'smoke', clipSeconds: 1, steps: [2], settleMs: 2_500, windowMs: 3_000, concurrency: 2, budgetMs: 45_000 };
+const FULL: Mode = { name: 'full', clipSeconds: 4, steps: [10, 20, 40, 80, 120, 160, 200], settleMs: 3_000, windowMs: 5_000, concurrency: 4, budgetMs: 10 * 60_000, idleMs: 3_000, sampleMs: 4_000 };
+const SMOKE: Mode = { name: 'smoke', clipSeconds: 1, steps: [2], settleMs: 1_500, windowMs: 2_000, concurrency: 2, budgetMs: 45_000, idleMs: 1_000, sampleMs: 1_500 };
 
 function parseArgs(argv: string[]) {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const mode = argv.includes('--smoke') ? SMOKE : FULL;
   const steps = value('steps')?.split(',').map(Number).filter((n) => n > 0);
   const targets = (value('targets')?.split(',') ?? ['ours', 'bare', 'janus']) as TargetName[];
-  return { mode: steps ? { ...mode, steps } : mode, targets };
+  return { mode: steps ? { ...mode, steps } : mode, targets, out: value('out') };
 }
 
 const closers = new Set<() => Promise<void>>();
@@ -60,12 +63,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Records 90 frames of session 0's screen as the agent receives it, and decodes them with ffmpeg. */
-async function sample(generator: GeneratorClient, target: TargetName): Promise<SampleCheck | null> {
+/** Records up to 90 frames (for `ms`) of session 0's screen as the agent receives it, and decodes them with ffmpeg. */
+async function sample(generator: GeneratorClient, target: TargetName, ms: number): Promise<SampleCheck | null> {
   const peer = peerName(target, 0, 'agent-recv');
   try {
     await generator.record(peer, 90);
-    await sleep(4_000);
+    await sleep(ms);
     return await checkSample(await generator.dump(peer, path.join(OUT, `capacity-sample-${target}.ivf`)));
   } catch (error) {
     console.error(`capacity: ${target} sample failed: ${String(error)}`);
@@ -73,7 +76,7 @@ async function sample(generator: GeneratorClient, target: TargetName): Promise<S
   }
 }
 
-async function runTarget(name: TargetName, generator: GeneratorClient, options: RampOptions): Promise<TargetReport> {
+async function runTarget(name: TargetName, generator: GeneratorClient, options: RampOptions, sampleMs: number): Promise<TargetReport> {
   let target: Target;
   try {
     target = await STARTERS[name]();
@@ -85,7 +88,7 @@ async function runTarget(name: TargetName, generator: GeneratorClient, options: 
   closers.add(close);
   try {
     let checked: SampleCheck | null = null;
-    const result = await ramp(target, generator, { ...options, afterFirstStep: async () => void (checked = await sample(generator, name)) }, (line) => console.log(`capacity: ${line}`));
+    const result = await ramp(target, generator, { ...options, afterFirstStep: async () => void (checked = await sample(generator, name, sampleMs)) }, (line) => console.log(`capacity: ${line}`));
     return targetReport(result, checked);
   } finally {
     await generator.closePeers(`${name}/`).catch(() => undefined);
@@ -95,12 +98,13 @@ async function runTarget(name: TargetName, generator: GeneratorClient, options: 
 }
 
 async function main(): Promise<void> {
-  const { mode, targets } = parseArgs(process.argv.slice(2));
+  const { mode, targets, out } = parseArgs(process.argv.slice(2));
+  if (out) OUT = path.resolve(out);
   const startedAt = new Date();
   mkdirSync(OUT, { recursive: true });
   const machine = machineInfo();
   console.log(`capacity: ${mode.name} run on ${machine.cores} cores (${machine.cpuModel}), load average ${machine.loadAverageAtStart.join(' ')}`);
-  const clipFiles = await ensureClipFiles(path.join(OUT, 'capacity-clip'), mode.clipSeconds);
+  const clipFiles = await ensureClipFiles(path.join(ROOT, '.bench', 'capacity-clip'), mode.clipSeconds);
   const screen = clipFiles.layers.map(vp8Clip);
   const mic = opusClip(clipFiles.mic);
   const sentPerSession = screen.reduce((a, c) => a + packetRate(c), 0) + 2 * packetRate(mic);
@@ -119,8 +123,8 @@ async function main(): Promise<void> {
     const budgetStart = Date.now();
     for (const [index, name] of targets.entries()) {
       const share = (mode.budgetMs - (Date.now() - budgetStart)) / (targets.length - index);
-      const options: RampOptions = { steps: mode.steps, settleMs: mode.settleMs, windowMs: mode.windowMs, concurrency: mode.concurrency, deadline: Date.now() + share, sentPerSession };
-      results[name] = await runTarget(name, generator, options);
+      const options: RampOptions = { steps: mode.steps, settleMs: mode.settleMs, windowMs: mode.windowMs, concurrency: mode.concurrency, deadline: Date.now() + share, sentPerSession, idleMs: mode.idleMs };
+      results[name] = await runTarget(name, generator, options, mode.sampleMs);
     }
   } finally {
     await cleanup();
@@ -133,11 +137,14 @@ async function main(): Promise<void> {
   const series = (Object.keys(results) as TargetName[]).map((name) => ({
     name: name === 'ours' ? 'ours (server + workers + Redis)' : name === 'bare' ? 'bare mediasoup' : 'Janus VideoRoom',
     color: COLORS[name],
-    points: results[name]!.steps.map((s) => ({ sessions: s.sessions, cpu: s.serverCpuPercentOfAllCores, loss: s.lossPercent })),
+    points: [
+      { sessions: 0, cpu: Math.round((results[name]!.idle.serverCpuPercent / machine.cores) * 10) / 10, loss: 0 },
+      ...results[name]!.steps.map((s) => ({ sessions: s.sessions, cpu: s.serverCpuPercentOfAllCores, loss: s.lossPercent })),
+    ],
   }));
-  const maxBusy = Math.max(0, ...Object.values(results).flatMap((r) => r!.steps.map((s) => s.machineBusyPercent)));
+  const maxBusy = Math.max(0, ...Object.values(results).flatMap((r) => r.steps.map((s) => s.machineBusyPercent)));
   writeFileSync(svgFile, capacityChart(series, `${machine.cores} cores, ${machine.cpuModel}; ${startedAt.toISOString().slice(0, 10)}; machine up to ${maxBusy}% busy (generator included)`));
-  if (mode.name === 'full') {
+  if (mode.name === 'full' && !out) {
     mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     copyFileSync(svgFile, path.join(ROOT, 'docs', 'capacity.svg'));
   }

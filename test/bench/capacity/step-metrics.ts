@@ -6,15 +6,19 @@ export interface Totals {
   packets: number;
   expected: number;
   sent: number;
+  slippedMs: number;
+  sendingStreams: number;
   /** Streams per session with their packet counts (to tell a session whose media stopped). */
   perSession: Map<number, number>;
   jitterMs: number[];
 }
 
 export function totalsOf(stats: GeneratorStats): Totals {
-  const totals: Totals = { packets: 0, expected: 0, sent: 0, perSession: new Map(), jitterMs: [] };
+  const totals: Totals = { packets: 0, expected: 0, sent: 0, slippedMs: 0, sendingStreams: 0, perSession: new Map(), jitterMs: [] };
   for (const peer of stats.peers) {
     totals.sent += peer.sentPackets;
+    totals.slippedMs += peer.slippedMs;
+    totals.sendingStreams += peer.sendingStreams;
     for (const stream of peer.received) {
       totals.packets += stream.packets;
       totals.expected += stream.expected;
@@ -33,6 +37,8 @@ export interface MediaWindow {
   jitterMsMax: number;
   /** Sessions that received nothing during the window. */
   sessionsWithoutMedia: number;
+  /** How far behind its clip the generator fell, per sending stream, in ms per second of window (0: it kept time). */
+  generatorSlipMsPerSecond: number;
 }
 
 const round = (x: number, digits = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
@@ -50,6 +56,7 @@ export function mediaWindow(before: Totals, after: Totals, seconds: number, sess
     jitterMsP50: round(percentile(after.jitterMs, 50)) ?? 0,
     jitterMsMax: round(Math.max(0, ...after.jitterMs)) ?? 0,
     sessionsWithoutMedia: silent,
+    generatorSlipMsPerSecond: round(after.sendingStreams > 0 ? (after.slippedMs - before.slippedMs) / after.sendingStreams / seconds : 0, 1)!,
   };
 }
 

@@ -17,6 +17,8 @@ export interface SessionTiming {
 export interface Target {
   readonly name: 'ours' | 'bare' | 'janus';
   processes(): TargetProcess[];
+  /** Work before sessions `from`..`to`-1 open that is not part of a join (e.g. agent accounts and sign-ins), done one by one. */
+  prepare?(from: number, to: number): Promise<void>;
   openSession(session: number, generator: GeneratorClient, probe: boolean): Promise<SessionTiming>;
   /** Stops every process it started. Idempotent. */
   close(): Promise<void>;
