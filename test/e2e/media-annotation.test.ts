@@ -44,6 +44,11 @@ describe('annotation (R3.6)', () => {
       return view.content.width > 0 && view.producerId ? view.content : undefined;
     });
     await click(agent.page, agent.inSession('annotate-pen'));
+    // The colour is picked from named swatches with the keyboard (a radio group): yellow, the next one.
+    await agent.page.focus(`${agent.inSession('annotate-color')} [aria-checked="true"]`);
+    await agent.page.keyboard.press('ArrowRight');
+    expect(await agent.page.$eval(`${agent.inSession('annotate-color')} [aria-checked="true"]`, (swatch) => swatch.getAttribute('aria-label'))).toBe('Yellow');
+    await (await agent.page.$(agent.inSession('stage-toolbar')))?.screenshot({ path: '/tmp/h12-annotation-swatches.png' });
     const at = (fx: number, fy: number): [number, number] => [content.x + fx * content.width, content.y + fy * content.height];
     const path: [number, number][] = [at(0.2, 0.3), at(0.3, 0.4), at(0.45, 0.55), at(0.6, 0.7)];
     await agent.page.mouse.move(...path[0]!);
@@ -53,6 +58,8 @@ describe('annotation (R3.6)', () => {
 
     const sent = await waitFor('stroke drawn on the agent page', async () => (await agentView()).strokes[0]);
     const sentNormalised = sent.points.map((point) => normalise(point, content));
+    await waitFor('the yellow stroke received by the customer', async () =>
+      (await customer.receivedEvents()).some((e) => e.name === 'annotation:stroke' && e.json.includes('"color":"#fdd835"')) || undefined);
     expect(sentNormalised[0]![0]).toBeCloseTo(0.2, 2);
     expect(sentNormalised[0]![1]).toBeCloseTo(0.3, 2);
 

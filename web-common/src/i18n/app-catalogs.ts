@@ -34,10 +34,10 @@ import { enFiles } from './catalogs/files/en';
 import { frFiles } from './catalogs/files/fr';
 import { nlFiles } from './catalogs/files/nl';
 import { zhTWFiles } from './catalogs/files/zh-TW';
-import { enTeamConsole, enTeamCustomer } from './catalogs/team/en';
-import { frTeamConsole, frTeamCustomer } from './catalogs/team/fr';
-import { nlTeamConsole, nlTeamCustomer } from './catalogs/team/nl';
-import { zhTWTeamConsole, zhTWTeamCustomer } from './catalogs/team/zh-TW';
+import { enTeamConsole, enTeamCustomer, enTeamShared } from './catalogs/team/en';
+import { frTeamConsole, frTeamCustomer, frTeamShared } from './catalogs/team/fr';
+import { nlTeamConsole, nlTeamCustomer, nlTeamShared } from './catalogs/team/nl';
+import { zhTWTeamConsole, zhTWTeamCustomer, zhTWTeamShared } from './catalogs/team/zh-TW';
 import type { Catalog } from './catalogs/en';
 import type { AppCatalogs } from './i18n';
 
@@ -50,15 +50,15 @@ import type { AppCatalogs } from './i18n';
 const join = (...parts: Partial<Catalog>[]): Partial<Catalog> => Object.assign({}, ...parts) as Partial<Catalog>;
 
 export const CUSTOMER_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFolderCustomer, enRecordsCustomer, enFiles, enTeamCustomer),
-  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFolderCustomer, frRecordsCustomer, frFiles, frTeamCustomer),
-  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFolderCustomer, zhTWRecordsCustomer, zhTWFiles, zhTWTeamCustomer),
-  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFolderCustomer, nlRecordsCustomer, nlFiles, nlTeamCustomer),
+  en: /* @__PURE__ */ join(enCustomer, enHelp, enConfirmCustomer, enFolderCustomer, enRecordsCustomer, enFiles, enTeamCustomer, enTeamShared),
+  fr: /* @__PURE__ */ join(frCustomer, frHelp, frConfirmCustomer, frFolderCustomer, frRecordsCustomer, frFiles, frTeamCustomer, frTeamShared),
+  'zh-TW': /* @__PURE__ */ join(zhTWCustomer, zhTWHelp, zhTWConfirmCustomer, zhTWFolderCustomer, zhTWRecordsCustomer, zhTWFiles, zhTWTeamCustomer, zhTWTeamShared),
+  nl: /* @__PURE__ */ join(nlCustomer, nlHelp, nlConfirmCustomer, nlFolderCustomer, nlRecordsCustomer, nlFiles, nlTeamCustomer, nlTeamShared),
 };
 
 export const CONSOLE_CATALOGS: AppCatalogs = {
-  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole, enRecordsConsole, enFiles, enTeamConsole),
-  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole, frRecordsConsole, frFiles, frTeamConsole),
-  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole, zhTWRecordsConsole, zhTWFiles, zhTWTeamConsole),
-  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole, nlRecordsConsole, nlFiles, nlTeamConsole),
+  en: /* @__PURE__ */ join(enConsole, enQueueConsole, enAccountsConsole, enConfirmConsole, enReadout, enFolderConsole, enHistoryConsole, enRecordsConsole, enFiles, enTeamConsole, enTeamShared),
+  fr: /* @__PURE__ */ join(frConsole, frQueueConsole, frAccountsConsole, frConfirmConsole, frReadout, frFolderConsole, frHistoryConsole, frRecordsConsole, frFiles, frTeamConsole, frTeamShared),
+  'zh-TW': /* @__PURE__ */ join(zhTWConsole, zhTWQueueConsole, zhTWAccountsConsole, zhTWConfirmConsole, zhTWReadout, zhTWFolderConsole, zhTWHistoryConsole, zhTWRecordsConsole, zhTWFiles, zhTWTeamConsole, zhTWTeamShared),
+  nl: /* @__PURE__ */ join(nlConsole, nlQueueConsole, nlAccountsConsole, nlConfirmConsole, nlReadout, nlFolderConsole, nlHistoryConsole, nlRecordsConsole, nlFiles, nlTeamConsole, nlTeamShared),
 };

@@ -1,6 +1,7 @@
 import type { Stroke } from '@rs/signaling';
 import { containRect, simplifyPoints, type AnnotationManager } from '../annotation/annotation-manager';
 import { h } from './dom';
+import { ColorSwatches } from './color-swatches';
 
 export type DisplayMode = 'fit' | 'actual';
 export type AnnotationTool = 'none' | 'pen' | 'highlighter' | 'eraser';
@@ -19,7 +20,6 @@ export interface ScreenStageOptions {
 }
 
 const WIDTHS: Record<'pen' | 'highlighter', number> = { pen: 0.004, highlighter: 0.02 };
-const COLORS = ['#e53935', '#fdd835', '#1e88e5', '#43a047', '#000000'];
 
 /**
  * A shared screen on the viewing side (R3.3, R3.6): the video scaled to fit or
@@ -33,7 +33,7 @@ export class ScreenStage {
   readonly video: HTMLVideoElement;
   private readonly wrap: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
-  private readonly colorSelect: HTMLSelectElement;
+  private readonly colorSelect: ColorSwatches;
   private readonly toolButtons = new Map<AnnotationTool, HTMLButtonElement>();
   private readonly annotationTools: HTMLElement;
   private producerId: string | null = null;
@@ -61,16 +61,12 @@ export class ScreenStage {
       this.toolButtons.set(tool, button);
       return button;
     };
-    this.colorSelect = h(
-      'select',
-      { testId: 'annotate-color', i18nAttrs: { 'aria-label': 'annotate.color' } },
-      COLORS.map((color) => h('option', { text: color, attrs: { value: color } })),
-    );
+    this.colorSelect = new ColorSwatches('annotate.color');
     this.annotationTools = h('div', { className: 'toolbar-actions annotation-tools' }, [
       toolButton('pen', 'annotate.pen'),
       toolButton('highlighter', 'annotate.highlighter'),
       toolButton('eraser', 'annotate.eraser'),
-      this.colorSelect,
+      this.colorSelect.element,
       h('button', { className: 'btn btn-secondary btn-small', testId: 'annotate-clear', i18n: 'annotate.clear', attrs: { type: 'button' }, on: { click: () => void options.annotations?.clear() } }),
       h('button', { className: 'btn btn-secondary btn-small', testId: 'annotate-screenshot', i18n: 'annotate.screenshot', attrs: { type: 'button' }, on: { click: () => void this.downloadScreenshot() } }),
     ]);

@@ -18,4 +18,14 @@ export const enTeamCustomer = {
   'cue.sound': "Sound alerts",
 } as const;
 
-export type TeamMessageKey = keyof typeof enTeamConsole | keyof typeof enTeamCustomer;
+
+/** Both apps: the annotation colours' names (swatches, not hex codes). */
+export const enTeamShared = {
+  'color.red': "Red",
+  'color.yellow': "Yellow",
+  'color.blue': "Blue",
+  'color.green': "Green",
+  'color.black': "Black",
+} as const;
+
+export type TeamMessageKey = keyof typeof enTeamConsole | keyof typeof enTeamCustomer | keyof typeof enTeamShared;

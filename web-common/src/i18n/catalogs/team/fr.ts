@@ -1,5 +1,5 @@
 import type { CatalogPart } from '../en';
-import type { enTeamConsole, enTeamCustomer } from './en';
+import type { enTeamConsole, enTeamCustomer, enTeamShared } from './en';
 
 export const frTeamConsole: CatalogPart<typeof enTeamConsole> = {
   'invite.renew': "Nouveau numéro",
@@ -17,4 +17,12 @@ export const frTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
   'cue.admitted': "Vous êtes dans la session",
   'cue.voice': "Appel vocal commencé",
   'cue.sound': "Alertes sonores",
+};
+
+export const frTeamShared: CatalogPart<typeof enTeamShared> = {
+  'color.red': "Rouge",
+  'color.yellow': "Jaune",
+  'color.blue': "Bleu",
+  'color.green': "Vert",
+  'color.black': "Noir",
 };

@@ -1,5 +1,5 @@
 import type { CatalogPart } from '../en';
-import type { enTeamConsole, enTeamCustomer } from './en';
+import type { enTeamConsole, enTeamCustomer, enTeamShared } from './en';
 
 export const nlTeamConsole: CatalogPart<typeof enTeamConsole> = {
   'invite.renew': "Nieuw nummer",
@@ -17,4 +17,12 @@ export const nlTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
   'cue.admitted': "U bent in de sessie",
   'cue.voice': "Spraakgesprek gestart",
   'cue.sound': "Geluidsmeldingen",
+};
+
+export const nlTeamShared: CatalogPart<typeof enTeamShared> = {
+  'color.red': "Rood",
+  'color.yellow': "Geel",
+  'color.blue': "Blauw",
+  'color.green': "Groen",
+  'color.black': "Zwart",
 };

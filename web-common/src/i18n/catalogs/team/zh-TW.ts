@@ -1,5 +1,5 @@
 import type { CatalogPart } from '../en';
-import type { enTeamConsole, enTeamCustomer } from './en';
+import type { enTeamConsole, enTeamCustomer, enTeamShared } from './en';
 
 export const zhTWTeamConsole: CatalogPart<typeof enTeamConsole> = {
   'invite.renew': "新號碼",
@@ -17,4 +17,12 @@ export const zhTWTeamCustomer: CatalogPart<typeof enTeamCustomer> = {
   'cue.admitted': "您已進入工作階段",
   'cue.voice': "語音通話已開始",
   'cue.sound': "聲音提醒",
+};
+
+export const zhTWTeamShared: CatalogPart<typeof enTeamShared> = {
+  'color.red': "紅色",
+  'color.yellow': "黃色",
+  'color.blue': "藍色",
+  'color.green': "綠色",
+  'color.black': "黑色",
 };
