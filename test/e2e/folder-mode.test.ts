@@ -22,6 +22,12 @@ async function shot(page: Page, name: string): Promise<void> {
   if (prefix) await page.screenshot({ path: `${prefix}${name}.png`, fullPage: true });
 }
 
+/** The same, for one element (a close look at it). */
+async function shotOf(page: Page, selector: string, name: string): Promise<void> {
+  const prefix = process.env.E2E_SCREENSHOT_PREFIX;
+  if (prefix) await (await page.$(selector))?.screenshot({ path: `${prefix}${name}.png` });
+}
+
 function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
 }
@@ -105,6 +111,7 @@ describe('folder mode (R7.2)', () => {
       await waitFor('the status line says where', async () => (await status()).includes('3 of 3 files copied to mine') || undefined);
       await agent.page.waitForSelector(local('Reports', 'folder-send'), { visible: true });
       await shot(agent.page, 'agent-side-by-side');
+      await shotOf(agent.page, inTab('[data-testid="folder-browser"]'), 'agent-folder-view');
       await shot(customer.page, 'customer-main');
 
       // Stop sharing from the main page: the agent is told, and can no longer work in it.
@@ -144,6 +151,28 @@ describe('folder mode (R7.2)', () => {
 
       const audit = (await world().server.app.services.store.listAudit(sessionId)).map((e) => `${e.action} ${e.subject}`);
       expect(audit).toEqual(expect.arrayContaining(['files:mkdir /Logs: ok', 'files:rename /notes.txt -> notes-2026.txt: ok', 'files:delete /old.log: DENIED', 'files:delete /old.log: ok']));
+    }, 300_000);
+
+    it('a browser without folder access: basic mode, said on both sides (Firefox, Safari)', async () => {
+      const { accounts } = world();
+      const agent = await world().signedIn(accounts.alice);
+      current = agent;
+      const number = await agent.startSession();
+      const customer = await world().customer(number, 'Dan', {
+        beforeLoad: (page) => page.evaluateOnNewDocument(() => delete (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker),
+      });
+      await agent.waitForParticipant('Dan');
+      const inTab = (testId: string): string => `[data-testid="session-view"]:not([hidden]) ${testId}`;
+      await new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])').open();
+      await pressKey(agent.page, inTab('[data-testid="folder-ask"]'));
+      await customer.page.waitForSelector('[data-testid="granted-folder-unsupported"]', { visible: true });
+      await shot(customer.page, 'customer-unsupported');
+      await customer.page.click('[data-testid="granted-folder-unsupported-ok"]');
+      await waitFor('the agent is told: basic mode', async () => (await textOf(agent.page, inTab('[data-testid="folder-state"]'))).includes('basic mode') || undefined);
+      await new FilesPanel(customer.page).open();
+      expect(await textOf(customer.page, '[data-testid="granted-folder-basic"]')).toContain('basic mode');
+      // Basic mode still works: a single file goes to the customer.
+      expect(await isShown(customer.page, '[data-testid="files-choose"]')).toBe(true);
     }, 300_000);
 
     it('a running folder transfer is cancelled from the folder view', async () => {

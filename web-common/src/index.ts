@@ -61,6 +61,7 @@ export { describeControl, type ControlStatus } from './control/control-status';
 export { framePoint, type FramePoint, type ClientRect } from './control/frame-point';
 export { KeyMapper, type KeyLike } from './control/key-mapping';
 export { FolderHandle, systemDirectoryPicker, type FolderFile } from './folder/folder-handle';
+export { FolderBatches, type BatchStatus, type BatchTarget } from './folder/folder-batches';
 
 // File transfer (R7)
 export { FileTransferManager, type FileTransferEvents, type TransferView } from './files/file-transfer-manager';

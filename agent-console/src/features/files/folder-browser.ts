@@ -1,7 +1,7 @@
 import { isFinalTransferState } from '@rs/signaling';
 import type { FileTransfer, FolderState, FsEntry, FsOp, ParticipantId, RelativePath } from '@rs/signaling';
-import { ApiError, FolderHandle, TypedEmitter, type FolderFile, type MessageKey, type MessageParams, type SessionChannel } from '@rs/web-common';
-import { FolderBatches, type BatchTarget } from './folder-batches';
+import { ApiError, FolderBatches, FolderHandle, TypedEmitter, type BatchTarget, type FolderFile, type MessageKey, type MessageParams, type SessionChannel } from '@rs/web-common';
+
 
 export interface FolderBrowserOptions {
   readonly channel: SessionChannel;

@@ -1,6 +1,7 @@
 import { isFinalTransferState } from '@rs/signaling';
 import type { FileTransfer } from '@rs/signaling';
-import type { MessageKey, MessageParams } from '@rs/web-common';
+import type { MessageKey } from '../i18n/catalogs/en';
+import type { MessageParams } from '../i18n/i18n';
 
 /** Where the files of one folder-mode transfer go. */
 export interface BatchTarget {
@@ -72,7 +73,7 @@ export class FolderBatches {
 
   /** Transfers still moving (or about to): what Cancel stops. */
   unfinished(): FileTransfer[] {
-    return [...this.batchOf.values()].flatMap((batch) => [...batch.transfers.values()]).filter((t) => !isFinalTransferState(t.state));
+    return [...this.batches.values()].flatMap((batch) => [...batch.transfers.values()]).filter((t) => !isFinalTransferState(t.state));
   }
 
   /** Bytes verified of the batches not complete yet; null when none is running. */
