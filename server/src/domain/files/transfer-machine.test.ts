@@ -101,4 +101,16 @@ describe('transfer state machine', () => {
     const done = run(empty, { kind: 'complete', side: 'sender', sha256: HASH_A }, { kind: 'complete', side: 'receiver', sha256: HASH_A });
     expect(done.state).toBe('verified');
   });
+
+  it('keeps a 4 GiB + 1 byte transfer exact: 16 385 chunks, progress to the last one, nothing past it', () => {
+    const size = 4 * 1024 ** 3 + 1;
+    const big = record({ file: { name: 'disk.img', size, lastModified: 0, path: [], fingerprint: HASH_A }, chunkSize: 256 * 1024, chunkCount: 16_385 });
+    const near = run(big, { kind: 'accept' }, { kind: 'progress', verifiedChunks: 16_384, reset: false });
+    expect(near.verifiedChunks * near.chunkSize).toBe(2 ** 32);
+    const all = run(near, { kind: 'progress', verifiedChunks: 16_385, reset: false });
+    expect(all.verifiedChunks).toBe(16_385);
+    expect(refusal(all, { kind: 'progress', verifiedChunks: 16_386, reset: false })).toBe('INVALID_PAYLOAD');
+    expect(run(all, { kind: 'complete', side: 'sender', sha256: HASH_A }, { kind: 'complete', side: 'receiver', sha256: HASH_A })).toMatchObject({ state: 'verified', sha256: HASH_A });
+  });
 });
+
