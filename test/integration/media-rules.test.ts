@@ -1,6 +1,7 @@
 import type { MediaSource } from '@rs/signaling';
 import { TestClient, login, newAgent, startSessionWithTwoCustomers, unwrap } from '../support/signaling-client';
 import { rtpParameters as rtp } from '../support/rtp-parameters';
+import { shareScreen } from '../support/share-screen';
 import { TEST_ADMIN, useTestServer } from '../support/test-server';
 
 /** Voice floor, video senders, the agent's own screen, quality modes, annotation: enforced by the server. */
@@ -92,5 +93,29 @@ describe('media rules', () => {
 
     await s.agent.call('share:stop', { sessionId: s.sessionId, source: 'agent-screen' });
     await s.a.waitForEvent('media:producer-closed', (e) => e.producerId === shown.producerId);
+  });
+
+  it('the mode in force is in the producer list for late joiners; a sender\'s encoder report reaches staff only, for its own screen only', async () => {
+    const s = await threeInACall();
+    const screen = await shareScreen(s.agent, s.a, s.sessionId, s.aId);
+    await s.agent.call('share:set-quality', { sessionId: s.sessionId, producerId: screen, mode: 'balanced' });
+    const late = await TestClient.connect(world.server.url, (await login(world.server.url, await newAgent(world.server.url, TEST_ADMIN))).token);
+    world.clients.push(late);
+    const snapshot = await late.call('session:assist', { sessionNumber: s.created.session.number });
+    expect(snapshot.producers.find((p) => p.producerId === screen)).toMatchObject({ source: 'screen', quality: 'balanced' });
+
+    const report = {
+      sessionId: s.sessionId, producerId: screen, captureWidth: 1920, captureHeight: 1080,
+      layers: [{ width: 480, height: 270, fps: 15, kbps: 80, limitation: 'none' }, { width: 1920, height: 1080, fps: 9, kbps: 900, limitation: 'cpu' }],
+    } as const;
+    await s.a.call('share:sender-stats', report);
+    const relayed = await late.waitForEvent('share:sender-stats', (e) => e.producerId === screen);
+    expect(relayed).toMatchObject({ ...report, participantId: s.aId });
+    await s.agent.waitForEvent('share:sender-stats', (e) => e.producerId === screen);
+    // Not the sender: refused; not a valid report: refused; customers never get it.
+    expect(await s.b.request('share:sender-stats', report)).toMatchObject({ ok: false, error: { code: 'MEDIA_NOT_FOUND' } });
+    expect(await s.a.request('share:sender-stats', { ...report, layers: [{ ...report.layers[0], limitation: 'aliens' }] })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(s.b.received('share:sender-stats')).toEqual([]);
+    expect(s.a.received('share:sender-stats')).toEqual([]);
   });
 });

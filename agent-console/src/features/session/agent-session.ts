@@ -1,5 +1,5 @@
 import type { DisplaySurface, Participant, ParticipantId, ProducerInfo, SessionRole, SessionSummary } from '@rs/signaling';
-import { AnnotationManager, ControlManager, MediaSession, ParticipantRoster, SessionChannel, TypedEmitter, VideoManager, VoiceManager, type ApiError } from '@rs/web-common';
+import { AnnotationManager, ControlManager, MediaSession, ParticipantRoster, SenderStatsReporter, SessionChannel, TypedEmitter, VideoManager, VoiceManager, type ApiError } from '@rs/web-common';
 import { AgentChat } from '../chat/agent-chat';
 import { SessionControl } from '../control/session-control';
 import type { StaffContext } from '../home/staff-context';
@@ -30,6 +30,8 @@ export class AgentSession {
   readonly viewRequest: ViewRequestManager;
   readonly screenView: ScreenViewManager;
   readonly agentScreen: AgentScreenManager;
+  /** What my own screen's encoder sends, for the others' quality readout. */
+  private readonly senderStats: SenderStatsReporter;
   readonly voice: VoiceManager;
   readonly video: VideoManager;
   readonly annotations: AnnotationManager;
@@ -53,6 +55,11 @@ export class AgentSession {
     this.viewRequest = new ViewRequestManager(this.channel);
     this.screenView = new ScreenViewManager(this.channel, this.media);
     this.agentScreen = new AgentScreenManager(this.channel, this.media);
+    this.senderStats = new SenderStatsReporter(this.channel, this.media, () => {
+      const { id, localTrack } = this.agentScreen;
+      return id && localTrack ? [{ producerId: id, track: localTrack }] : [];
+    });
+    this.senderStats.start();
     this.voice = new VoiceManager(this.channel, this.media);
     this.video = new VideoManager(this.channel, this.media);
     this.annotations = new AnnotationManager(this.channel);
@@ -168,6 +175,7 @@ export class AgentSession {
 
   private closeMedia(): void {
     this.screenView.close();
+    this.senderStats.stop();
     this.agentScreen.close();
     this.voice.close();
     this.video.close();
