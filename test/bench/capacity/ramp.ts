@@ -160,9 +160,12 @@ export async function ramp(target: Target, generator: GeneratorClient, options: 
   return result;
 }
 
-/** CPU per session: slope of the server's CPU (% of one core) over sessions, idle included, through the steps below the knee. */
+/**
+ * CPU per session: slope of the server's CPU (% of one core) over sessions, idle included, through
+ * the steps below the knee where the generator kept time (a lagging generator under-loads the server).
+ */
 export function cpuPerSession(result: RampResult): number {
-  const below = result.kneeReached ? result.steps.slice(0, -1) : result.steps;
+  const below = (result.kneeReached ? result.steps.slice(0, -1) : result.steps).filter((s) => !s.generatorSaturated);
   const usable = below.length > 0 ? below : result.steps;
   const points: [number, number][] = [[0, result.idle.serverCpuPercent], ...usable.map((s): [number, number] => [s.sessions, s.serverCpuPercent])];
   return Math.round(slope(points) * 1000) / 1000;

@@ -88,9 +88,17 @@ export function machineInfo() {
     mediasoup: mediasoupVersion,
     nodeDatachannel: packageVersion('node-datachannel'),
     libdatachannel: nodeDataChannel.getLibraryVersion(),
-    janus: versionOf('janus', ['--version']),
+    janus: versionOf('dpkg-query', ['-W', '-f=${Version}', 'janus']),
     ffmpeg: versionOf('ffmpeg', ['-version']),
   };
+}
+
+function sameSessionsRatio(a: TargetReport | undefined, b: TargetReport | undefined): { sessions: number; ratio: number | null } | null {
+  const usable = (t: TargetReport | undefined) => new Map((t?.steps ?? []).filter((s) => !s.generatorSaturated).map((s) => [s.sessions, s.serverCpuPercent]));
+  const ofA = usable(a);
+  const ofB = usable(b);
+  const common = [...ofA.keys()].filter((n) => ofB.has(n)).sort((x, y) => y - x)[0];
+  return common === undefined ? null : { sessions: common, ratio: ratio(ofA.get(common)!, ofB.get(common)!) };
 }
 
 const ratio = (a: number, b: number) => (a > 0 && b > 0 ? Math.round((a / b) * 100) / 100 : null);
@@ -116,6 +124,8 @@ export function capacityReport(input: {
     sessionsPerNodeBasis: ours?.sessionsPerNodeBasis ?? 'none',
     serverCpuPercentPerSession: ours?.serverCpuPercentPerSession ?? null,
     controlPlaneOverheadRatio: ratio(ours?.serverCpuPercentPerSession ?? 0, bare?.serverCpuPercentPerSession ?? 0),
+    /** Ours / bare server CPU at the largest number of sessions both carried with the generator keeping time (a check of the slope ratio). */
+    controlPlaneOverheadAtSameSessions: sameSessionsRatio(ours, bare),
     oursVsJanusCpuPerSessionRatio: ratio(ours?.serverCpuPercentPerSession ?? 0, janus?.serverCpuPercentPerSession ?? 0),
     goals: {
       sessionsPerNodeAtLeast100: (ours?.projectedSessionsAtCpuKnee ?? 0) >= 100,

@@ -19,6 +19,10 @@ export type Handlers = Record<string, (params: never) => unknown>;
 
 /** Child side: answers requests with `handlers`; exits when the parent goes away. */
 export function serveRpc(handlers: Handlers): void {
+  // The parent may be gone already (Ctrl-C during start-up): answer only while the channel is open.
+  const reply = (response: RpcResponse) => {
+    if (process.connected) process.send?.(response);
+  };
   process.on('message', (message: RpcRequest) => {
     const handler = handlers[message.method] as ((params: unknown) => unknown) | undefined;
     Promise.resolve()
@@ -27,12 +31,13 @@ export function serveRpc(handlers: Handlers): void {
         return handler(message.params);
       })
       .then(
-        (result) => process.send?.({ id: message.id, result } satisfies RpcResponse),
-        (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies RpcResponse),
+        (result) => reply({ id: message.id, result }),
+        (error: unknown) => reply({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
       );
   });
   process.on('disconnect', () => process.exit(0));
-  process.send?.({ id: 0, result: 'ready' } satisfies RpcResponse);
+  if (!process.connected) process.exit(0);
+  reply({ id: 0, result: 'ready' });
 }
 
 /** Parent side: a forked TypeScript child (through tsx) answering `serveRpc` requests. */
