@@ -37,6 +37,8 @@ describe('running a support team', () => {
     const number = await agent.startSession();
     const ada = await world().customer(number, 'Ada');
     await agent.waitForParticipant('Ada');
+    // Focus is on who helps her once she joined (not on <body>).
+    expect(await ada.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('agent-name');
     const baseTitle = await ada.page.title();
 
     // Ada's tab goes to the background: each message from the agent is counted in her tab title, with a tone.
