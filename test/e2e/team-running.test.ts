@@ -66,6 +66,8 @@ describe('running a support team', () => {
     expect(await attribute(mallory.page, byTestId('session-ended'), 'data-reason')).toBe('declined');
     expect(await texts(mallory.page, byTestId('ended-message'))).toEqual(['The agent did not admit you to this session']);
     expect(await isShown(mallory.page, byTestId('ended-hint'))).toBe(false);
+    // Waiting, her page asked the server for nothing it would refuse (no NOT_ADMITTED error shown).
+    expect((await texts(mallory.page, byTestId('toast'))).filter((t) => t.includes('NOT_ADMITTED'))).toEqual([]);
     await shot(mallory.page, 'customer-declined');
     const events = (await mallory.receivedEvents()).map((e) => e.name);
     expect(events.filter((n) => /^(chat|media|voice|consent|annotation):/.test(n))).toEqual([]);
