@@ -91,6 +91,7 @@ function enterSession(credentials: CustomerCredentials): void {
   current = { session, view };
   session.events.on('ended', (reason) => leaveSession(reason));
   replaceChildren(main, [view.element]);
+  view.focus();
   session.start();
 }
 

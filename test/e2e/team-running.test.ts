@@ -37,6 +37,8 @@ describe('running a support team', () => {
     const number = await agent.startSession();
     const ada = await world().customer(number, 'Ada');
     await agent.waitForParticipant('Ada');
+    // Focus is on who helps her once she joined (not on <body>).
+    expect(await ada.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('agent-name');
     const baseTitle = await ada.page.title();
 
     // Ada's tab goes to the background: each message from the agent is counted in her tab title, with a tone.
@@ -64,6 +66,8 @@ describe('running a support team', () => {
     expect(await attribute(mallory.page, byTestId('session-ended'), 'data-reason')).toBe('declined');
     expect(await texts(mallory.page, byTestId('ended-message'))).toEqual(['The agent did not admit you to this session']);
     expect(await isShown(mallory.page, byTestId('ended-hint'))).toBe(false);
+    // Waiting, her page asked the server for nothing it would refuse (no NOT_ADMITTED error shown).
+    expect((await texts(mallory.page, byTestId('toast'))).filter((t) => t.includes('NOT_ADMITTED'))).toEqual([]);
     await shot(mallory.page, 'customer-declined');
     const events = (await mallory.receivedEvents()).map((e) => e.name);
     expect(events.filter((n) => /^(chat|media|voice|consent|annotation):/.test(n))).toEqual([]);

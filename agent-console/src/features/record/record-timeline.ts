@@ -39,6 +39,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'voice:started': 'timeline.voiceStarted',
   'voice:ended': 'timeline.voiceEnded',
   'notes:edited': 'timeline.notesEdited',
+  'session:number-renewed': 'timeline.numberRenewed',
 };
 
 /** A participant's display name by id (the record keeps everyone who took part, left or not). */

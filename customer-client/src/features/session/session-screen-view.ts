@@ -21,11 +21,13 @@ export class SessionScreenView {
   private readonly video: VideoPanelView;
   private readonly control: CustomerControlView;
   readonly files: CustomerFiles;
+  private readonly agentLine: HTMLElement;
   /** Tab title and sound cues while the page is in the background. */
   readonly cues: AttentionCues;
 
   constructor(session: CustomerSession, toaster: Toaster) {
-    const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining' });
+    const agentLine = h('p', { className: 'agent-line', testId: 'agent-name', i18n: 'customer.rejoining', attrs: { tabindex: -1 } });
+    this.agentLine = agentLine;
     session.events.on('agentName', (name) => bindText(agentLine, 'customer.agentIs', { name }));
     const helpingOther = new StatusLine('helping-other', 'helping-other');
     session.events.on('helped', (helped) => (helped ? helpingOther.clear() : helpingOther.show('customer.helpingOther', 'info', undefined, 'waiting')));
@@ -124,6 +126,11 @@ export class SessionScreenView {
       inSession,
     ]);
     renderParticipants();
+  }
+
+  /** After joining, focus goes to who is helping (never left on <body> once the join form is gone). */
+  focus(): void {
+    this.agentLine.focus();
   }
 
   /** Removes what lives outside the element (the modals). */

@@ -54,6 +54,7 @@ export const enRecordsConsole = {
   'timeline.voiceEnded': "{actor} ended the voice call",
   'record.exportCsv': "Export CSV",
   'timeline.notesEdited': "{actor} edited the notes",
+  'timeline.numberRenewed': "{actor} got a new session number (the old one had expired)",
   'timeline.other': "{actor}: {action}",
 } as const;
 

@@ -55,6 +55,7 @@ export const frRecordsConsole: CatalogPart<typeof enRecordsConsole> = {
   'timeline.voiceEnded': "{actor} a terminé l’appel vocal",
   'record.exportCsv': "Exporter en CSV",
   'timeline.notesEdited': "{actor} a modifié les notes",
+  'timeline.numberRenewed': "{actor} a obtenu un nouveau numéro de session (l’ancien avait expiré)",
   'timeline.other': "{actor} : {action}",
 };
 

@@ -55,6 +55,7 @@ export const nlRecordsConsole: CatalogPart<typeof enRecordsConsole> = {
   'timeline.voiceEnded': "{actor} beëindigde het spraakgesprek",
   'record.exportCsv': "CSV exporteren",
   'timeline.notesEdited': "{actor} bewerkte de notities",
+  'timeline.numberRenewed': "{actor} kreeg een nieuw sessienummer (het oude was verlopen)",
   'timeline.other': "{actor}: {action}",
 };
 

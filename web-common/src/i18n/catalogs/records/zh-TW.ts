@@ -55,6 +55,7 @@ export const zhTWRecordsConsole: CatalogPart<typeof enRecordsConsole> = {
   'timeline.voiceEnded': "{actor} 結束了語音通話",
   'record.exportCsv': "匯出 CSV",
   'timeline.notesEdited': "{actor} 編輯了備註",
+  'timeline.numberRenewed': "{actor} 取得了新的工作階段號碼（舊號碼已過期）",
   'timeline.other': "{actor}：{action}",
 };
 
