@@ -38,6 +38,14 @@ function commOf(pid: string | number): string {
   }
 }
 
+/** UDP datagrams the kernel dropped because a socket's receive buffer was full (whole machine, /proc/net/snmp). */
+export function udpReceiveBufferErrors(): number {
+  const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Udp:'));
+  const names = lines[0]?.split(/\s+/) ?? [];
+  const values = lines[1]?.split(/\s+/) ?? [];
+  return Number(values[names.indexOf('RcvbufErrors')] ?? 0);
+}
+
 /** CPU seconds (user + system) of the mediasoup workers this process started (the server runs in-process). */
 export function workerCpuSeconds(): number {
   return childrenOf(process.pid).filter((pid) => commOf(pid).startsWith('mediasoup-work')).reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);

@@ -23,7 +23,7 @@ import { TEST_ADMIN, startTestServer } from '../support/test-server';
 import { AgentConsolePage } from '../e2e/pages/agent-console-page';
 import { CustomerPage } from '../e2e/pages/customer-page';
 import { FilesPanel, randomFile, sha256File, type TestFile } from '../e2e/file-helpers';
-import { ownCpuSeconds, profilePages, watchMemory, workerCpuSeconds, type MemoryPeaks } from './file-bench-probes';
+import { ownCpuSeconds, profilePages, udpReceiveBufferErrors, watchMemory, workerCpuSeconds, type MemoryPeaks } from './file-bench-probes';
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.FILE_BENCH_BYTES ?? 150_000_000);
@@ -43,6 +43,8 @@ interface AppRun {
   serverProcessCpuSeconds: number;
   bytesResent: number;
   path: string;
+  /** UDP datagrams dropped on a full receive buffer during the run (whole machine). */
+  udpDrops: number;
 }
 interface CaseOptions {
   forceRelay: boolean;
@@ -81,6 +83,7 @@ async function appTransfer(file: TestFile, options: CaseOptions): Promise<{ run:
     const stopProfile = options.profile ? await profilePages([agent.page, customer.page]) : null;
     const cpu0 = workerCpuSeconds();
     const own0 = ownCpuSeconds();
+    const drops0 = udpReceiveBufferErrors();
     const t0 = Date.now();
     await customerFiles.press(file.name, 'file-accept');
     if (options.drop) {
@@ -96,6 +99,7 @@ async function appTransfer(file: TestFile, options: CaseOptions): Promise<{ run:
       mbPerSecond: round(file.size / 1e6 / seconds, 2),
       workerCpuSeconds: round(workerCpuSeconds() - cpu0, 2),
       serverProcessCpuSeconds: round(ownCpuSeconds() - own0, 2),
+      udpDrops: udpReceiveBufferErrors() - drops0,
       memory: await stopMemory(),
       bytesResent: 0,
       path: '',
@@ -234,6 +238,8 @@ async function main(): Promise<void> {
     'files.ratio.relayToBare': ratio(relay?.run),
     'files.relay.workerCpuPercentOfCore': relay ? round((100 * relay.run.workerCpuSeconds) / relay.run.seconds) : null,
     'files.relay.serverProcessCpuPercentOfCore': relay ? round((100 * relay.run.serverProcessCpuSeconds) / relay.run.seconds) : null,
+    'files.p2p.udpDrops': p2p?.run.udpDrops ?? null,
+    'files.relay.udpDrops': relay?.run.udpDrops ?? null,
     'files.p2p.serverProcessCpuPercentOfCore': p2p ? round((100 * p2p.run.serverProcessCpuSeconds) / p2p.run.seconds) : null,
     ...memory('files.p2p', p2p?.run),
     ...memory('files.relay', relay?.run),

@@ -12,6 +12,12 @@ import { watchTransport } from './transport-watchdog';
  * consumers of live transfers hold one (memory per relayed pair at most this much).
  */
 export const FILE_RELAY_SCTP_SEND_BUFFER = 12 * 1024 * 1024;
+/**
+ * UDP socket buffers of the relay transports: a relayed file arrives in bursts of up to the sender's
+ * window, and the kernel's default receive buffer (net.core.rmem_default, ~208 KiB) overflows while
+ * the worker waits for a core; every drop makes SCTP back off. Linux caps this at net.core.rmem_max.
+ */
+export const FILE_RELAY_SOCKET_BUFFER = 4 * 1024 * 1024;
 const SCTP_STREAMS = { OS: 16, MIS: 16 };
 
 interface RelayAppData extends types.AppData {
@@ -59,7 +65,10 @@ export class FileRelay {
     const { listenIp, announcedAddress, portRange, unconnectedTimeoutMs } = this.settings;
     const listen = { ip: listenIp, announcedAddress, portRange };
     const transport = await this.router.createWebRtcTransport({
-      listenInfos: [{ protocol: 'udp', ...listen }, { protocol: 'tcp', ...listen }],
+      listenInfos: [
+        { protocol: 'udp', ...listen, sendBufferSize: FILE_RELAY_SOCKET_BUFFER, recvBufferSize: FILE_RELAY_SOCKET_BUFFER },
+        { protocol: 'tcp', ...listen },
+      ],
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
