@@ -2,7 +2,7 @@ import { DEFAULT_QUALITY_MODE, QUALITY_PRESETS, type QualityMode } from '@rs/sig
 import { waitFor } from '../support/wait-for';
 import { useE2eWorld } from './e2e-world';
 import { canvasScreen } from './fake-screen';
-import { shareCustomerScreen } from './media-helpers';
+import { dataIs, shareCustomerScreen } from './media-helpers';
 import type { AgentConsolePage } from './pages/agent-console-page';
 import type { CustomerPage } from './pages/customer-page';
 import { click } from './pages/page-helpers';
@@ -93,7 +93,10 @@ describe('the shared screen at the captured resolution (issue 11)', () => {
     await sam.watch(number);
     const low = await decodedSize(sam, 'the supervisor on a lower layer', (w) => w > 0);
     expect(low.frameWidth).toBeLessThan(1280);
+    // The readout says it is a lighter copy by choice, not the network.
+    await dataIs(sam.page, sam.inSession('picture-reason'), 'data-reason', 'viewer');
     await click(sam.page, sam.inSession('full-quality'));
     await decodedSize(sam, 'the supervisor at full resolution', (w, h) => w === 1280 && h === 720);
+    await dataIs(sam.page, sam.inSession('picture-reason'), 'data-reason', 'full');
   });
 });
