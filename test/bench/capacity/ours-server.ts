@@ -35,6 +35,6 @@ async function shutdown(): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
-process.on('disconnect', () => void shutdown());
 
-serveRpc({ start });
+// Orphaned (the bench died): stop the server and its Redis before exiting.
+serveRpc({ start }, () => void shutdown());

@@ -17,8 +17,8 @@ interface RpcResponse {
 
 export type Handlers = Record<string, (params: never) => unknown>;
 
-/** Child side: answers requests with `handlers`; exits when the parent goes away. */
-export function serveRpc(handlers: Handlers): void {
+/** Child side: answers requests with `handlers`; when the parent goes away, `onDisconnect` (default: exit). */
+export function serveRpc(handlers: Handlers, onDisconnect: () => void = () => process.exit(0)): void {
   // The parent may be gone already (Ctrl-C during start-up): answer only while the channel is open.
   const reply = (response: RpcResponse) => {
     if (process.connected) process.send?.(response);
@@ -35,8 +35,8 @@ export function serveRpc(handlers: Handlers): void {
         (error: unknown) => reply({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
       );
   });
-  process.on('disconnect', () => process.exit(0));
-  if (!process.connected) process.exit(0);
+  process.on('disconnect', onDisconnect);
+  if (!process.connected) onDisconnect();
   reply({ id: 0, result: 'ready' });
 }
 

@@ -56,6 +56,10 @@ async function cleanup(): Promise<void> {
   for (const close of [...closers].reverse()) await close().catch(() => undefined);
   closers.clear();
 }
+process.once('uncaughtException', (error) => {
+  console.error('capacity: uncaught', error);
+  void cleanup().finally(() => process.exit(1));
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`capacity: ${signal}, stopping every process started`);
