@@ -47,15 +47,11 @@ describe('the sender reloads mid-transfer', () => {
     await agentFiles.press(big.name, 'file-accept');
     await agentFiles.waitBytes(big.name, SIZE * 0.2, LONG);
     const { id } = (await agentFiles.itemOf(big.name))!;
-    if (process.env.E2E_TRACE) console.log('at 20 %', new Date().toISOString());
 
-    const step = (what: string) => process.env.E2E_TRACE && console.log(`${new Date().toISOString()} ${what}`);
-    step('reload');
     await customer.page.reload({ waitUntil: 'load' });
     await customerFiles.open();
     const item = `[data-transfer-id="${id}"]`;
     await customer.page.waitForSelector(`${item} ${byTestId('file-reselect')}`, { visible: true, timeout: 60_000 });
-    step('reselect shown');
     const store = world().server.app.services.store;
     const sessionId = await world().sessionIdOf(number);
     const kept = (await store.getTransfer(sessionId, id))!;
@@ -63,14 +59,12 @@ describe('the sender reloads mid-transfer', () => {
 
     // The wrong file: refused by its fingerprint, the transfer still waits for the right one.
     const input = async () => (await customer.page.$(`${item} ${byTestId('file-reselect-input')}`)) as unknown as { uploadFile(...p: string[]): Promise<void> };
-    step('wrong file');
     await (await input()).uploadFile(other);
     await textAppears(customer.page, byTestId('toast'), 'not the same file');
     expect((await customerFiles.itemOf(big.name))?.state).not.toBe('verified');
     await customer.page.waitForSelector(`${item} ${byTestId('file-reselect')}`, { visible: true });
 
     // The same file: it resumes from the verified prefix the server kept and ends verified on both sides.
-    step('right file');
     await (await input()).uploadFile(big.path);
     const received = await agentFiles.waitState(big.name, 'verified', LONG);
     const sent = await customerFiles.waitState(big.name, 'verified', 60_000);

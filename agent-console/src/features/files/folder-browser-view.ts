@@ -100,7 +100,7 @@ export class FolderBrowserView {
       return;
     }
     append(this.localPane, [
-      h('h4', { i18n: 'folder.localSide', params: { path: b.local ? `${b.local.name}/${b.localPath.join('/')}` : '' } }),
+      h('h4', { i18n: 'folder.localSide', params: { path: b.local ? [b.local.name, ...b.localPath].join('/') : '' } }),
       h('div', { className: 'folder-toolbar' }, [
         this.button('folder.chooseLocal', 'folder-choose-local', () => void b.chooseLocal()),
         this.button('folder.up', 'folder-local-up', () => void b.openLocal(b.localPath.slice(0, -1)), !b.local || b.localPath.length === 0),
