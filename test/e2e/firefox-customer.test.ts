@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { QUALITY_PRESETS } from '@rs/signaling';
 import type { InboundMediaSummary } from '@rs/web-common';
 import { seedAccounts } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
@@ -123,6 +124,24 @@ async function firefoxEncoderHolds(agent: AgentConsolePage, customer: CustomerPa
   // Within 25 % of its cap (rate control overshoots a little on a 4 s window).
   expect(lowest.kbps).toBeLessThanOrEqual(lowCap * 1.25);
   expect(rates.every((each) => each.layer.bytesSent > 0)).toBe(true);
+  // The console's readout tells the truth for a Firefox sender too.
+  await dataIs(agent.page, agent.inSession('picture-reason'), 'data-reason', 'full');
+
+  // Low bandwidth holds on Firefox's encoder without contentHint: 5 fps, each layer within its cap.
+  await agent.page.select(agent.inSession('quality-mode'), 'low-bandwidth');
+  const preset = QUALITY_PRESETS['low-bandwidth'];
+  await waitFor('low bandwidth applied in Firefox', async () => {
+    const [screen] = await customer.debug<{ encodings: RTCRtpEncodingParameters[] | null }[]>('sharedScreens');
+    return screen?.encodings?.every((e) => e.maxFramerate === preset.maxFramerate) && screen.encodings.some((e) => e.maxBitrate === preset.maxBitrate) ? true : undefined;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const thrifty = await layerRates(customer, 4000);
+  process.stderr.write(`firefox layers in low bandwidth (kbit/s): ${JSON.stringify(thrifty)}\n`);
+  const top = thrifty.reduce((best, each) => (each.layer.frameWidth > best.layer.frameWidth ? each : best));
+  expect(top.layer.frameWidth).toBe(1280);
+  expect(top.layer.framesPerSecond).toBeLessThanOrEqual(preset.maxFramerate * 1.5);
+  expect(top.kbps).toBeLessThanOrEqual((preset.maxBitrate / 1000) * 1.25);
+  await agent.page.select(agent.inSession('quality-mode'), 'high-detail');
 }
 
 const skip = namespaceUnavailable();

@@ -46,16 +46,32 @@ export class SenderStatsReporter {
     for (const { producerId, track } of this.screens()) {
       const layers = await this.media.senderLayerStats(producerId).catch(() => null);
       if (!layers || layers.length === 0) continue;
-      const { width = 0, height = 0 } = track.getSettings();
+      const capture = this.captureSize(producerId, track, layers);
       const request = {
         sessionId: this.channel.sessionId,
         producerId,
-        captureWidth: Math.round(width),
-        captureHeight: Math.round(height),
+        captureWidth: Math.min(16_384, Math.round(capture.width)),
+        captureHeight: Math.min(16_384, Math.round(capture.height)),
         layers: this.summarize(producerId, layers).slice(0, 3),
       };
       await this.channel.request('share:sender-stats', request).catch((error: unknown) => console.warn('share:sender-stats failed', error));
     }
+  }
+
+  /**
+   * The captured size: the track's settings, or (Firefox reports none for a
+   * canvas or some captures) the largest layer scaled back by its own
+   * scaleResolutionDownBy.
+   */
+  private captureSize(producerId: string, track: MediaStreamTrack, layers: OutboundLayerStats[]): { width: number; height: number } {
+    const { width = 0, height = 0 } = track.getSettings();
+    if (width > 0 && height > 0) return { width, height };
+    const encodings = this.media.senderEncodings(producerId) ?? [];
+    const scaleOf = (rid: string | null): number => encodings.find((e) => e.rid === rid)?.scaleResolutionDownBy ?? 1;
+    return layers.reduce((size, layer) => {
+      const scale = scaleOf(layer.rid);
+      return layer.frameWidth * scale > size.width ? { width: layer.frameWidth * scale, height: layer.frameHeight * scale } : size;
+    }, { width: 0, height: 0 });
   }
 
   private summarize(producerId: string, layers: OutboundLayerStats[]): SenderLayer[] {
