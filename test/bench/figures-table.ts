@@ -71,6 +71,6 @@ if ('files.p2p.mbPerSecond' in figures || 'files.relay.mbPerSecond' in figures) 
   lines.push('', '| measure | value |', '|---|---|');
   lines.push(`| mediasoup worker CPU during (b) | ${f('relay.workerCpuPercentOfCore', ' % of a core')} |`);
   lines.push(`| server process CPU during (b) (signaling + bench driver) | ${f('relay.serverProcessCpuPercentOfCore', ' % of a core')} |`);
-  lines.push(`| customer offline 3 s at 30 %: bytes re-sent | ${f('drop.bytesResent')} (${f('drop.resentPercent', ' %')} of the file) |`);
+  lines.push(`| customer offline at 30 % until the server paused the transfer, then back: bytes re-sent | ${f('drop.bytesResent')} (${f('drop.resentPercent', ' %')} of the file) |`);
 }
 process.stdout.write(`${lines.join('\n')}\n`);
