@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { launchBrowser } from '../support/browser';
 import { toneWav } from '../support/tone-wav';
 import { waitFor } from '../support/wait-for';
@@ -157,7 +158,8 @@ describe('voice call (R4)', () => {
 
   it('speaking indicators come from the server: the customer speaks, the agent sees it; muted, never', async () => {
     // The customer's browser has a microphone that holds a tone (a voice-like level, not 20 ms beeps).
-    const toneBrowser = await launchBrowser([`--use-file-for-fake-audio-capture=${toneWav()}`]);
+    const tone = toneWav();
+    const toneBrowser = await launchBrowser([`--use-file-for-fake-audio-capture=${tone}`]);
     try {
       const agent = await world().signedIn(world().accounts.bob);
       const number = await agent.startSession();
@@ -192,6 +194,7 @@ describe('voice call (R4)', () => {
       await agent.endSession();
     } finally {
       await toneBrowser.close();
+      rmSync(tone, { force: true });
     }
   });
 });
