@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { QUALITY_PRESETS } from '@rs/signaling';
-import type { InboundMediaSummary } from '@rs/web-common';
+import type { InboundMediaSummary, OutboundLayerStats as SenderLayer } from '@rs/web-common';
 import { seedAccounts } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { launchFirefox } from '../support/firefox';
@@ -81,15 +81,6 @@ async function growing(page: Page, what: string, kind: 'audio' | 'video', measur
   }, { timeoutMs: 30_000 }).catch((error: unknown) => {
     throw new Error(`${String(error)}; gains seen per second: ${JSON.stringify(last)}`);
   });
-}
-
-interface SenderLayer {
-  rid: string | null;
-  frameWidth: number;
-  frameHeight: number;
-  framesPerSecond: number;
-  bytesSent: number;
-  qualityLimitationReason: string;
 }
 
 /** Each layer's sending rate (kbit/s) over `ms`, read from Firefox's own outbound-rtp stats. */

@@ -13,6 +13,7 @@ export { codeBeforeCursor } from './chat/quick-phrase-code';
 // Media
 export { MediaSession, type MediaSignaling } from './media/media-session';
 export { readInboundVideoStats, type InboundVideoStats } from './media/inbound-video-stats';
+export type { OutboundLayerStats } from './media/outbound-layer-stats';
 export { SenderStatsReporter, type SentScreen } from './media/sender-stats-reporter';
 export { describePicture, type PictureReason, type PictureState } from './media/picture-reason';
 
