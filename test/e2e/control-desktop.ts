@@ -178,6 +178,8 @@ export async function findColourInVideo(page: Page, videoSelector: string, colou
         }
       }
       if (right < 0) return null;
+      // The video may sit below the fold of the console (as a person would, scroll to it first).
+      video.scrollIntoView({ block: 'center', inline: 'nearest' });
       const rect = video.getBoundingClientRect();
       const scale = Math.min(rect.width / w, rect.height / h);
       const offsetX = rect.left + (rect.width - w * scale) / 2;
