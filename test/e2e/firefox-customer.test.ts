@@ -95,43 +95,47 @@ async function layerRates(customer: CustomerPage, ms: number): Promise<{ layer: 
 }
 
 /**
- * Firefox has no contentHint: the presets live in the encodings alone. The agent
- * decodes the captured size in high detail, and the lowest layer keeps to its cap.
+ * Firefox has no contentHint, and its screen simulcast misplaces the layers'
+ * caps: a Firefox customer sends one full-size layer under the mode's preset.
+ * The agent decodes the captured size at a moving frame rate (the full-size
+ * layer once ran at 1-2 fps), within the preset's cap.
  */
 async function firefoxEncoderHolds(agent: AgentConsolePage, customer: CustomerPage): Promise<void> {
-  const encodings = await customer.debug<{ encodings: RTCRtpEncodingParameters[] | null }[]>('sharedScreens');
-  process.stderr.write(`firefox sender encodings: ${JSON.stringify(encodings[0]?.encodings)}\n`);
+  const [shared] = await customer.debug<{ encodings: RTCRtpEncodingParameters[] | null }[]>('sharedScreens');
+  process.stderr.write(`firefox sender encodings: ${JSON.stringify(shared?.encodings)}\n`);
+  expect(shared?.encodings).toHaveLength(1);
+  expect(shared?.encodings?.[0]).toMatchObject({ scaleResolutionDownBy: 1, maxBitrate: QUALITY_PRESETS['high-detail'].maxBitrate });
   const full = await waitFor('1280x720 decoded by the agent from Firefox', async () => {
     const stats = await agent.screenStats();
     return stats && stats.frameWidth === 1280 && stats.frameHeight === 720 ? stats : undefined;
   }, { timeoutMs: 30_000 }).catch(async (error: unknown) => {
     throw new Error(`${String(error)}; agent ${JSON.stringify(await agent.screenStats())}; firefox layers ${JSON.stringify(await layerRates(customer, 2000))}`);
   });
-  expect([full.frameWidth, full.frameHeight]).toEqual([1280, 720]);
   const rates = await layerRates(customer, 4000);
-  process.stderr.write(`firefox layers (kbit/s): ${JSON.stringify(rates)}\n`);
-  const lowest = rates.reduce((low, each) => (each.layer.frameWidth < low.layer.frameWidth ? each : low));
-  const lowCap = (encodings[0]?.encodings ?? []).reduce((min, e) => Math.min(min, e.maxBitrate ?? Infinity), Infinity) / 1000;
-  // Within 25 % of its cap (rate control overshoots a little on a 4 s window).
-  expect(lowest.kbps).toBeLessThanOrEqual(lowCap * 1.25);
-  expect(rates.every((each) => each.layer.bytesSent > 0)).toBe(true);
+  const decoded = ((await agent.screenStats())?.framesDecoded ?? 0) - full.framesDecoded;
+  process.stderr.write(`firefox layers (kbit/s): ${JSON.stringify(rates)}; agent decoded ${decoded} frames in ~4 s\n`);
+  expect(rates.map((each) => each.layer.frameWidth)).toEqual([1280]);
+  expect(rates[0]?.kbps).toBeLessThanOrEqual((QUALITY_PRESETS['high-detail'].maxBitrate / 1000) * 1.25);
+  // A moving picture, not a slide show (the canvas draws 30 fps).
+  expect(decoded).toBeGreaterThanOrEqual(30);
   // The console's readout tells the truth for a Firefox sender too.
   await dataIs(agent.page, agent.inSession('picture-reason'), 'data-reason', 'full');
 
-  // Low bandwidth holds on Firefox's encoder without contentHint: 5 fps, each layer within its cap.
+  // Low bandwidth holds on Firefox's encoder without contentHint: full size, 5 fps, within its cap.
   await agent.page.select(agent.inSession('quality-mode'), 'low-bandwidth');
   const preset = QUALITY_PRESETS['low-bandwidth'];
   await waitFor('low bandwidth applied in Firefox', async () => {
     const [screen] = await customer.debug<{ encodings: RTCRtpEncodingParameters[] | null }[]>('sharedScreens');
-    return screen?.encodings?.every((e) => e.maxFramerate === preset.maxFramerate) && screen.encodings.some((e) => e.maxBitrate === preset.maxBitrate) ? true : undefined;
+    const [one] = screen?.encodings ?? [];
+    return one?.maxFramerate === preset.maxFramerate && one.maxBitrate === preset.maxBitrate ? true : undefined;
   });
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const thrifty = await layerRates(customer, 4000);
   process.stderr.write(`firefox layers in low bandwidth (kbit/s): ${JSON.stringify(thrifty)}\n`);
-  const top = thrifty.reduce((best, each) => (each.layer.frameWidth > best.layer.frameWidth ? each : best));
-  expect(top.layer.frameWidth).toBe(1280);
-  expect(top.layer.framesPerSecond).toBeLessThanOrEqual(preset.maxFramerate * 1.5);
-  expect(top.kbps).toBeLessThanOrEqual((preset.maxBitrate / 1000) * 1.25);
+  const [one] = thrifty;
+  expect(one?.layer.frameWidth).toBe(1280);
+  expect(one?.layer.framesPerSecond).toBeLessThanOrEqual(preset.maxFramerate * 1.5);
+  expect(one?.kbps).toBeLessThanOrEqual((preset.maxBitrate / 1000) * 1.25);
   await agent.page.select(agent.inSession('quality-mode'), 'high-detail');
 }
 

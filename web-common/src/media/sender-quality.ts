@@ -34,22 +34,26 @@ function layerEncoding(preset: EncoderPreset, layerScale: number): RTCRtpEncodin
 }
 
 /**
- * Firefox ESR (153, its libwebrtc simulcast) applies the encodings' bitrate
- * caps to the layers in the reverse order of their sizes: measured, the
- * 1/4-size layer ran at 1.1-1.7 Mbit/s (the top layer's cap) and the full-size
- * layer, given the 1/4 layer's 156 kbit/s, sent 0 bytes. There the caps are
- * handed over reversed, so each layer ends up with its own.
+ * Firefox ESR's simulcast does not hold for screens. Measured on 140, with a
+ * real X screen and with a canvas stream: from run to run the layers' bitrate
+ * caps land on other layers (the 1/4 layer at 1.0-1.4 Mbit/s against its
+ * 156 kbit/s, the full-size one at 0 bytes, or at 1-2 fps when the caps are
+ * handed over reversed), and its own encoder factory allows one layer for
+ * screen content. A Firefox customer shares one full-size layer under the
+ * mode's preset: every viewer gets that layer, and the sender's congestion
+ * control, not a lower layer, answers a slow network.
  */
-function reversesLayerBitrates(): boolean {
-  return typeof navigator !== 'undefined' && /\bFirefox\//.test(navigator.userAgent);
+function simulcastsScreens(userAgent: string): boolean {
+  return !/\bFirefox\//.test(userAgent);
 }
 
-/** Every layer's encoding, lowest first, with the caps where this browser applies them. */
+/** Every layer's encoding, lowest first. */
 function layerEncodings(preset: EncoderPreset, scales: number[]): RTCRtpEncodingParameters[] {
-  const encodings = scales.map((scale) => layerEncoding(preset, scale));
-  if (!reversesLayerBitrates()) return encodings;
-  const caps = encodings.map((encoding) => encoding.maxBitrate).reverse();
-  return encodings.map((encoding, index) => ({ ...encoding, maxBitrate: caps[index] }));
+  return scales.map((scale) => layerEncoding(preset, scale));
+}
+
+function browserUserAgent(): string {
+  return typeof navigator === 'undefined' ? '' : navigator.userAgent;
 }
 
 /**
@@ -57,9 +61,9 @@ function layerEncodings(preset: EncoderPreset, scales: number[]): RTCRtpEncoding
  * first frame (so what the console shows is what is sent), as many simulcast
  * layers as the browser will encode at the track's size.
  */
-export function screenEncodings(track: MediaStreamTrack, mode: QualityMode): RTCRtpEncodingParameters[] {
+export function screenEncodings(track: MediaStreamTrack, mode: QualityMode, userAgent = browserUserAgent()): RTCRtpEncodingParameters[] {
   const { width = 0, height = 0 } = track.getSettings();
-  const count = width > 0 && height > 0 ? screenLayerCount(width, height) : SCREEN_SIMULCAST_SCALES.length;
+  const count = !simulcastsScreens(userAgent) ? 1 : width > 0 && height > 0 ? screenLayerCount(width, height) : SCREEN_SIMULCAST_SCALES.length;
   return layerEncodings(QUALITY_PRESETS[mode], screenLayerScales(count));
 }
 
