@@ -6,6 +6,7 @@
  * (SFU / P2P) and screen.shareStart.<W>x<H>.sfu.<figure>.
  */
 import type { Browser } from 'puppeteer-core';
+import type { OutboundLayerStats as SenderLayer } from '@rs/web-common';
 import { QUALITY_PRESETS, type QualityMode } from '@rs/signaling';
 import { TestClient, login, type Credentials } from '../support/signaling-client';
 import type { TestServer } from '../support/test-server';
@@ -80,6 +81,7 @@ async function measureSize(browser: Browser, server: TestServer, account: Creden
       const from = await epochNow(agentPage);
       await Promise.all([agentSocket.call('share:set-quality', { sessionId, producerId, mode }), p2p.apply(mode)]);
       const [sfuRead, p2pRead] = await collectWindow(agentPage, ['sfu', 'p2p'], from, options);
+      const senderLayers = await session.customer.debug<SenderLayer[]>('screenLayers');
       const fullHeight = size.height / QUALITY_PRESETS[mode].scaleResolutionDownBy;
       const sfu = streamFigures(sfuRead!, from, options.settleMs, fullHeight);
       const direct = streamFigures(p2pRead!, from, options.settleMs, fullHeight);
@@ -91,7 +93,12 @@ async function measureSize(browser: Browser, server: TestServer, account: Creden
       figures[`${prefix}.ratio.receivedHeightP50`] = ratio(sfu.receivedHeightP50, direct.receivedHeightP50);
       figures[`${prefix}.sfuMinusP2p.psnrDb`] =
         sfu.psnrDbP50 !== null && direct.psnrDbP50 !== null ? Math.round((sfu.psnrDbP50 - direct.psnrDbP50) * 100) / 100 : null;
-      process.stderr.write(`screen ${sizeKey} ${mode}: sfu ${JSON.stringify(sfu)} p2p ${JSON.stringify(direct)}\n`);
+      // What the customer's encoder sent on each simulcast layer at the end of the window (why the SFU forwarded what it did).
+      for (const layer of senderLayers) {
+        figures[`${prefix}.sender.${layer.rid ?? 'single'}.height`] = layer.frameHeight;
+        figures[`${prefix}.sender.${layer.rid ?? 'single'}.fps`] = layer.framesPerSecond;
+      }
+      process.stderr.write(`screen ${sizeKey} ${mode}: sfu ${JSON.stringify(sfu)} p2p ${JSON.stringify(direct)} sender ${JSON.stringify(senderLayers)}\n`);
     }
   } finally {
     agentSocket.close();

@@ -78,7 +78,9 @@ export function useE2eWorld(overrides: Partial<ConfigInput> = {}): () => E2eWorl
     pages = [];
     await Promise.all(open.map((page) => page.close().catch(() => undefined)));
     // Sessions a test (or a failed try of it) left running end, so the agents' session limits start fresh.
-    if (world) for (const account of Object.values(world.accounts)) await world.server.app.services.sessions.closeSessionsOf(account.id);
+    if (!world) return;
+    const { alice, bob, sam } = world.accounts;
+    for (const account of [alice, bob, sam]) await world.server.app.services.sessions.closeSessionsOf(account.id);
   });
   afterAll(async () => {
     await world?.browser.close();

@@ -27,25 +27,30 @@ interface Pair {
   customerFiles: FilesPanel;
 }
 
-/** An agent's session with one customer; its id goes to `started` (ended after the test). */
-async function pairIn(world: () => E2eWorld, customerName: string, started: string[]): Promise<Pair> {
+/** An agent's session with one customer (the e2e world ends it after the test). */
+async function pairIn(world: () => E2eWorld, customerName: string): Promise<Pair> {
   const { accounts } = world();
   const agent = await world().signedIn(accounts.alice);
   const number = await agent.startSession();
-  started.push(await world().sessionIdOf(number));
   const customer = await world().customer(number, customerName);
   await agent.waitForParticipant(customerName);
   return { agent, customer, agentFiles: new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])'), customerFiles: new FilesPanel(customer.page) };
 }
 
-/** Agents may hold 2 sessions: each test's session ends afterwards (on the server: a busy page may not answer in time). */
-async function endStarted(world: () => E2eWorld, started: string[]): Promise<void> {
-  const { store, sessions } = world().server.app.services;
-  for (const sessionId of started.splice(0)) {
-    const session = await store.getSession(sessionId);
-    const participant = session && (await store.getParticipant(sessionId, session.controllerId));
-    if (session && participant && session.state !== 'ended') await sessions.end({ session, participant });
-  }
+/** The agent sends `file`; the customer allows and accepts it; resolves once `bytes` of it have arrived. */
+async function downloadUnderway({ customer, agentFiles, customerFiles }: Pair, file: TestFile, bytes: number): Promise<void> {
+  await agentFiles.send([file.path]);
+  await customer.answerConsent(true);
+  await customerFiles.press(file.name, 'file-accept');
+  await customerFiles.waitBytes(file.name, bytes, LONG);
+}
+
+/** The interrupted download completes with the right SHA-256, having re-sent less than 10 % of it. */
+async function resumedAndVerified({ agentFiles, customerFiles }: Pair, file: TestFile): Promise<void> {
+  const received = await customerFiles.waitState(file.name, 'verified', LONG);
+  const sent = await agentFiles.waitState(file.name, 'verified');
+  expect(received.sha256).toBe(file.sha256);
+  expect(sent.bytesResent).toBeLessThan(file.size * 0.1);
 }
 
 /**
@@ -72,14 +77,12 @@ describe('file transfer (peer to peer)', () => {
   const world = useE2eWorld({ fileTransferForceRelay: false });
   let down: TestFile;
   let up: TestFile;
-  const started: string[] = [];
-  const pair = (name: string) => pairIn(world, name, started);
+  const pair = (name: string) => pairIn(world, name);
 
   beforeAll(async () => {
     down = await randomFile(BIG, 'down.bin');
     up = await randomFile(BIG, 'up.bin');
   });
-  afterEach(() => endStarted(world, started));
 
   it('agent -> customer and customer -> agent at once: consent, download with progress, same SHA-256 on both sides, direct path', async () => {
     const p = await pair('Ann');
@@ -87,39 +90,25 @@ describe('file transfer (peer to peer)', () => {
   }, LONG);
 
   it('the customer goes offline mid-transfer and back: it resumes and re-sends less than 10 %', async () => {
-    const { customer, agentFiles, customerFiles } = await pair('Cid');
-    await agentFiles.send([down.path]);
-    await customer.answerConsent(true);
-    await customerFiles.press(down.name, 'file-accept');
-    await customerFiles.waitBytes(down.name, down.size * 0.3, LONG);
-    await customer.page.setOfflineMode(true);
-    await agentFiles.waitState(down.name, 'paused', 60_000);
-    await customer.page.setOfflineMode(false);
-    const received = await customerFiles.waitState(down.name, 'verified', LONG);
-    const sent = await agentFiles.waitState(down.name, 'verified');
-    expect(received.sha256).toBe(down.sha256);
-    expect(sent.bytesResent).toBeLessThan(down.size * 0.1);
+    const p = await pair('Cid');
+    await downloadUnderway(p, down, down.size * 0.3);
+    await p.customer.page.setOfflineMode(true);
+    await p.agentFiles.waitState(down.name, 'paused', 60_000);
+    await p.customer.page.setOfflineMode(false);
+    await resumedAndVerified(p, down);
   }, LONG);
 
   it('the receiver reloads mid-transfer: it resumes from its stored chunks', async () => {
-    const { customer, agentFiles, customerFiles } = await pair('Dee');
-    await agentFiles.send([down.path]);
-    await customer.answerConsent(true);
-    await customerFiles.press(down.name, 'file-accept');
-    await customerFiles.waitBytes(down.name, down.size * 0.3, LONG);
-    await customer.page.reload({ waitUntil: 'load' });
-    const received = await customerFiles.waitState(down.name, 'verified', LONG);
-    const sent = await agentFiles.waitState(down.name, 'verified');
-    expect(received.sha256).toBe(down.sha256);
-    expect(sent.bytesResent).toBeLessThan(down.size * 0.1);
+    const p = await pair('Dee');
+    await downloadUnderway(p, down, down.size * 0.3);
+    await p.customer.page.reload({ waitUntil: 'load' });
+    await resumedAndVerified(p, down);
   }, LONG);
 
   it('cancel stops both sides and drops the partial file', async () => {
-    const { customer, agentFiles, customerFiles } = await pair('Eve');
-    await agentFiles.send([down.path]);
-    await customer.answerConsent(true);
-    await customerFiles.press(down.name, 'file-accept');
-    await customerFiles.waitBytes(down.name, 1, LONG);
+    const p = await pair('Eve');
+    const { customer, agentFiles, customerFiles } = p;
+    await downloadUnderway(p, down, 1);
     await agentFiles.press(down.name, 'file-cancel');
     await customerFiles.waitState(down.name, 'cancelled');
     await agentFiles.waitState(down.name, 'cancelled');
@@ -141,11 +130,9 @@ describe('file transfer (peer to peer)', () => {
 /** The relay carries the same engine: the path-independent cases (resume, cancel, deny) run once, above. */
 describe('file transfer (forced relay)', () => {
   const world = useE2eWorld({ fileTransferForceRelay: true });
-  const started: string[] = [];
-  afterEach(() => endStarted(world, started));
 
   it('agent -> customer and customer -> agent at once through the SFU: same SHA-256 on both sides', async () => {
-    const p = await pairIn(world, 'Gus', started);
+    const p = await pairIn(world, 'Gus');
     await bothWaysAtOnce(p, await randomFile(BIG, 'down.bin'), await randomFile(BIG, 'up.bin'), 'relay');
   }, LONG);
 });

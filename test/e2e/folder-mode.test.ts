@@ -2,7 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { useE2eWorld } from './e2e-world';
 import { FilesPanel } from './file-helpers';
 import { installPicker, opfsHas, treeHashes, type TreeFile } from './folder-helpers';
-import type { AgentConsolePage } from './pages/agent-console-page';
 import type { CustomerPage } from './pages/customer-page';
 import { isShown } from './pages/page-helpers';
 import { waitFor } from '../support/wait-for';
@@ -28,6 +27,24 @@ async function shotOf(page: Page, selector: string, name: string): Promise<void>
   if (prefix) await (await page.$(selector))?.screenshot({ path: `${prefix}${name}.png` });
 }
 
+/** Focuses a button that asks for a name, types it into the field that opens, and presses Enter. */
+async function nameFromKeyboard(page: Page, button: string, name: string): Promise<void> {
+  await pressKey(page, button);
+  await page.waitForSelector('[data-testid="folder-name-input"]', { visible: true });
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+}
+
+/** Something in the agent's open session tab. */
+const inTab = (testId: string): string => `[data-testid="session-view"]:not([hidden]) ${testId}`;
+
+/** Waits until the tree at `to` holds the same files with the same SHA-256 as the one at `from`; returns them. */
+async function arrivesWhole(what: string, from: [Page, string[]], to: [Page, string[]]): Promise<Record<string, string>> {
+  const source = (await treeHashes(...from)) ?? {};
+  await waitFor(what, async () => JSON.stringify(await treeHashes(...to)) === JSON.stringify(source) || undefined, { timeoutMs: 90_000 });
+  return source;
+}
+
 function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
 }
@@ -36,35 +53,33 @@ function textOf(page: Page, selector: string): Promise<string> {
 describe('folder mode (R7.2)', () => {
   const world = useE2eWorld();
   describe('between the two apps', () => {
-    // Agents may hold 2 sessions: each test ends its own (in this inner block: before the world closes the pages).
-    let current: AgentConsolePage | null = null;
-    afterEach(async () => {
-      await current?.endSession().catch(() => undefined);
-      current = null;
-    });
-
-    /** Alice helps a customer who shares the OPFS folder "shared"; Alice's own folder is "mine". */
-    async function sharedFolder(customerName: string, mine: Record<string, TreeFile>, shared: Record<string, TreeFile>) {
-      const { accounts } = world();
-      const agent = await world().signedIn(accounts.alice);
-      current = agent;
-      await agent.page.evaluate(installPicker, 'mine', mine);
+    /** Alice's session with a customer, prepared before their pages load; Alice has asked for a folder. */
+    async function folderAsked(customerName: string, agentSetup: (page: Page) => Promise<unknown>, customerSetup: (page: Page) => Promise<unknown>) {
+      const agent = await world().signedIn(world().accounts.alice);
+      await agentSetup(agent.page);
       const number = await agent.startSession();
-      const customer: CustomerPage = await world().customer(number, customerName, {
-        beforeLoad: (page) => page.evaluateOnNewDocument(installPicker, 'shared', shared),
-      });
+      const customer: CustomerPage = await world().customer(number, customerName, { beforeLoad: customerSetup });
       await agent.waitForParticipant(customerName);
-      const inTab = (testId: string): string => `[data-testid="session-view"]:not([hidden]) ${testId}`;
       const agentFiles = new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])');
       await agentFiles.open();
       await pressKey(agent.page, inTab('[data-testid="folder-ask"]'));
+      return { agent, customer, agentFiles, number };
+    }
+
+    /** Alice helps a customer who shares the OPFS folder "shared"; Alice's own folder is "mine". */
+    async function sharedFolder(customerName: string, mine: Record<string, TreeFile>, shared: Record<string, TreeFile>) {
+      const { agent, customer, agentFiles, number } = await folderAsked(
+        customerName,
+        (page) => page.evaluate(installPicker, 'mine', mine),
+        (page) => page.evaluateOnNewDocument(installPicker, 'shared', shared),
+      );
       await customer.page.waitForSelector('[data-testid="granted-folder-choose"]', { visible: true });
       await customer.page.click('[data-testid="granted-folder-choose"]');
       await agent.page.waitForSelector(inTab('[data-testid="folder-remote-entry"]'), { visible: true });
       const remote = (name: string, testId: string) => inTab(`[data-testid="folder-remote-entry"][data-name="${name}"] [data-testid="${testId}"]`);
       const local = (name: string, testId: string) => inTab(`[data-testid="folder-local-entry"][data-name="${name}"] [data-testid="${testId}"]`);
       const status = (): Promise<string> => textOf(agent.page, inTab('[data-testid="folder-status"]'));
-      return { agent, customer, inTab, remote, local, status, agentFiles, customerFiles: new FilesPanel(customer.page), sessionId: await world().sessionIdOf(number) };
+      return { agent, customer, remote, local, status, agentFiles, customerFiles: new FilesPanel(customer.page), sessionId: await world().sessionIdOf(number) };
     }
 
     /** The customer answers a folder operation's question (shown on their page, naming what is asked). */
@@ -76,7 +91,7 @@ describe('folder mode (R7.2)', () => {
     }
 
     it('nested folders go both ways into the other side\'s folder, every file with the same SHA-256', async () => {
-      const { agent, customer, inTab, remote, local, status } = await sharedFolder(
+      const { agent, customer, remote, local, status } = await sharedFolder(
         'Ann',
         { 'Outbox/a.bin': { random: 700_000 }, 'Outbox/Sub/b.txt': 'bravo', 'Outbox/Sub/Deep/c.bin': { random: 300_000 }, 'hello.txt': 'hi' },
         { 'Reports/notes.txt': 'notes', 'Reports/2026/q3.bin': { random: 600_000 }, 'Reports/2026/Q4/x.txt': 'x' },
@@ -90,24 +105,16 @@ describe('folder mode (R7.2)', () => {
       await pressKey(agent.page, inTab('[data-testid="folder-choose-local"]'));
       await pressKey(agent.page, local('Outbox', 'folder-send'));
       await customer.answerConsent(true);
-      const sent = await treeHashes(agent.page, ['mine', 'Outbox']);
-      expect(Object.keys(sent ?? {}).sort()).toEqual(['Sub/Deep/c.bin', 'Sub/b.txt', 'a.bin']);
-      await waitFor('Outbox arrived whole in the shared folder', async () => {
-        const arrived = await treeHashes(customer.page, ['shared', 'Outbox']);
-        return JSON.stringify(arrived) === JSON.stringify(sent) || undefined;
-      }, { timeoutMs: 90_000 });
+      const sent = await arrivesWhole('Outbox arrived whole in the shared folder', [agent.page, ['mine', 'Outbox']], [customer.page, ['shared', 'Outbox']]);
+      expect(Object.keys(sent).sort()).toEqual(['Sub/Deep/c.bin', 'Sub/b.txt', 'a.bin']);
       await waitFor('the status line says what completed', async () => (await status()).includes('3 of 3 files copied to shared') || undefined);
       await agent.page.waitForSelector(remote('Outbox', 'folder-fetch'), { visible: true });
 
       // The customer's Reports tree comes into my folder (asked on their side).
       await pressKey(agent.page, remote('Reports', 'folder-fetch'));
       await customerAnswers(customer, true, 'Reports');
-      const source = await treeHashes(customer.page, ['shared', 'Reports']);
-      expect(Object.keys(source ?? {}).sort()).toEqual(['2026/Q4/x.txt', '2026/q3.bin', 'notes.txt']);
-      await waitFor('Reports arrived whole in my folder', async () => {
-        const arrived = await treeHashes(agent.page, ['mine', 'Reports']);
-        return JSON.stringify(arrived) === JSON.stringify(source) || undefined;
-      }, { timeoutMs: 90_000 });
+      const fetched = await arrivesWhole('Reports arrived whole in my folder', [customer.page, ['shared', 'Reports']], [agent.page, ['mine', 'Reports']]);
+      expect(Object.keys(fetched).sort()).toEqual(['2026/Q4/x.txt', '2026/q3.bin', 'notes.txt']);
       await waitFor('the status line says where', async () => (await status()).includes('3 of 3 files copied to mine') || undefined);
       await agent.page.waitForSelector(local('Reports', 'folder-send'), { visible: true });
       await shot(agent.page, 'agent-side-by-side');
@@ -121,21 +128,15 @@ describe('folder mode (R7.2)', () => {
     }, 300_000);
 
     it('create, rename and delete in the customer\'s folder from the keyboard, each asked on the customer\'s side and audited', async () => {
-      const { agent, customer, inTab, remote, status, sessionId } = await sharedFolder('Bea', {}, { 'notes.txt': 'notes', 'old.log': 'log' });
+      const { agent, customer, remote, status, sessionId } = await sharedFolder('Bea', {}, { 'notes.txt': 'notes', 'old.log': 'log' });
 
-      await pressKey(agent.page, inTab('[data-testid="folder-mkdir"]'));
-      await agent.page.waitForSelector('[data-testid="folder-name-input"]', { visible: true });
-      await agent.page.keyboard.type('Logs');
-      await agent.page.keyboard.press('Enter');
+      await nameFromKeyboard(agent.page, inTab('[data-testid="folder-mkdir"]'), 'Logs');
       await customerAnswers(customer, true, 'Logs');
       await waitFor('Logs exists', async () => (await opfsHas(customer.page, ['shared', 'Logs'])) || undefined);
       await agent.page.waitForSelector(remote('Logs', 'folder-rename'), { visible: true });
       expect(await status()).toContain('Logs');
 
-      await pressKey(agent.page, remote('notes.txt', 'folder-rename'));
-      await agent.page.waitForSelector('[data-testid="folder-name-input"]', { visible: true });
-      await agent.page.keyboard.type('notes-2026.txt');
-      await agent.page.keyboard.press('Enter');
+      await nameFromKeyboard(agent.page, remote('notes.txt', 'folder-rename'), 'notes-2026.txt');
       await customerAnswers(customer, true, 'notes-2026.txt');
       await waitFor('notes.txt renamed', async () => ((await opfsHas(customer.page, ['shared', 'notes-2026.txt'])) && !(await opfsHas(customer.page, ['shared', 'notes.txt']))) || undefined);
 
@@ -154,17 +155,11 @@ describe('folder mode (R7.2)', () => {
     }, 300_000);
 
     it('a browser without folder access: basic mode, said on both sides (Firefox, Safari)', async () => {
-      const { accounts } = world();
-      const agent = await world().signedIn(accounts.alice);
-      current = agent;
-      const number = await agent.startSession();
-      const customer = await world().customer(number, 'Dan', {
-        beforeLoad: (page) => page.evaluateOnNewDocument(() => delete (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker),
-      });
-      await agent.waitForParticipant('Dan');
-      const inTab = (testId: string): string => `[data-testid="session-view"]:not([hidden]) ${testId}`;
-      await new FilesPanel(agent.page, '[data-testid="session-view"]:not([hidden])').open();
-      await pressKey(agent.page, inTab('[data-testid="folder-ask"]'));
+      const { agent, customer } = await folderAsked(
+        'Dan',
+        async () => undefined,
+        (page) => page.evaluateOnNewDocument(() => delete (window as unknown as { showDirectoryPicker?: unknown }).showDirectoryPicker),
+      );
       await customer.page.waitForSelector('[data-testid="granted-folder-unsupported"]', { visible: true });
       await shot(customer.page, 'customer-unsupported');
       await customer.page.click('[data-testid="granted-folder-unsupported-ok"]');
@@ -176,7 +171,7 @@ describe('folder mode (R7.2)', () => {
     }, 300_000);
 
     it('a running folder transfer is cancelled from the folder view', async () => {
-      const { agent, customer, inTab, local, status } = await sharedFolder('Cid', { 'Big/large.bin': { random: 100 * MB }, 'Big/small.txt': 'small' }, { 'keep.txt': 'keep' });
+      const { agent, customer, local, status } = await sharedFolder('Cid', { 'Big/large.bin': { random: 100 * MB }, 'Big/small.txt': 'small' }, { 'keep.txt': 'keep' });
       await pressKey(agent.page, inTab('[data-testid="folder-choose-local"]'));
       await pressKey(agent.page, local('Big', 'folder-send'));
       await customer.answerConsent(true);

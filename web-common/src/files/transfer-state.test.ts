@@ -1,24 +1,8 @@
 import type { FileTransfer, TransferState } from '@rs/signaling';
+import { aTransfer } from './transfer-fixture';
 import { canMove, isFinal, isLive, mergeTransfer, phaseOf } from './transfer-state';
 
-const transfer = (state: TransferState, updatedAt = 1, verifiedChunks = 0): FileTransfer => ({
-  transferId: '00000000-0000-4000-8000-000000000001',
-  sessionId: 's1',
-  senderId: 'p1',
-  receiverId: 'p2',
-  batchId: '00000000-0000-4000-8000-000000000002',
-  file: { name: 'a.bin', size: 1000, lastModified: 0, path: [], fingerprint: '0'.repeat(64) },
-  target: { kind: 'download' },
-  chunkSize: 100,
-  chunkCount: 10,
-  state,
-  path: null,
-  verifiedChunks,
-  sha256: null,
-  reason: null,
-  createdAt: 0,
-  updatedAt,
-} as FileTransfer);
+const transfer = (state: TransferState, updatedAt = 1, verifiedChunks = 0): FileTransfer => aTransfer({ state, updatedAt, verifiedChunks });
 
 const idle = { missingSource: false, linked: false, hashing: false };
 

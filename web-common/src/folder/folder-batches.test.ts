@@ -1,4 +1,5 @@
 import type { FileTransfer, TransferState } from '@rs/signaling';
+import { aTransfer } from '../files/transfer-fixture';
 import { FolderBatches, type BatchTarget } from './folder-batches';
 
 const CHUNK = 256 * 1024;
@@ -6,24 +7,16 @@ let next = 0;
 
 function transfer(batchId: string, size: number, state: TransferState = 'accepted', verifiedChunks = 0): FileTransfer {
   next += 1;
-  return {
+  return aTransfer({
     transferId: `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
-    sessionId: 's',
-    senderId: 'a',
-    receiverId: 'c',
     batchId,
     file: { name: `f${next}.bin`, size, lastModified: 0, path: [], fingerprint: '0'.repeat(64) },
     target: { kind: 'granted-folder', path: [] },
     chunkSize: CHUNK,
     chunkCount: Math.ceil(size / CHUNK),
     state,
-    path: null,
     verifiedChunks,
-    sha256: null,
-    reason: null,
-    createdAt: 0,
-    updatedAt: 0,
-  } as FileTransfer;
+  });
 }
 
 const toCustomer: BatchTarget = { where: 'Documents/Logs', localPath: null, downloads: false };

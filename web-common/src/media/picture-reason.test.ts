@@ -20,6 +20,18 @@ describe('why the picture is what it is (quality readout)', () => {
     expect(describePicture(input({ received: { width: 960, height: 540, fps: 30 }, sender: sender('cpu') }))).toMatchObject({ reason: 'cpu', reduced: true });
   });
 
+  it('a smaller picture because the sender stopped its full-size layer on its own: the mode\'s bitrate, not the network', () => {
+    // Measured: a screen changing all over in low bandwidth (400 kbit/s): the full-size layer drops to 0 fps, limitation none.
+    const stalled = { captureWidth: 1280, captureHeight: 720, layers: [layer(320, 180, 'none', 4), layer(640, 360, 'none', 0), layer(1280, 720, 'none', 0)] };
+    expect(describePicture(input({ mode: 'low-bandwidth', received: { width: 320, height: 180, fps: 4 }, sender: stalled }))).toMatchObject({ reason: 'mode-bitrate', reduced: true, modeKbps: 400 });
+    // A still screen slows every layer alike: that says nothing about the mode.
+    const still = { ...stalled, layers: stalled.layers.map((each) => ({ ...each, fps: 0 })) };
+    expect(describePicture(input({ mode: 'low-bandwidth', received: { width: 320, height: 180, fps: 0.5 }, sender: still }))).toMatchObject({ reason: 'bandwidth' });
+    // The sender's own uplink is the limit: it says so.
+    const starved = { ...stalled, layers: stalled.layers.map((each) => ({ ...each, limitation: 'bandwidth' as const })) };
+    expect(describePicture(input({ mode: 'low-bandwidth', received: { width: 320, height: 180, fps: 4 }, sender: starved }))).toMatchObject({ reason: 'bandwidth' });
+  });
+
   it('full size but far fewer frames than the mode allows, because of the sender', () => {
     expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 8 }, sender: sender('cpu') }))).toMatchObject({ reason: 'cpu', reduced: true });
     expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 8 }, sender: sender('bandwidth') }))).toMatchObject({ reason: 'bandwidth', reduced: true });

@@ -273,6 +273,7 @@ export class ScreenViewView {
       captureWidth: picture.captureWidth,
       captureHeight: picture.captureHeight,
       fps: picture.modeFps,
+      kbps: picture.modeKbps,
     });
   }
 }
