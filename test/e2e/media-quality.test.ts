@@ -1,5 +1,6 @@
 import { QUALITY_MODES_BY_FIDELITY, QUALITY_PRESETS } from '@rs/signaling';
 import type { PeerMedia } from '../../server/src/media/peer-media';
+import { busyComputer, rendererPids } from '../support/busy-computer';
 import { waitFor } from '../support/wait-for';
 import { useE2eWorld } from './e2e-world';
 import { canvasScreen } from './fake-screen';
@@ -104,4 +105,30 @@ describe('screen quality modes (R3.4)', () => {
     await dataIs(agent.page, reason, 'data-reason', 'bandwidth');
     await textAppears(agent.page, reason, 'of 1280 × 720');
   });
+
+  it('the customer\'s computer too busy (every core taken, its browser starved): the readout names it, not the network', async () => {
+    const { accounts } = world();
+    const browserPid = world().browser.process()?.pid;
+    if (!browserPid) throw new Error('no Chromium process');
+    const agent = await world().signedIn(accounts.alice);
+    const number = await agent.startSession();
+    const others = rendererPids(browserPid);
+    const customer = await world().customer(number, 'Cleo', { beforeLoad: canvasScreen(1920, 1080) });
+    const customerRenderers = rendererPids(browserPid).filter((pid) => !others.includes(pid));
+    expect(customerRenderers.length).toBeGreaterThan(0);
+    await agent.waitForParticipant('Cleo');
+    await shareCustomerScreen(agent, customer);
+    const reason = agent.inSession('picture-reason');
+    await dataIs(agent.page, reason, 'data-reason', 'full');
+    // The customer's browser gets 30 % of the time it asks for; the system reports critical CPU pressure.
+    const calmDown = busyComputer(customerRenderers, 0.3, 90_000);
+    try {
+      await waitFor('the readout names the customer\'s computer', async () => (await attribute(agent.page, reason, 'data-reason')) === 'cpu' || undefined, { timeoutMs: 60_000 });
+      await textAppears(agent.page, reason, 'too busy');
+    } finally {
+      calmDown();
+    }
+    // Once it is calm again, the readout says so.
+    await dataIs(agent.page, reason, 'data-reason', 'full');
+  }, 180_000);
 });

@@ -18,6 +18,10 @@ export const SenderLayerSchema = z.object({
 });
 export type SenderLayer = z.infer<typeof SenderLayerSchema>;
 
+/** How hard the sender's computer works (the Compute Pressure API's CPU state; null where the browser has none). */
+export const CpuPressureSchema = z.enum(['nominal', 'fair', 'serious', 'critical']);
+export type CpuPressure = z.infer<typeof CpuPressureSchema>;
+
 /**
  * What the sender of a screen encodes (every few seconds, from its own
  * outbound-rtp stats): the captured size and each layer, lowest first. The
@@ -30,6 +34,7 @@ export const SenderStatsRequestSchema = z
     captureWidth: Pixels,
     captureHeight: Pixels,
     layers: z.array(SenderLayerSchema).max(3),
+    cpuPressure: CpuPressureSchema.nullable().default(null),
   })
   .strict();
 export type SenderStatsRequest = z.infer<typeof SenderStatsRequestSchema>;

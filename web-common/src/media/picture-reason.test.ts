@@ -32,6 +32,17 @@ describe('why the picture is what it is (quality readout)', () => {
     expect(describePicture(input({ mode: 'low-bandwidth', received: { width: 320, height: 180, fps: 4 }, sender: starved }))).toMatchObject({ reason: 'bandwidth' });
   });
 
+  it('frames come slowly while the customer\'s computer reports serious or critical CPU pressure: its computer, not the encoder\'s verdict alone', () => {
+    // Measured: a computer busy with other programs captures and encodes fewer frames while Chromium's encoder says "none".
+    const busy = (cpuPressure: 'nominal' | 'serious' | 'critical', fps: number) => ({ ...sender(), layers: [layer(480, 270, 'none', fps), layer(960, 540, 'none', fps), layer(1920, 1080, 'none', fps)], cpuPressure });
+    expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 9 }, sender: busy('critical', 9) }))).toMatchObject({ reason: 'cpu', reduced: true });
+    expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 9 }, sender: busy('serious', 9) }))).toMatchObject({ reason: 'cpu' });
+    // A still screen on a calm computer sends few frames too: nothing to blame.
+    expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 9 }, sender: busy('nominal', 9) }))).toMatchObject({ reason: 'full' });
+    // A busy computer that keeps up (its full-size layer at the mode's rate) is not why a viewer gets less.
+    expect(describePicture(input({ received: { width: 960, height: 540, fps: 30 }, sender: busy('critical', 30) }))).toMatchObject({ reason: 'bandwidth' });
+  });
+
   it('full size but far fewer frames than the mode allows, because of the sender', () => {
     expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 8 }, sender: sender('cpu') }))).toMatchObject({ reason: 'cpu', reduced: true });
     expect(describePicture(input({ received: { width: 1920, height: 1080, fps: 8 }, sender: sender('bandwidth') }))).toMatchObject({ reason: 'bandwidth', reduced: true });

@@ -1,4 +1,4 @@
-import { QUALITY_PRESETS, type QualityMode, type SenderStatsEvent } from '@rs/signaling';
+import { QUALITY_PRESETS, type CpuPressure, type LimitationReason, type QualityMode, type SenderStatsEvent } from '@rs/signaling';
 
 /**
  * Why the picture a viewer gets is what it is, in the words the quality
@@ -16,7 +16,7 @@ export interface PictureInput {
   /** What this viewer decodes now (null before the first frame). */
   received: { width: number; height: number; fps: number } | null;
   /** The sender's last report (null before the first one). */
-  sender: Pick<SenderStatsEvent, 'captureWidth' | 'captureHeight' | 'layers'> | null;
+  sender: (Pick<SenderStatsEvent, 'captureWidth' | 'captureHeight' | 'layers'> & { cpuPressure?: CpuPressure | null }) | null;
   mode: QualityMode;
   /** I watch a lower layer by choice (a supervisor who did not ask for full quality). */
   lowLayerByChoice: boolean;
@@ -60,7 +60,10 @@ export function describePicture({ received, sender, mode, lowLayerByChoice }: Pi
   if (!fullSize && lowLayerByChoice) return state('viewer', true);
   if (!sender || captureWidth === 0) return state('starting', false);
   const top = sender.layers.reduce<(typeof sender.layers)[number] | null>((best, layer) => (!best || layer.width > best.width ? layer : best), null);
-  const limitation = top?.limitation ?? 'none';
+  // A busy computer captures and encodes fewer frames while its encoder may still say "none".
+  const busy = sender.cpuPressure === 'serious' || sender.cpuPressure === 'critical';
+  const topSlow = top !== null && top.fps < preset.maxFramerate * FPS_SHORTFALL;
+  const limitation: LimitationReason = busy && topSlow ? 'cpu' : (top?.limitation ?? 'none');
   if (!fullSize) {
     if (preset.scaleResolutionDownBy > 1) return state('mode', true);
     if (limitation === 'cpu') return state('cpu', true);

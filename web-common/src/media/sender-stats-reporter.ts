@@ -1,5 +1,6 @@
 import type { LimitationReason, SenderLayer } from '@rs/signaling';
 import type { SessionChannel } from '../session/session-channel';
+import { CpuPressureWatch } from './cpu-pressure';
 import type { MediaSession } from './media-session';
 import type { OutboundLayerStats } from './outbound-layer-stats';
 
@@ -19,12 +20,13 @@ function limitationOf(value: string): LimitationReason {
 /**
  * Tells the server every few seconds what this page's screen encoder really
  * sends (the captured size; each layer's size, frame rate, bitrate and why it
- * is limited: qualityLimitationReason). Staff consoles read it to say, in
- * words, why the picture they see is reduced (R3.4 readout).
+ * is limited: qualityLimitationReason) and how busy this computer is. Staff
+ * consoles read it to say, in words, why the picture they see is reduced (R3.4 readout).
  */
 export class SenderStatsReporter {
   private readonly previousBytes = new Map<string, { at: number; bytes: number[] }>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly pressure = new CpuPressureWatch();
 
   constructor(
     private readonly channel: SessionChannel,
@@ -33,6 +35,7 @@ export class SenderStatsReporter {
   ) {}
 
   start(): void {
+    this.pressure.start();
     this.timer ??= setInterval(() => void this.report(), REPORT_MS);
   }
 
@@ -40,6 +43,7 @@ export class SenderStatsReporter {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     this.previousBytes.clear();
+    this.pressure.stop();
   }
 
   private async report(): Promise<void> {
@@ -53,6 +57,7 @@ export class SenderStatsReporter {
         captureWidth: Math.min(16_384, Math.round(capture.width)),
         captureHeight: Math.min(16_384, Math.round(capture.height)),
         layers: this.summarize(producerId, layers).slice(0, 3),
+        cpuPressure: this.pressure.current,
       };
       await this.channel.request('share:sender-stats', request).catch((error: unknown) => console.warn('share:sender-stats failed', error));
     }

@@ -54,7 +54,8 @@ export class VideoPanelView {
     this.sendingNote = h('p', { className: 'video-sending', testId: 'video-still-sending', i18n: 'video.stillSending', attrs: { role: 'status' } });
     this.message = h('p', { className: 'video-message', testId: 'video-message', attrs: { role: 'alert' } });
     this.message.hidden = true;
-    this.cameraSelect = h('select', { testId: 'video-camera', i18nAttrs: { 'aria-label': 'video.camera' } });
+    // Until it is opened (listing cameras may ask for permission), it offers the default camera by name.
+    this.cameraSelect = h('select', { testId: 'video-camera', i18nAttrs: { 'aria-label': 'video.camera' } }, [h('option', { i18n: 'video.camera', attrs: { value: '' } })]);
     this.cameraSelect.addEventListener('focus', () => void this.listCameras());
     this.cameraSelect.addEventListener('change', () => {
       video.deviceId = this.cameraSelect.value || null;
