@@ -51,6 +51,8 @@ export class ScreenViewView {
   /** Why the picture is what it is, in words (full resolution, the mode, the network, the customer's computer). */
   private readonly pictureReason: HTMLElement;
   private qualityTimer: number | null = null;
+  /** The screen shown when the customer's share paused (a reload): it stays frozen until a new one comes. */
+  private frozenProducerId: string | null = null;
 
   constructor(private readonly context: ScreenViewContext) {
     this.surfaceSelect = h(
@@ -128,7 +130,10 @@ export class ScreenViewView {
     const shown = screenView.screen;
     const viewing = shown !== null;
     const inControl = this.context.inControl();
-    if (viewing) viewRequest.resumed();
+    // After a reload the server keeps the old screen for a while: only a new one ends the pause.
+    if (viewRequest.pausedReason === null) this.frozenProducerId = null;
+    else this.frozenProducerId ??= shown?.producerId ?? '';
+    if (shown && shown.producerId !== this.frozenProducerId) viewRequest.resumed();
     const line = describeViewStatus({
       hasCustomer: this.context.hasCustomer(), request: viewRequest.status, viewing, automatic: viewRequest.automatic, inControl,
       waitingResume: viewRequest.pausedReason !== null, recovering: screenView.recovering,

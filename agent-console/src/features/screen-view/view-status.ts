@@ -24,6 +24,8 @@ export interface ViewStatusInput {
 
 /** What the staff member reads about "view desktop", from the request, the screen, who is there and who is in control. */
 export function describeViewStatus(input: ViewStatusInput): ViewStatusLine {
+  // A reloaded customer's last picture may still show (frozen) until the server drops it.
+  if (input.request === 'granted' && input.waitingResume) return { key: 'view.status.waitingResume', tone: 'progress', state: 'waiting-resume' };
   if (input.viewing) {
     return { key: input.automatic ? 'view.status.viewingAutomatic' : 'view.status.viewing', tone: 'success', state: 'viewing' };
   }
@@ -31,7 +33,6 @@ export function describeViewStatus(input: ViewStatusInput): ViewStatusLine {
     case 'pending':
       return { key: 'view.status.pending', tone: 'progress', state: 'pending' };
     case 'granted':
-      if (input.waitingResume) return { key: 'view.status.waitingResume', tone: 'progress', state: 'waiting-resume' };
       if (input.recovering) return { key: 'view.status.recovering', tone: 'progress', state: 'recovering' };
       return { key: input.automatic ? 'view.status.grantedAutomatic' : 'view.status.granted', tone: 'progress', state: 'granted' };
     case 'denied':
