@@ -41,6 +41,8 @@ export class FolderBrowser {
   private readonly batches = new FolderBatches();
   /** Fetches asked for: the customer's offer that matches is accepted at once and goes where I was then. */
   private readonly fetching: { name: string; since: number; target: BatchTarget }[] = [];
+  /** What each batch I sent adds at the top of the customer's folder (the file or folder I chose). */
+  private readonly arriving = new Map<string, string>();
 
   constructor(private readonly options: FolderBrowserOptions) {
     const { channel } = options;
@@ -136,6 +138,7 @@ export class FolderBrowser {
       const target: BatchTarget = { where: [this.rootName ?? '', ...path].join('/'), localPath: null, downloads: false };
       for (const transfer of transfers) this.batches.add(transfer, target);
       const first = transfers[0];
+      if (first) this.arriving.set(first.batchId, name);
       if (first) this.status = this.batches.statusOf(first.transferId);
     });
   }
@@ -178,8 +181,23 @@ export class FolderBrowser {
     if (!this.batches.update(transfer)) return;
     this.status = this.batches.statusOf(transfer.transferId);
     // Files sent into the customer's folder: show them there once all arrived.
-    if (isFinalTransferState(transfer.state) && transfer.receiverId === this.options.customerId() && this.batches.progress() === null) void this.openRemote(this.remotePath);
+    if (isFinalTransferState(transfer.state) && transfer.receiverId === this.options.customerId() && this.batches.progress() === null) void this.showArrived(transfer.batchId);
     else this.changed();
+  }
+
+  /**
+   * Lists the customer's folder until what a batch sent shows there: their app
+   * writes each file into the folder a moment after it is verified (a large
+   * file takes seconds), so one listing at once may miss it.
+   */
+  private async showArrived(batchId: string): Promise<void> {
+    const name = this.arriving.get(batchId);
+    this.arriving.delete(batchId);
+    for (let attempt = 0; attempt < ARRIVAL_LISTINGS; attempt += 1) {
+      await this.openRemote(this.remotePath);
+      if (name === undefined || this.remoteEntries.some((entry) => entry.name === name)) return;
+      await new Promise((resolve) => setTimeout(resolve, ARRIVAL_RETRY_MS));
+    }
   }
 
   /** An offer from the customer that answers one of my fetches: followed, and accepted at once. */
@@ -234,6 +252,10 @@ export class FolderBrowser {
     this.events.emit('changed');
   }
 }
+
+/** How often, and how far apart, the customer's folder is listed until a batch sent there shows (10 s at most). */
+const ARRIVAL_LISTINGS = 20;
+const ARRIVAL_RETRY_MS = 500;
 
 const KNOWN_ERRORS = ['DENIED', 'NOT_FOUND', 'EXISTS', 'FS_ERROR', 'FS_TIMEOUT', 'INVALID_FILE_NAME', 'FOLDER_NOT_GRANTED', 'EMPTY_FOLDER', 'FILE_TOO_LARGE', 'NOT_IN_CONTROL'] as const;
 
