@@ -1,4 +1,4 @@
-import type { CpuPressure } from '@rs/signaling';
+import { CpuPressureSchema, type CpuPressure } from '@rs/signaling';
 
 interface PressureRecordLike {
   state: string;
@@ -8,8 +8,6 @@ interface PressureObserverLike {
   disconnect(): void;
 }
 type PressureObserverClass = new (callback: (records: PressureRecordLike[]) => void) => PressureObserverLike;
-
-const STATES: readonly string[] = ['nominal', 'fair', 'serious', 'critical'];
 
 /**
  * How hard this computer works, as the browser tells (the Compute Pressure
@@ -29,8 +27,8 @@ export class CpuPressureWatch {
     const Observer = (globalThis as { PressureObserver?: PressureObserverClass }).PressureObserver;
     if (!Observer || this.observer) return;
     const observer = new Observer((records) => {
-      const last = records[records.length - 1]?.state;
-      this.state = last !== undefined && STATES.includes(last) ? (last as CpuPressure) : null;
+      const last = CpuPressureSchema.safeParse(records[records.length - 1]?.state);
+      this.state = last.success ? last.data : null;
     });
     this.observer = observer;
     observer.observe('cpu', { sampleInterval: 1000 }).catch(() => this.stop());

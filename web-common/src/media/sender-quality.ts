@@ -47,11 +47,6 @@ function simulcastsScreens(userAgent: string): boolean {
   return !/\bFirefox\//.test(userAgent);
 }
 
-/** Every layer's encoding, lowest first. */
-function layerEncodings(preset: EncoderPreset, scales: number[]): RTCRtpEncodingParameters[] {
-  return scales.map((scale) => layerEncoding(preset, scale));
-}
-
 function browserUserAgent(): string {
   return typeof navigator === 'undefined' ? '' : navigator.userAgent;
 }
@@ -64,7 +59,7 @@ function browserUserAgent(): string {
 export function screenEncodings(track: MediaStreamTrack, mode: QualityMode, userAgent = browserUserAgent()): RTCRtpEncodingParameters[] {
   const { width = 0, height = 0 } = track.getSettings();
   const count = !simulcastsScreens(userAgent) ? 1 : width > 0 && height > 0 ? screenLayerCount(width, height) : SCREEN_SIMULCAST_SCALES.length;
-  return layerEncodings(QUALITY_PRESETS[mode], screenLayerScales(count));
+  return screenLayerScales(count).map((scale) => layerEncoding(QUALITY_PRESETS[mode], scale));
 }
 
 /** A layer's place, lowest first: mediasoup-client names them r0, r1, r2 in that order (the browser may list them otherwise). */
@@ -86,7 +81,7 @@ export async function applyQualityPreset(producer: types.Producer, mode: Quality
   // Chromium only: Firefox has no contentHint, the encodings below carry the mode there.
   if (producer.track) producer.track.contentHint = preset.contentHint;
   const parameters = sender.getParameters();
-  const wanted = layerEncodings(preset, screenLayerScales(parameters.encodings.length));
+  const wanted = screenLayerScales(parameters.encodings.length).map((scale) => layerEncoding(preset, scale));
   parameters.encodings.forEach((encoding, index) => Object.assign(encoding, wanted[layerIndex(encoding, index)] ?? wanted[wanted.length - 1]));
   parameters.degradationPreference = preset.degradationPreference;
   await sender.setParameters(parameters);

@@ -1,11 +1,10 @@
-import type { LimitationReason, SenderLayer } from '@rs/signaling';
+import { LimitationReasonSchema, type LimitationReason, type SenderLayer } from '@rs/signaling';
 import type { SessionChannel } from '../session/session-channel';
 import { CpuPressureWatch } from './cpu-pressure';
 import type { MediaSession } from './media-session';
 import type { OutboundLayerStats } from './outbound-layer-stats';
 
 const REPORT_MS = 3000;
-const REASONS: readonly string[] = ['none', 'bandwidth', 'cpu', 'other'];
 
 /** One screen this page sends. */
 export interface SentScreen {
@@ -14,7 +13,8 @@ export interface SentScreen {
 }
 
 function limitationOf(value: string): LimitationReason {
-  return (REASONS.includes(value) ? value : 'other') as LimitationReason;
+  const reason = LimitationReasonSchema.safeParse(value);
+  return reason.success ? reason.data : 'other';
 }
 
 /**
